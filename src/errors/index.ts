@@ -1,0 +1,3 @@
+export * from './dockwright-error.js';
+export * from './definition-error.js';
+export * from './process-error.js';
