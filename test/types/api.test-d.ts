@@ -1,0 +1,70 @@
+/**
+ * Type tests of the public authoring API: what must compile does, and what must not (a reference
+ * to a stage or image by string, a variant that does not exist, an unknown field) is rejected.
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import { copy, healthcheck, image, run, stage, variants, type ImageDef, type StageDef } from 'dockwright';
+
+const builder = stage('builder', { from: 'busybox:stable' }, [run('echo hi > /out')]);
+const base = image({ name: 'base', from: 'debian:bookworm-slim', steps: [] });
+
+describe('stage and image references are values', () => {
+  it('stage() and image() return typed definitions', () => {
+    expectTypeOf(builder).toEqualTypeOf<StageDef>();
+    expectTypeOf(base).toEqualTypeOf<ImageDef>();
+    expectTypeOf(image).parameter(0).toHaveProperty('name').toEqualTypeOf<string>();
+  });
+
+  it('COPY --from takes a stage, an image, a named context or an external image', () => {
+    copy('/out', '/in', { from: builder });
+    copy('/out', '/in', { from: base });
+    copy('/out', '/in', { from: { context: 'packages' } });
+    // @ts-expect-error a stage is referenced by its value, never by a string name
+    copy('/out', '/in', { from: 'builder' });
+    // @ts-expect-error a stage that was never defined does not exist as a value
+    copy('/out', '/in', { from: undefinedStage });
+  });
+
+  it('FROM takes an external reference, an image value or a stage value', () => {
+    stage('a', { from: base });
+    stage('b', { from: builder });
+    // @ts-expect-error not an image
+    stage('c', { from: 42 });
+    // @ts-expect-error an image defined nowhere
+    image({ name: 'child', from: missingImage, steps: [] });
+  });
+
+  it('unknown image fields are rejected', () => {
+    // @ts-expect-error `ports` is not a field (`expose` is)
+    image({ name: 'x', from: base, steps: [], ports: [80] });
+  });
+
+  it('healthcheck options are typed', () => {
+    healthcheck({ test: ['true'], interval: '5s', retries: 3 });
+    // @ts-expect-error retries is a number
+    healthcheck({ test: ['true'], retries: '3' });
+  });
+});
+
+describe('variants', () => {
+  const fit = variants({ name: 'fit', axes: { os: ['alpine', 'debian'] }, image: ({ os }) => ({ from: `${os}:x`, steps: [] }) });
+
+  it('pick() accepts only declared axis values', () => {
+    expectTypeOf(fit.pick({ os: 'debian' })).toEqualTypeOf<ImageDef>();
+    // @ts-expect-error windows is not a value of the os axis
+    fit.pick({ os: 'windows' });
+    // @ts-expect-error arch is not an axis
+    fit.pick({ arch: 'amd64' });
+  });
+
+  it('the image callback receives the axis values as a union', () => {
+    variants({
+      name: 'v',
+      axes: { os: ['alpine', 'debian'] },
+      image: (v) => {
+        expectTypeOf(v.os).toEqualTypeOf<'alpine' | 'debian'>();
+        return { from: 'busybox:stable', steps: [] };
+      },
+    });
+  });
+});
