@@ -6,7 +6,8 @@
 #     a second apt source with suite trixie, pinned low so nothing else is pulled from it;
 #   - docker-registry (the distribution registry 2.8) and apache2-utils (htpasswd, bcrypt) for
 #     registries started by tests;
-#   - debootstrap and busybox-static to make base images (nothing can be pulled).
+#   - debootstrap and busybox-static to make base images (nothing can be pulled);
+#   - iproute2 (`ip`), with which engine tests give a second dockerd a bridge of its own.
 # Idempotent: exits at once when everything is already there. Needs root (or sudo).
 # Takes ~30-60 s on a new machine.
 set -euo pipefail
@@ -27,7 +28,7 @@ engine_ready() {
   docker buildx version >/dev/null 2>&1 || return 1
   docker compose version >/dev/null 2>&1 || return 1
   local tool
-  for tool in containerd runc docker-registry htpasswd debootstrap curl; do
+  for tool in containerd runc docker-registry htpasswd debootstrap curl ip flock; do
     command -v "$tool" >/dev/null || return 1
   done
   [[ -x /bin/busybox ]] || return 1
@@ -74,7 +75,7 @@ echo "apt-get update"
 echo "apt-get install (docker from trixie, the rest from bookworm)"
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
   docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie docker-compose/trixie \
-  runc tini iptables docker-registry apache2-utils debootstrap busybox-static curl ca-certificates \
+  runc tini iptables iproute2 docker-registry apache2-utils debootstrap busybox-static curl ca-certificates \
   >/dev/null
 
 engine_ready || { echo "install-engine: something is still missing after the install" >&2; exit 1; }
