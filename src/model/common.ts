@@ -9,7 +9,7 @@ export const NameSchema = z
 export const VarNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name: letters, digits and "_", not starting with a digit');
 
 /** A Go duration as HEALTHCHECK accepts it: `30s`, `1m30s`, `500ms`. */
-export const DurationSchema = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h))+$/, 'a duration such as "30s", "1m30s" or "500ms"');
+export const DurationSchema = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|m|h))+$/, 'a duration such as "30s", "1m30s" or "500ms"');
 
 /** Text that must stay on one line (the renderer rejects anything else anyway; this gives the error early). */
 export const LineSchema = z.string().refine((s) => !/[\r\n]/.test(s), 'a single line (no newline)');
