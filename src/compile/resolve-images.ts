@@ -1,0 +1,113 @@
+/**
+ * Loaded definitions (unknown values) → the validated model. Every image is parsed with zod,
+ * given its id and output folder, and its references by value are resolved by identity. All
+ * problems of all images are collected and thrown together as one `DefinitionError`.
+ */
+import { variantKey } from '../api/image.js';
+import { DefinitionError, type Problem } from '../errors/definition-error.js';
+import { ImageSchema } from '../model/image.js';
+import type { ImageModel } from '../model/resolved.js';
+import { findCycles } from './resolve-cycles.js';
+import { collectImageDefs } from './resolve-exports.js';
+import { resolveStages, type RefScope } from './resolve-refs.js';
+import { zodProblems } from './zod-problems.js';
+
+/** One definition file: its path relative to the project root and the values it exports, in order. */
+export interface LoadedDefinitions {
+  readonly file: string;
+  readonly exports: readonly unknown[];
+}
+
+export interface ResolveOptions {
+  /** The definitions folder as configured, for messages. */
+  readonly definitionsDir?: string;
+}
+
+interface Candidate {
+  readonly raw: object;
+  readonly file: string;
+  readonly id: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The id an image has, or would have: computed from the raw value so broken images can be named too. */
+export const rawImageId = (raw: object): string => {
+  const { name, variant } = raw as { name?: unknown; variant?: unknown };
+  const base = typeof name === 'string' && name !== '' ? name : '<unnamed>';
+  if (!isRecord(variant) || Object.keys(variant).length === 0) return base;
+  return `${base}:${variantKey(Object.fromEntries(Object.entries(variant).map(([k, v]) => [k, String(v)])))}`;
+};
+
+export const imageDir = (id: string): string => id.replace(/:/g, '-');
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+function candidatesOf(loaded: readonly LoadedDefinitions[]): Candidate[] {
+  const seen = new Set<object>();
+  const out: Candidate[] = [];
+  for (const { file, exports } of loaded) {
+    for (const raw of collectImageDefs(exports)) {
+      if (seen.has(raw)) continue;
+      seen.add(raw);
+      out.push({ raw, file, id: rawImageId(raw) });
+    }
+  }
+  return out;
+}
+
+function collisionProblems(candidates: readonly Candidate[]): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Map<string, Candidate>();
+  const dirs = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const sameId = ids.get(c.id);
+    const sameDir = dirs.get(imageDir(c.id));
+    if (sameId) problems.push({ file: c.file, image: c.id, path: ['name'], message: `image id "${c.id}" is already defined in ${sameId.file}` });
+    else if (sameDir) problems.push({ file: c.file, image: c.id, path: ['name'], message: `output folder "${imageDir(c.id)}" is already used by image "${sameDir.id}" (${sameDir.file})` });
+    if (!sameId) ids.set(c.id, c);
+    if (!sameDir) dirs.set(imageDir(c.id), c);
+  }
+  return problems;
+}
+
+/** Validates and resolves every image exported by `loaded`; throws `DefinitionError` with all problems. */
+export function resolveImages(loaded: readonly LoadedDefinitions[], options: ResolveOptions = {}): ImageModel[] {
+  const candidates = candidatesOf(loaded);
+  const scope: RefScope = {
+    imageIds: new Map(candidates.map((c) => [c.raw, c.id])),
+    stageOwners: new Map(candidates.flatMap((c) => {
+      const stages = (c.raw as { stages?: unknown }).stages;
+      return Array.isArray(stages) ? stages.filter((s): s is object => typeof s === 'object' && s !== null).map((s) => [s, c.id] as const) : [];
+    })),
+    definitionsDir: (options.definitionsDir ?? 'definitions').replace(/\/+$/, ''),
+  };
+  const problems: Problem[] = collisionProblems(candidates);
+  const models: ImageModel[] = [];
+
+  for (const { raw, file, id } of candidates) {
+    const parsed = ImageSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error.issues, raw).map((p) => ({ file, image: id, ...p })));
+      continue;
+    }
+    const { kind: _kind, stages: _stages, target: _target, ...rest } = parsed.data;
+    const resolved = resolveStages(id, parsed.data, (raw as { stages: unknown[] }).stages, scope);
+    problems.push(...resolved.problems.map((p) => ({ file, image: id, ...p })));
+    models.push({ id, dir: imageDir(id), file, ...rest, stages: resolved.stages, target: resolved.target });
+  }
+
+  const fileOf = new Map(models.map((m) => [m.id, m.file]));
+  for (const cycle of findCycles(models)) {
+    const [first = ''] = cycle;
+    problems.push({ file: fileOf.get(first) ?? '', image: first, message: `images depend on each other: ${cycle.join(' → ')}` });
+  }
+  if (problems.length > 0) throw new DefinitionError(problems);
+  return models.map(deepFreeze);
+}

@@ -1,0 +1,67 @@
+/**
+ * The one call `gen` makes per image: lower, check, build the view, render. Pure apart from the
+ * renderer it is given. Returns the files (paths relative to the output folder) and every problem
+ * found; files are only returned when the image has no problem.
+ */
+import type { Problem } from '../errors/definition-error.js';
+import type { DockerfileIr } from '../ir/index.js';
+import type { ImageModel } from '../model/resolved.js';
+import { buildDockerignoreView, buildView } from '../render/view/build-view.js';
+import { ViewError } from '../render/view/view-error.js';
+import type { Renderer } from '../render/renderer.js';
+import { checkFrontend } from './check-frontend.js';
+import { checkVariables } from './check-variables.js';
+import { lowerImage, type LowerContext } from './lower-image.js';
+
+export interface SynthFile {
+  /** Relative to the output folder: `<image.dir>/Dockerfile`, `<image.dir>/.dockerignore`. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface SynthResult {
+  readonly files: readonly SynthFile[];
+  readonly problems: readonly Problem[];
+  /** The lowered Dockerfile, for callers that inspect it (tests, lint). */
+  readonly ir: DockerfileIr;
+}
+
+const shorten = (value: string): string => JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+
+/** A value the quoting module refused, as a problem located in the definition. */
+const quoteProblems = (image: ImageModel, error: ViewError): Problem[] =>
+  error.failures.map(({ path, error: e }) => ({
+    file: image.file,
+    image: image.id,
+    path,
+    message: `${e.subject} ${e.problem} (${e.code})`,
+    given: shorten(e.value),
+    expected: e.expected,
+  }));
+
+function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
+  if (ctx.version(image) !== undefined) return [];
+  return Object.entries(image.args)
+    .filter(([, spec]) => spec.fromVersion && spec.default === undefined)
+    .map(([name]) => ({
+      file: image.file, image: image.id, path: ['args', name, 'fromVersion'],
+      message: `ARG ${name} takes the image's version, but the image has none`,
+      expected: 'a `version` on the image or in the settings, or a `default` for the ARG',
+    }));
+}
+
+export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Renderer): SynthResult {
+  const ir = lowerImage(image, ctx);
+  const problems: Problem[] = [...versionProblems(image, ctx), ...checkVariables(image, ir, ctx.images), ...checkFrontend(image, ir)];
+  const files: SynthFile[] = [];
+  try {
+    files.push({ path: `${image.dir}/Dockerfile`, content: renderer.render(buildView(ir)) });
+    if (image.dockerignore !== undefined) {
+      files.push({ path: `${image.dir}/.dockerignore`, content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)) });
+    }
+  } catch (error) {
+    if (!(error instanceof ViewError)) throw error;
+    problems.push(...quoteProblems(image, error));
+  }
+  return { files: problems.length > 0 ? [] : files, problems, ir };
+}

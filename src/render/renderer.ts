@@ -1,0 +1,50 @@
+/**
+ * The only handlebars code. Templates are compiled with `strict` (a missing field throws) and
+ * `noEscape` (no HTML escaping: `&&` stays `&&`). Output is normalized to `\n` line endings and
+ * exactly one trailing newline, so it is byte-stable.
+ */
+import Handlebars from 'handlebars';
+import { ConfigError } from '../errors/index.js';
+import { DOCKERFILE_TEMPLATE, DOCKERIGNORE_TEMPLATE, PARTIALS_DIR, type TemplateSources } from './template-sources.js';
+import type { DockerfileView, DockerignoreView } from './view-types.js';
+
+export interface Renderer {
+  render(view: DockerfileView): string;
+  renderDockerignore(view: DockerignoreView): string;
+}
+
+const OPTIONS = { strict: true, noEscape: true } as const;
+
+const normalize = (text: string): string => `${text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
+
+/** Compiles the templates (a syntax error in one is a ConfigError naming it). */
+export function createRenderer(templates: TemplateSources): Renderer {
+  const hb = Handlebars.create();
+  const compile = (name: string): Handlebars.TemplateDelegate => {
+    const source = templates[name];
+    if (source === undefined) throw new ConfigError(`templates: ${name} is missing`);
+    try {
+      hb.precompile(source, OPTIONS);
+    } catch (error) {
+      throw new ConfigError(`templates: ${name} is not a valid handlebars template: ${(error as Error).message}`, { cause: error });
+    }
+    return hb.compile(source, OPTIONS);
+  };
+  for (const name of Object.keys(templates).sort()) {
+    if (!name.startsWith(PARTIALS_DIR) || !name.endsWith('.hbs')) continue;
+    hb.registerPartial(name.slice(PARTIALS_DIR.length, -'.hbs'.length), compile(name));
+  }
+  const dockerfile = compile(DOCKERFILE_TEMPLATE);
+  const dockerignore = compile(DOCKERIGNORE_TEMPLATE);
+  const run = <V>(name: string, template: Handlebars.TemplateDelegate, view: V): string => {
+    try {
+      return normalize(template(view));
+    } catch (error) {
+      throw new ConfigError(`templates: ${name} failed to render: ${(error as Error).message}`, { cause: error });
+    }
+  };
+  return {
+    render: (view) => run(DOCKERFILE_TEMPLATE, dockerfile, view),
+    renderDockerignore: (view) => run(DOCKERIGNORE_TEMPLATE, dockerignore, view),
+  };
+}

@@ -1,0 +1,20 @@
+// COPY and ADD with every flag (the syntax the newer flags need is set), JSON form for spaces.
+import type { CompileCase } from '../../../support/compile-case.js';
+import { add, copy, external, imageModel, stageModel, stageRef } from '../../../support/model.js';
+
+export default {
+  image: imageModel({
+    id: 'files',
+    syntax: 'docker/dockerfile:1.7-labs',
+    stages: [
+      stageModel('src', external('busybox:stable'), []),
+      stageModel('main', external('busybox:stable'), [
+        copy(['app/', 'lib/'], '/opt/app/', { from: stageRef('src'), chown: '1000:1000', chmod: '0644', link: true, parents: true, exclude: ['node_modules', 'docs/build'] }),
+        copy('my file.txt', '/opt/my dir/'),
+        copy('bin/run', '/usr/local/bin/', { chmod: 'u+x', link: false }),
+        add('https://example.test/tool.tgz', '/tmp/', { checksum: `sha256:${'a'.repeat(64)}`, chown: 'app', chmod: '0600', link: true, exclude: ['tmp'] }),
+        add('https://github.com/moby/buildkit.git#v0.13.0', '/src/buildkit', { keepGitDir: true }),
+      ]),
+    ],
+  }),
+} satisfies CompileCase;
