@@ -1,0 +1,1 @@
+"""Stand-in for fate.arch: computing and federation back ends."""
