@@ -1,0 +1,38 @@
+/**
+ * `dockwright …`: runs one command and returns its exit code; never exits the process. Called
+ * by bin/dockwright.js without a context (then SIGINT/SIGTERM abort the context's signal, and a
+ * second signal terminates as usual) or in-process by tests with their own context.
+ */
+import { tryFastBuild } from '../digest/fast-build.js';
+import { processContext, type CliContext } from './context.js';
+
+export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
+  let detach = (): void => undefined;
+  if (!ctx) {
+    const controller = new AbortController();
+    const onSignal = (signal: NodeJS.Signals): void => {
+      detach();
+      controller.abort(new Error(`received ${signal}`));
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    detach = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+    ctx = processContext(controller.signal);
+  }
+  try {
+    // a `build` where nothing changed answers from its snapshot, before any heavy module loads
+    const fast = await tryFastBuild(argv, ctx);
+    if (fast !== undefined) return fast;
+    const { createProgram } = await import('./program.js');
+    await createProgram(ctx).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    const { handleError } = await import('./handle-error.js');
+    return handleError(err, ctx);
+  } finally {
+    detach();
+  }
+}

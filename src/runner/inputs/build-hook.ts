@@ -1,0 +1,22 @@
+/**
+ * How the build runner uses the inputs: `runBuild(plan, { …, prepare: inputsPreparer(images, …) })`
+ * prepares each image's context right before its docker build (the argv gets the assembled
+ * context in place of the static one) and removes it right after, built or not.
+ */
+import { resolve } from 'node:path';
+import type { ImageModel } from '../../model/resolved.js';
+import { withContext } from '../../plan/build-argv.js';
+import type { BuildStep } from '../../plan/build-plan.js';
+import type { Prepared, RunBuildOptions } from '../run-build.js';
+import { hasInputs, prepareInputs, type PrepareOptions } from './prepare-inputs.js';
+
+export function inputsPreparer(images: readonly ImageModel[], opts: Omit<PrepareOptions, 'signal' | 'onLine'>): NonNullable<RunBuildOptions['prepare']> {
+  const byId = new Map(images.map((img) => [img.id, img]));
+  return async (step: BuildStep, log: (line: string) => void, signal: AbortSignal): Promise<Prepared | undefined> => {
+    const image = byId.get(step.id);
+    if (!image || !hasInputs(image)) return undefined;
+    const prepared = await prepareInputs(image, { ...opts, signal, onLine: log });
+    if (prepared.contextDir === resolve(opts.root, image.context)) return { cleanup: prepared.cleanup };
+    return { argv: withContext(step.argv, prepared.contextDir), cleanup: prepared.cleanup };
+  };
+}

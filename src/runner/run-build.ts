@@ -1,0 +1,151 @@
+/**
+ * Runs a {@link BuildPlan}: schedules the steps along the graph, runs each one's docker argv in the
+ * project root, writes its output to its log file and to the progress view, and reports what
+ * happened to every image. An abort (SIGINT/SIGTERM) or `failFast` stops the running docker
+ * processes; what never ran is reported as cancelled.
+ */
+import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import { commandLine } from '../plan/format-plan.js';
+import { imageSize, type DockerTarget } from './engine.js';
+import { logFileOf, openImageLog, type ImageLog } from './logs.js';
+import type { Progress } from './progress/progress.js';
+import type { ImageResult } from './result.js';
+import { schedule, type JobOutcome, type JobResult } from './schedule.js';
+
+export interface RunBuildOptions extends DockerTarget {
+  readonly root: string;
+  readonly logsDir: string;
+  readonly parallel: number;
+  readonly failFast?: boolean;
+  readonly signal?: AbortSignal;
+  readonly progress: Progress;
+  /**
+   * Runs before an image's docker build, with its log (pre-build inputs: fetched files, an
+   * assembled context). May replace the argv (`withContext`), and clean up once the build is over.
+   */
+  readonly prepare?: (step: BuildStep, log: (line: string) => void, signal: AbortSignal) => Promise<Prepared | undefined>;
+  /**
+   * Runs first, once the image's parents are done (input digests, see src/digest/skipper.ts):
+   * `{ upToDate }` ends the step there (status `up-to-date`, no log written, nothing run);
+   * otherwise the build goes ahead with the argv it gives, its notes at the head of the log, and
+   * `built()` once docker succeeded.
+   */
+  readonly decide?: (step: BuildStep, signal: AbortSignal) => Promise<StepDecision>;
+  /** Log lines kept to show under a failed image (default 20). */
+  readonly tailLines?: number;
+  readonly now?: () => number;
+}
+
+export interface BuildReport {
+  /** One per step, in plan order. */
+  readonly results: readonly ImageResult[];
+  /** The run was stopped by its signal. */
+  readonly interrupted: boolean;
+  /** Every image was built or up to date. */
+  readonly ok: boolean;
+}
+
+/** What {@link RunBuildOptions.decide} hands back. */
+export type StepDecision =
+  | { readonly upToDate: string; readonly size?: number }
+  | { readonly argv?: readonly string[]; readonly notes?: readonly string[]; readonly built?: () => Promise<void> };
+
+/** What {@link RunBuildOptions.prepare} hands back. */
+export interface Prepared {
+  readonly argv?: readonly string[];
+  readonly cleanup?: () => Promise<void>;
+}
+
+class BuildFailed extends Error {}
+
+/** BuildKit's own verdict (`ERROR: failed to solve: …`), else docker's exit code. */
+const reasonOf = (tail: readonly string[], exitCode: number): string =>
+  [...tail].reverse().find((l) => l.startsWith('ERROR:'))?.replace(/^ERROR:\s*/, '') ?? `docker exited with ${exitCode}`;
+
+export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promise<BuildReport> {
+  const { docker, root, progress } = options;
+  const logs = new Map<string, ImageLog>();
+  const sizes = new Map<string, number | undefined>();
+  const steps = new Map(plan.steps.map((s) => [s.id, s]));
+  const upToDate = new Map<string, string>();
+  let failFastBy: string | undefined;
+
+  const buildOne = async (planned: BuildStep, signal: AbortSignal): Promise<JobOutcome> => {
+    const decision = await options.decide?.(planned, signal);
+    if (decision && 'upToDate' in decision) {
+      upToDate.set(planned.id, decision.upToDate);
+      sizes.set(planned.id, decision.size);
+      return 'up-to-date';
+    }
+    const step = decision?.argv ? { ...planned, argv: decision.argv } : planned;
+    const log = openImageLog(logFileOf(root, options.logsDir, step.dir), options.tailLines ?? 20);
+    logs.set(step.id, log);
+    let prepared: Prepared | undefined;
+    try {
+      decision?.notes?.forEach((line) => log.write(line));
+      prepared = await options.prepare?.(step, (line) => log.write(line), signal);
+      const argv = prepared?.argv ?? step.argv;
+      log.write(`$ ${commandLine(argv, step.env)}`);
+      const result = await docker.run(argv, {
+        cwd: root,
+        env: { ...options.env, ...step.env },
+        signal,
+        onLine: (line) => {
+          log.write(line);
+          progress.line(step.id, line);
+        },
+      });
+      if (result.exitCode !== 0) throw new BuildFailed(reasonOf(log.tail(), result.exitCode));
+      const primary = step.tags[0];
+      sizes.set(step.id, primary === undefined ? undefined : await imageSize(options, primary));
+      await decision?.built?.();
+      return 'built';
+    } finally {
+      await prepared?.cleanup?.();
+      await log.close();
+    }
+  };
+
+  const toResult = (r: JobResult): ImageResult => {
+    const step = steps.get(r.id) as BuildStep;
+    const log = logs.get(r.id);
+    const size = sizes.get(r.id);
+    const reason =
+      r.status === 'failed' ? (r.error instanceof Error ? r.error.message : String(r.error))
+      : r.status === 'skipped-dependency' ? `${r.blockedBy} did not build`
+      : r.status === 'up-to-date' ? upToDate.get(r.id)
+      : r.status === 'cancelled' ? (options.signal?.aborted ? 'interrupted' : failFastBy ? `stopped after ${failFastBy} failed (--fail-fast)` : undefined)
+      : undefined;
+    return {
+      id: r.id,
+      status: r.status,
+      ms: r.ms,
+      tags: step.tags,
+      ...(size !== undefined ? { size } : {}),
+      ...(log ? { logFile: log.file } : {}),
+      ...(reason ? { reason } : {}),
+      ...(r.status === 'failed' && log ? { tail: log.tail() } : {}),
+    };
+  };
+
+  const results = new Map<string, ImageResult>();
+  await schedule(plan.steps, buildOne, {
+    parallel: options.parallel,
+    failFast: options.failFast === true,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    onStart: (id) => progress.start(id),
+    onResult: (r) => {
+      if (r.status === 'failed' && options.failFast && failFastBy === undefined) failFastBy = r.id;
+      const result = toResult(r);
+      results.set(r.id, result);
+      progress.done(result);
+    },
+  });
+  const ordered = plan.steps.map((s) => results.get(s.id) as ImageResult);
+  return {
+    results: ordered,
+    interrupted: options.signal?.aborted === true,
+    ok: ordered.every((r) => r.status === 'built' || r.status === 'up-to-date'),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * `dockwright test` over several images, one after the other: each image's primary tag must be in
+ * the local store; its checks come from its `test` spec (an image without one but with a
+ * HEALTHCHECK is started and must turn healthy; an image with neither is skipped).
+ */
+import { TestSpecSchema, type TestSpec } from '../../model/test-spec.js';
+import type { Check } from './check.js';
+import { fail } from './check.js';
+import { dockerRun, imageHasHealthcheck } from './container.js';
+import { roundtrip, type RoundtripOptions } from './roundtrip.js';
+import { verifyImage, type VerifyTarget } from './verify-image.js';
+
+export interface VerifyItem {
+  readonly id: string;
+  readonly dir: string;
+  /** The image's tags, primary first. */
+  readonly tags: readonly string[];
+  readonly test?: TestSpec | undefined;
+  /** With a round trip: the same tags for the round-trip registry. */
+  readonly remoteTags?: readonly string[];
+}
+
+export type VerifyStatus = 'passed' | 'failed' | 'skipped';
+
+export interface VerifyResult {
+  readonly id: string;
+  readonly ref: string;
+  readonly status: VerifyStatus;
+  readonly checks: readonly Check[];
+  /** Why it was skipped. */
+  readonly reason?: string;
+}
+
+const statusOf = (checks: readonly Check[]): VerifyStatus => (checks.every((c) => c.ok) ? 'passed' : 'failed');
+
+export async function verifyOne(item: VerifyItem, t: VerifyTarget, o: RoundtripOptions = {}): Promise<VerifyResult> {
+  const ref = item.tags[0] as string;
+  const exists = (await dockerRun(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0;
+  if (!exists) return { id: item.id, ref, status: 'failed', checks: [fail('exists', `${ref} is not in the local store: run \`dockwright build ${item.id}\` first`)] };
+  let spec = item.test;
+  if (!spec) {
+    if (!(await imageHasHealthcheck(t, ref))) return { id: item.id, ref, status: 'skipped', checks: [], reason: 'no test spec and no HEALTHCHECK' };
+    spec = TestSpecSchema.parse({});
+  }
+  const log = (line: string): void => t.log?.(`${item.id}: ${line}`);
+  if (!item.remoteTags) {
+    const checks = await verifyImage(ref, item.dir, spec, { ...t, log });
+    return { id: item.id, ref, status: statusOf(checks), checks };
+  }
+  const trip = await roundtrip(item.tags, item.remoteTags, { ...t, log }, o);
+  log(`${trip.check.ok ? 'ok  ' : 'FAIL'} ${trip.check.name}: ${trip.check.detail}`);
+  if (!trip.check.ok) return { id: item.id, ref: trip.ref, status: 'failed', checks: [trip.check] };
+  try {
+    const checks = [trip.check, ...(await verifyImage(trip.ref, item.dir, spec, { ...t, log }))];
+    return { id: item.id, ref: trip.ref, status: statusOf(checks), checks };
+  } finally {
+    await trip.restore();
+  }
+}
+
+export async function verifyImages(items: readonly VerifyItem[], t: VerifyTarget, o: RoundtripOptions = {}): Promise<VerifyResult[]> {
+  const results: VerifyResult[] = [];
+  for (const item of items) {
+    if (t.signal?.aborted) {
+      results.push({ id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' });
+      continue;
+    }
+    results.push(await verifyOne(item, t, o));
+  }
+  return results;
+}

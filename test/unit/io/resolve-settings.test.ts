@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/errors/index.js';
+import { findProjectRoot, resolveSettings } from '../../../src/io/settings/resolve-settings.js';
+import { cleanupProjects, tempProject, writeFiles } from '../cli/support/temp-project.js';
+
+afterEach(cleanupProjects);
+
+const CONFIG = `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: 'federatedai', tag: 'cfg', lint: { strict: true } });\n`;
+
+describe('findProjectRoot', () => {
+  it('finds the nearest folder up with a config file, else keeps the working directory', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': CONFIG, 'definitions/deep/x.ts': '' });
+    expect(findProjectRoot(path.join(root, 'definitions/deep'))).toEqual({ root, configFile: path.join(root, 'dockwright.config.ts') });
+    const bare = await tempProject({ 'sub/x.ts': '' });
+    expect(findProjectRoot(path.join(bare, 'sub'))).toEqual({ root: path.join(bare, 'sub') });
+  });
+
+  it('accepts .mjs config files', async () => {
+    const root = await tempProject({ 'dockwright.config.mjs': 'export default { tag: "m" };\n' });
+    expect((await resolveSettings({ cwd: root, env: {} })).settings.tag).toBe('m');
+  });
+
+  it('sees an edited TypeScript config on the next load', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': 'export default { tag: "m" };\n' });
+    expect((await resolveSettings({ cwd: root, env: {} })).settings.tag).toBe('m');
+    await writeFiles(root, { 'dockwright.config.ts': 'export default { tag: "n" };\n' });
+    expect((await resolveSettings({ cwd: root, env: {} })).settings.tag).toBe('n');
+  });
+});
+
+describe('resolveSettings', () => {
+  it('loads the TypeScript config, then .env, the environment and flags on top; process.env is untouched', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': CONFIG, '.env': 'DOCKWRIGHT_TAG=dotenv\nDOCKWRIGHT_REGISTRY=reg.local\nDOCKWRIGHT_VERSION=9\n' });
+    const before = { ...process.env };
+    const { root: found, settings } = await resolveSettings({ cwd: path.join(root), env: { DOCKWRIGHT_REGISTRY: 'env.local' }, flags: { version: '10' } });
+    expect(found).toBe(root);
+    expect(settings).toMatchObject({ namespace: 'federatedai', tag: 'dotenv', registry: 'env.local', version: '10', lint: { strict: true } });
+    expect(process.env).toEqual(before);
+  });
+
+  it('works without a config file', async () => {
+    const root = await tempProject({});
+    expect((await resolveSettings({ cwd: root, env: { DOCKWRIGHT_OUTPUT_DIR: 'out' } })).settings.outputDir).toBe('out');
+  });
+
+  it('reports a config that fails to load or has no default export', async () => {
+    const broken = await tempProject({ 'dockwright.config.ts': 'export default {\n' });
+    await expect(resolveSettings({ cwd: broken, env: {} })).rejects.toThrow(/^dockwright\.config\.ts: could not load the config: /);
+    const noDefault = await tempProject({ 'dockwright.config.ts': 'export const tag = "x";\n' });
+    const err = await resolveSettings({ cwd: noDefault, env: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toBe('dockwright.config.ts has no default export (expected `export default defineConfig({ … })`)');
+  });
+
+  it('reports a bad config value naming the file', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': 'export default { parallel: -1 };\n' });
+    await expect(resolveSettings({ cwd: root, env: {} })).rejects.toThrow('dockwright.config.ts › parallel: is too small (given -1, expected more than 0)');
+  });
+});

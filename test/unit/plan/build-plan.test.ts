@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../src/errors/index.js';
+import { planBuild, type PlanOptions } from '../../../src/plan/build-plan.js';
+import type { Selection } from '../../../src/plan/select.js';
+import { model, settings } from './images.js';
+
+const buildx: PlanOptions = { engine: { buildx: true } };
+const images = [
+  model('base', { push: false, tagSet: 'base' }),
+  model('app', { from: 'base', version: '1.2.0', args: { PY: { default: '3.12', description: undefined, fromVersion: false } } }),
+  model('tool', { argSteps: ['MODE'] }),
+];
+const plan = (sel: Selection = {}, opts: Partial<PlanOptions> = {}) =>
+  planBuild(images, settings({ registry: '127.0.0.1:5000', namespace: 'acme', tag: '7', baseTag: 'b1' }), sel, { ...buildx, ...opts });
+const argvOf = (id: string, sel: Selection = {}, opts: Partial<PlanOptions> = {}) => plan(sel, opts).steps.find((s) => s.id === id)?.argv;
+
+describe('planBuild', () => {
+  it('gives every step its whole docker argv, parents first', () => {
+    const p = plan({}, { revision: 'abc123', created: '2024-01-02T03:04:05Z', source: 'https://example.com/acme.git' });
+    expect(p.order).toEqual(['base', 'app', 'tool']);
+    expect(p.steps.find((s) => s.id === 'app')).toEqual({
+      id: 'app',
+      dir: 'app',
+      parents: ['base'],
+      push: false,
+      tags: ['127.0.0.1:5000/acme/app:7'],
+      env: {},
+      argv: [
+        'buildx', 'build', '--progress=plain',
+        '-f', 'generated/app/Dockerfile',
+        '--target', 'main',
+        '--build-arg', 'BASE_IMAGE=127.0.0.1:5000/acme/base:b1',
+        '--label', 'org.opencontainers.image.title=app',
+        '--label', 'org.opencontainers.image.version=1.2.0',
+        '--label', 'org.opencontainers.image.revision=abc123',
+        '--label', 'org.opencontainers.image.created=2024-01-02T03:04:05Z',
+        '--label', 'org.opencontainers.image.source=https://example.com/acme.git',
+        '-t', '127.0.0.1:5000/acme/app:7',
+        '--load',
+        '.',
+      ],
+    });
+  });
+
+  it('without buildx: docker build with DOCKER_BUILDKIT=1 and no --load', () => {
+    const step = plan({ names: ['tool'] }, { engine: { buildx: false } }).steps[0];
+    expect(step?.argv.slice(0, 2)).toEqual(['build', '--progress=plain']);
+    expect(step?.argv).not.toContain('--load');
+    expect(step?.env).toEqual({ DOCKER_BUILDKIT: '1' });
+  });
+
+  it('passes every flag', () => {
+    const argv = argvOf('app', {}, {
+      flags: {
+        buildArgs: ['PY=3.11', 'HTTP_PROXY=http://proxy:3128', 'MODE=fast'],
+        platforms: ['linux/amd64', 'linux/arm64'],
+        cacheFrom: ['type=registry,ref=r/cache:{dir}'],
+        cacheTo: ['type=inline'],
+        builder: 'remote',
+        context: 'far',
+        pull: true,
+        noCache: true,
+        extra: ['--network=host', '--shm-size', '1g'],
+      },
+    });
+    expect(argv?.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'build']);
+    const pairs = (flag: string) => argv?.flatMap((a, i) => (a === flag ? [argv[i + 1]] : []));
+    expect(pairs('--platform')).toEqual(['linux/amd64,linux/arm64']);
+    // MODE is tool's ARG, not app's: not passed to app
+    expect(pairs('--build-arg')).toEqual(['BASE_IMAGE=127.0.0.1:5000/acme/base:b1', 'PY=3.11', 'HTTP_PROXY=http://proxy:3128']);
+    expect(pairs('--cache-from')).toEqual(['type=registry,ref=r/cache:app']);
+    expect(pairs('--cache-to')).toEqual(['type=inline']);
+    expect(pairs('--builder')).toEqual(['remote']);
+    expect(argv).toContain('--pull');
+    expect(argv).toContain('--no-cache');
+    expect(argv?.slice(-5)).toEqual(['--load', '--network=host', '--shm-size', '1g', '.']);
+    expect(argvOf('tool', {}, { flags: { buildArgs: ['MODE=fast'] } })).toContain('MODE=fast');
+  });
+
+  it('names secrets by id and variable or file, never by value; ssh and named contexts pass through', () => {
+    const secretive = model('s', {
+      secrets: [{ id: 'npmrc', src: 'secrets/npmrc' }, { id: 'token', env: 'GH_TOKEN' }],
+      ssh: ['default'],
+      buildContexts: { assets: 'vendor/assets', tools: 'docker-image://busybox:stable' },
+      context: 'services/s',
+    });
+    const step = planBuild([secretive], settings(), {}, buildx).steps[0];
+    const argv = step?.argv ?? [];
+    expect(argv).toEqual(expect.arrayContaining(['--secret', 'id=npmrc,src=secrets/npmrc', '--secret', 'id=token,env=GH_TOKEN', '--ssh', 'default']));
+    expect(argv).toEqual(expect.arrayContaining(['--build-context', 'assets=vendor/assets', '--build-context', 'tools=docker-image://busybox:stable']));
+    expect(argv.at(-1)).toBe('services/s');
+  });
+
+  it('a build arg given as a bare name stays a bare name (docker reads it from the environment)', () => {
+    expect(argvOf('app', {}, { flags: { buildArgs: ['PY'] } })).toEqual(expect.arrayContaining(['--build-arg', 'PY']));
+  });
+
+  it('rejects a build arg no selected image declares, and buildx-only options without buildx', () => {
+    expect(() => plan({}, { flags: { buildArgs: ['PYTHON=3'] } })).toThrow(UsageError);
+    expect(() => plan({}, { flags: { buildArgs: ['PYTHON=3'] } })).toThrow(/--build-arg PYTHON: no selected image declares it; their ARGs are: MODE, PY/);
+    expect(() => plan({}, { engine: { buildx: false }, flags: { cacheTo: ['type=inline'] } })).toThrow(/--cache-to need docker buildx/);
+  });
+
+  it('lists the ancestors it does not build as external, with the refs that must exist', () => {
+    const p = plan({ names: ['app'], deps: false });
+    expect(p.order).toEqual(['app']);
+    expect(p.external).toEqual([{ id: 'base', ref: '127.0.0.1:5000/acme/base:b1' }]);
+  });
+
+  it('marks steps to push only with --push and only for pushable images', () => {
+    expect(plan({}, { push: true }).steps.map((s) => [s.id, s.push])).toEqual([['base', false], ['app', true], ['tool', true]]);
+  });
+
+  it('lets the definition\'s own OCI label win', () => {
+    const own = model('own', { labels: { 'org.opencontainers.image.title': 'Own' } });
+    expect(planBuild([own], settings(), {}, buildx).steps[0]?.argv.join(' ')).not.toContain('image.title=own');
+  });
+});
