@@ -10,3 +10,4 @@ export type { StageDef } from './model/stage.js';
 export type { InstructionInput as Instruction } from './model/instruction.js';
 export type { MountInput as Mount } from './model/mount.js';
 export type { SettingsInput as Settings } from './model/settings.js';
+export { tagFromGitRef } from './plan/git-ref.js';

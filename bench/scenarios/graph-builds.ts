@@ -1,0 +1,50 @@
+/**
+ * The FATE-like graph with each tool: cold (caches pruned), no-op (nothing changed), one leaf
+ * image's context changed, the base image's context changed. Tools take turns within a round so
+ * that drift in the machine's load hits all of them alike; each figure is the median of its rounds.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { median } from '../support/exec.js';
+import type { BenchProject } from '../support/project.js';
+import type { Figure } from '../support/report.js';
+import { TOOLS, buildWith, makeCold, touchContent, type Tool } from '../support/tools.js';
+
+type Prepare = (tool: Tool) => Promise<void>;
+
+async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Record<Tool, number>> {
+  const seconds: Record<Tool, number[]> = { dockwright: [], bake: [], sequential: [] };
+  for (let r = 0; r < n; r++) {
+    for (const tool of TOOLS) {
+      await prepare(tool);
+      seconds[tool].push(await buildWith(tool, p));
+    }
+  }
+  return { dockwright: median(seconds.dockwright), bake: median(seconds.bake), sequential: median(seconds.sequential) };
+}
+
+export async function coldBuild(p: BenchProject, n: number): Promise<Figure> {
+  const seconds = await rounds(p, n, async (tool) => {
+    await makeCold(tool, p);
+    // dockwright's own caches (file hashes, digest records, the no-op snapshot) go too
+    if (tool === 'dockwright') await rm(join(p.root, '.dockwright'), { recursive: true, force: true });
+  });
+  return { scenario: `cold build of ${p.targets.length} images (build cache pruned, images removed; median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+}
+
+export async function noopBuild(p: BenchProject, n: number): Promise<Figure> {
+  // every tool has built the graph once since anything changed
+  for (const tool of TOOLS) await buildWith(tool, p);
+  const seconds = await rounds(p, n, async () => {});
+  return { scenario: `no-op rebuild, nothing changed (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.25 } };
+}
+
+export async function leafChanged(p: BenchProject, n: number): Promise<Figure> {
+  const seconds = await rounds(p, n, () => touchContent(p.leafFile));
+  return { scenario: `one leaf image's context changed (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.5 } };
+}
+
+export async function baseChanged(p: BenchProject, n: number): Promise<Figure> {
+  const seconds = await rounds(p, n, () => touchContent(p.baseFile));
+  return { scenario: `base image's context changed, whole graph rebuilds (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+}

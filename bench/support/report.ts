@@ -1,0 +1,35 @@
+/** The benchmark's figures and how they are printed: seconds per tool and each as a ratio to the reference. */
+
+export interface Figure {
+  readonly scenario: string;
+  /** Seconds by tool; `reference` names the tool the ratios are to (bake, or bare docker). */
+  readonly seconds: Readonly<Record<string, number>>;
+  readonly reference?: string;
+  /** The tool the goal is about and the most it may take, as a ratio to the reference. */
+  readonly goal?: { readonly tool: string; readonly maxRatio: number };
+  /** A goal in seconds instead (hashing). */
+  readonly goalSeconds?: { readonly key: string; readonly max: number };
+  readonly note?: string;
+}
+
+const fmt = (s: number): string => (s < 10 ? s.toFixed(3) : s.toFixed(1));
+
+export function verdict(f: Figure): 'pass' | 'FAIL' | '' {
+  if (f.goal && f.reference) {
+    const ratio = (f.seconds[f.goal.tool] ?? Infinity) / (f.seconds[f.reference] ?? NaN);
+    return ratio <= f.goal.maxRatio ? 'pass' : 'FAIL';
+  }
+  if (f.goalSeconds) return (f.seconds[f.goalSeconds.key] ?? Infinity) < f.goalSeconds.max ? 'pass' : 'FAIL';
+  return '';
+}
+
+export function formatFigure(f: Figure): string {
+  const ref = f.reference ? f.seconds[f.reference] : undefined;
+  const cells = Object.entries(f.seconds).map(([tool, s]) => {
+    const ratio = ref !== undefined && tool !== f.reference ? ` (${(s / ref).toFixed(2)}×)` : '';
+    return `${tool} ${fmt(s)} s${ratio}`;
+  });
+  const goal = f.goal ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}` : f.goalSeconds ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s` : '';
+  const v = verdict(f);
+  return [`${f.scenario}`, `    ${cells.join('  ·  ')}`, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
+}

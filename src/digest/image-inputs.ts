@@ -1,0 +1,128 @@
+/**
+ * Gathers the {@link DigestInputs} of one image: reads and hashes its build context (after the
+ * ignore rules, with its copy-list laid over it and its fetched files placed, as the runner will
+ * assemble it), its named build contexts and its prerequisites' inputs. What needs docker (the ids
+ * of external images) and the parents' digests are handed in by the caller.
+ */
+import { posix, resolve, sep } from 'node:path';
+import type { ImageModel } from '../model/resolved.js';
+import { globFiles } from '../runner/inputs/glob-files.js';
+import { hashTree, type FixedEntry, type Layer } from './context-tree.js';
+import { nodeDigestFs, sha256, type DigestFs } from './digest-fs.js';
+import { dockerignoreMatcher, parseDockerignore } from './dockerignore.js';
+import { DOCKER_IMAGE_SCHEME, argValues, externalRefs } from './external-refs.js';
+import type { HashCache } from './hash-cache.js';
+import { DIGEST_VERSION, canonicalJson, type DigestInputs } from './input-record.js';
+
+/** Labels whose value changes on every run or every commit: left out of the digest. */
+export const VOLATILE_LABELS: ReadonlySet<string> = new Set(['org.opencontainers.image.created', 'org.opencontainers.image.revision']);
+
+/** Build args BuildKit leaves out of its own cache keys: they change how, not what, is fetched. */
+const isProxyArg = (name: string): boolean => /_proxy$/i.test(name);
+
+export interface ImageDigestRequest {
+  readonly image: ImageModel;
+  /** Absolute project root; the image's paths are relative to it. */
+  readonly root: string;
+  /** The output folder (relative to the root, or absolute). */
+  readonly outputDir: string;
+  /** Folders (relative to the root, or absolute) whose files never count: dockwright's cache and logs. */
+  readonly ownDirs: readonly string[];
+  /** The Dockerfile text docker will read. */
+  readonly dockerfile: string;
+  /** `K=V` or `K` (value from `env`): the build args passed to this image. */
+  readonly buildArgs: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platforms: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly extra: readonly string[];
+  /** Parent id → its digest (input digest when dockwright builds it, else its image id). */
+  readonly parents: Readonly<Record<string, string>>;
+  /** Image id of every ref {@link imageRefs} returned; a ref not in the local store is absent. */
+  readonly imageIds: ReadonlyMap<string, string>;
+  readonly version?: string | undefined;
+}
+
+export interface DigestIo {
+  readonly cache: HashCache;
+  readonly fs?: DigestFs;
+}
+
+/** The external refs whose image ids {@link collectInputs} needs. */
+export const imageRefs = (req: Pick<ImageDigestRequest, 'image' | 'buildArgs' | 'env' | 'version'>): string[] =>
+  externalRefs(req.image, argValues(req.image, req.buildArgs, req.env, req.version));
+
+const toPosix = (p: string): string => p.split(sep).join('/');
+const isUrl = (v: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || v.startsWith('git@') || v.startsWith('target:');
+
+export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Promise<DigestInputs> {
+  const fs = io.fs ?? nodeDigestFs;
+  const { image, root } = req;
+  const abs = (p: string): string => resolve(root, p);
+  const own = req.ownDirs.map(abs);
+  const skip = (path: string): boolean => own.some((d) => path === d || path.startsWith(`${d}${sep}`));
+  const tree = { fs, cache: io.cache, skip };
+
+  const layers: Layer[] = [
+    { src: abs(image.context), dest: '' },
+    ...image.inputs.copyList.map((e) => ({ src: abs(e.src), dest: e.dest })),
+  ];
+  const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
+  const ignoreText = fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
+  const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
+
+  const contexts: Record<string, string> = {};
+  for (const [name, value] of Object.entries(image.buildContexts)) {
+    if (value.startsWith(DOCKER_IMAGE_SCHEME)) contexts[name] = req.imageIds.get(value.slice(DOCKER_IMAGE_SCHEME.length)) ?? `absent ${value}`;
+    else if (isUrl(value)) contexts[name] = value;
+    else contexts[name] = `sha256:${sha256(canonicalJson(await hashTree([{ src: abs(value), dest: '' }], tree)))}`;
+  }
+
+  const prerequisites: Record<string, string> = {};
+  for (const p of image.inputs.prerequisites) {
+    const { files: matched, unmatched } = await globFiles(root, p.inputs, (path) => skip(path) || path.endsWith(`${sep}.git`));
+    const hashed = await hashTree(matched.map((f) => ({ src: abs(f), dest: f })), tree);
+    prerequisites[p.name] = `sha256:${sha256(canonicalJson({ command: p.command, cwd: p.cwd ?? '.', outputs: p.outputs, files: hashed, unmatched }))}`;
+  }
+
+  const args: Record<string, string> = {};
+  for (const arg of req.buildArgs) {
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (isProxyArg(name)) continue;
+    const value = eq < 0 ? req.env[arg] : arg.slice(eq + 1);
+    args[name] = value === undefined ? 'unset' : sha256(value);
+  }
+  const bases = Object.fromEntries(imageRefs(req).map((r) => [r, req.imageIds.get(r) ?? 'absent']));
+
+  return {
+    version: DIGEST_VERSION,
+    dockerfile: sha256(req.dockerfile),
+    target: image.target,
+    platforms: [...req.platforms],
+    args,
+    labels: Object.fromEntries(Object.entries(req.labels).filter(([k]) => !VOLATILE_LABELS.has(k))),
+    extra: [...req.extra],
+    files,
+    contexts,
+    secrets: image.secrets.map((s) => s.id).sort(),
+    ssh: [...image.ssh].sort(),
+    prerequisites,
+    parents: { ...req.parents },
+    bases,
+  };
+}
+
+/** The `.dockerignore` at the root of the assembled context: from the last layer that puts one there. */
+function rootIgnoreFile(layers: readonly Layer[], fs: DigestFs): string | undefined {
+  for (const layer of [...layers].reverse()) {
+    const dest = posix.normalize(layer.dest || '.').replace(/\/+$/, '');
+    if (dest === '.dockerignore') return fs.readText(layer.src);
+    if (dest === '.' && fs.stat(layer.src)?.kind === 'dir') {
+      const text = fs.readText(resolve(layer.src, '.dockerignore'));
+      if (text !== undefined) return text;
+    }
+  }
+  return undefined;
+}
+

@@ -1,0 +1,76 @@
+/**
+ * What the engine (and a registry) knows about images, asked through the docker seam: one
+ * `docker image inspect` for many refs at once, and `docker buildx imagetools inspect` for an
+ * image in its registry (manifest and config only, nothing is pulled; docker's own login is used).
+ */
+import type { DockerTarget } from '../runner/engine.js';
+
+/** The label that carries an image's input digest. */
+export const DIGEST_LABEL = 'dev.dockwright.input-digest';
+
+export interface LocalImage {
+  readonly id: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly size: number;
+}
+
+const run = (t: DockerTarget, args: readonly string[]) =>
+  t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}) });
+
+/** `busybox` → `busybox:latest`, `docker.io/library/x:1` → `x:1`: how RepoTags spell a ref. */
+export function familiarRef(ref: string): string {
+  let r = ref.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+  if (r.startsWith('library/') && r.split('/').length === 2) r = r.slice('library/'.length);
+  if (r.includes('@')) return r;
+  const lastSlash = r.lastIndexOf('/');
+  return r.slice(lastSlash + 1).includes(':') ? r : `${r}:latest`;
+}
+
+const FORMAT = '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Config.Labels}}\t{{.Size}}';
+
+/**
+ * The local images `refs` name (a ref missing from the store is absent from the map). One docker
+ * call; a ref that names an image by tag or digest is matched to its line by RepoTags/RepoDigests.
+ */
+export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Promise<Map<string, LocalImage>> {
+  const found = new Map<string, LocalImage>();
+  const unique = [...new Set(refs)];
+  if (unique.length === 0) return found;
+  const r = await run(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
+  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
+  const parsed = lines.map((line) => {
+    const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0'] = line.split('\t');
+    const names = [...((JSON.parse(tags) as string[] | null) ?? []), ...((JSON.parse(digests) as string[] | null) ?? [])];
+    return { names: new Set(names.map(familiarRef)), image: { id, labels: (JSON.parse(labels) as Record<string, string> | null) ?? {}, size: Number(size) } };
+  });
+  // every ref answered: lines are in the order of the refs
+  if (r.exitCode === 0 && parsed.length === unique.length) {
+    unique.forEach((ref, i) => found.set(ref, (parsed[i] as (typeof parsed)[number]).image));
+    return found;
+  }
+  for (const ref of unique) {
+    const hit = parsed.find((p) => p.names.has(familiarRef(ref)));
+    if (hit) found.set(ref, hit.image);
+  }
+  return found;
+}
+
+/**
+ * The labels of an image in its registry, from its config blob; for a multi-platform image, the
+ * labels every platform agrees on. Undefined when the registry does not have the tag (or cannot
+ * be reached: then the image is simply built and pushed, which reports the real error).
+ */
+export async function registryLabels(t: DockerTarget, ref: string): Promise<Record<string, string> | undefined> {
+  const r = await run(t, ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+  if (r.exitCode !== 0) return undefined;
+  try {
+    type Config = { config?: { Labels?: Record<string, string> | null } };
+    const image = JSON.parse(r.stdout) as Config | Record<string, Config>;
+    const configs: Config[] = 'config' in image ? [image as Config] : Object.values(image as Record<string, Config>);
+    const labels = configs.map((c) => c.config?.Labels ?? {});
+    const first = labels[0] ?? {};
+    return Object.fromEntries(Object.entries(first).filter(([k, v]) => labels.every((l) => l[k] === v)));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Rebuild only what changed. For each step of a build plan: its input digest (parents first — a
+ * parent dockwright builds counts with its own input digest, a Merkle chain), then the verdict:
+ * up to date when every tag the step produces already carries the same digest label — locally, or
+ * with `--push` in the registry — else build, with the label added to the docker argv.
+ *
+ * The engine is asked once for the whole plan (every tag and every external ref in one
+ * `docker image inspect`), so that a run where nothing changed costs one docker call.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ImageModel } from '../model/resolved.js';
+import type { Settings } from '../model/settings.js';
+import { argsFor, type BuildFlags } from '../plan/build-argv.js';
+import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import type { DockerTarget } from '../runner/engine.js';
+import type { DigestFs } from './digest-fs.js';
+import { diffInputs, summarizeChanges } from './diff-inputs.js';
+import { readRecord, writeRecord } from './digest-store.js';
+import { HASHES_FILE, openHashCache, type HashCache } from './hash-cache.js';
+import { collectInputs, imageRefs } from './image-inputs.js';
+import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from './image-state.js';
+import { inputDigest, type DigestInputs } from './input-record.js';
+
+export interface SkipperOptions {
+  /** Absolute project root. */
+  readonly root: string;
+  readonly settings: Settings;
+  /** Every image of the project. */
+  readonly images: readonly ImageModel[];
+  readonly plan: BuildPlan;
+  readonly flags: BuildFlags;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly target: DockerTarget;
+  /** Build even what is up to date (`--force`; also `--no-cache` and `--pull`, which ask for a fresh build). */
+  readonly force?: boolean;
+  /** `--push`: a pushable image is up to date only when its registry has every tag with the digest. */
+  readonly push?: boolean;
+  /** Dockerfile text by image id (a dry run renders in memory); else read from the output folder. */
+  readonly dockerfiles?: ReadonlyMap<string, string>;
+  readonly fs?: DigestFs;
+}
+
+/** What the runner does with a step: nothing (up to date), or build it with this argv. */
+export type Decision =
+  | { readonly upToDate: string; readonly size?: number }
+  | { readonly argv: readonly string[]; readonly notes: readonly string[]; readonly built: () => Promise<void> };
+
+/** The dry run's answer for one step. */
+export interface Verdict {
+  readonly id: string;
+  readonly digest?: string;
+  readonly upToDate: boolean;
+  readonly reason: string;
+}
+
+export interface Skipper {
+  decide(step: BuildStep): Promise<Decision>;
+  explain(): Promise<Verdict[]>;
+  /** Saves the per-file hash cache. */
+  close(): Promise<void>;
+}
+
+interface Digested {
+  readonly digest: string;
+  readonly inputs: DigestInputs;
+}
+
+const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
+
+/** `--label K=V` pairs of an argv. */
+const labelsOf = (argv: readonly string[]): Record<string, string> => {
+  const out: Record<string, string> = {};
+  argv.forEach((a, i) => {
+    const v = argv[i + 1];
+    if (a !== '--label' || v === undefined) return;
+    const eq = v.indexOf('=');
+    out[eq < 0 ? v : v.slice(0, eq)] = eq < 0 ? '' : v.slice(eq + 1);
+  });
+  return out;
+};
+
+/** The argv with the digest label, before the last argument (the build context). */
+export const withDigestLabel = (argv: readonly string[], digest: string): string[] => [...argv.slice(0, -1), '--label', `${DIGEST_LABEL}=${digest}`, ...argv.slice(-1)];
+
+export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
+  const byId = new Map(o.images.map((i) => [i.id, i]));
+  const steps = new Map(o.plan.steps.map((s) => [s.id, s]));
+  const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
+  const cacheDir = resolve(o.root, o.settings.cacheDir);
+  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), o.fs ? { fs: o.fs } : {});
+  const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
+  const buildArgs = (image: ImageModel): string[] => argsFor(image, o.flags.buildArgs ?? []);
+
+  let local: Promise<Map<string, LocalImage>> | undefined;
+  /** Every tag of the plan, every external ref and every parent outside the plan: one docker call. */
+  const localImages = (): Promise<Map<string, LocalImage>> =>
+    (local ??= inspectLocal(o.target, [
+      ...o.plan.steps.flatMap((s) => s.tags),
+      ...external.values(),
+      ...o.plan.steps.flatMap((s) => imageRefs({ image: byId.get(s.id) as ImageModel, buildArgs: buildArgs(byId.get(s.id) as ImageModel), env: o.env, version: version(byId.get(s.id) as ImageModel) })),
+    ]));
+
+  const digests = new Map<string, Promise<Digested>>();
+  const digestOf = (id: string): Promise<Digested> => {
+    const known = digests.get(id);
+    if (known) return known;
+    const work = (async (): Promise<Digested> => {
+      const image = byId.get(id) as ImageModel;
+      const step = steps.get(id) as BuildStep;
+      const found = await localImages();
+      const parents: Record<string, string> = {};
+      for (const p of step.parents) {
+        if (steps.has(p)) parents[p] = (await digestOf(p)).digest;
+        else {
+          // not built by this run: the digest it was built with, else what it is
+          const img = found.get(external.get(p) ?? '');
+          parents[p] = img?.labels[DIGEST_LABEL] ?? img?.id ?? 'absent';
+        }
+      }
+      const dockerfile = o.dockerfiles?.get(id) ?? (await readFile(resolve(o.root, o.settings.outputDir, image.dir, 'Dockerfile'), 'utf8'));
+      const platforms = o.flags.platforms?.length ? o.flags.platforms : image.platforms ?? [];
+      const inputs = await collectInputs(
+        {
+          image,
+          root: o.root,
+          outputDir: o.settings.outputDir,
+          ownDirs: [o.settings.cacheDir, o.settings.logsDir],
+          dockerfile,
+          buildArgs: buildArgs(image),
+          env: o.env,
+          platforms,
+          labels: labelsOf(step.argv),
+          extra: o.flags.extra ?? [],
+          parents,
+          imageIds: new Map([...found].map(([ref, img]) => [ref, img.id])),
+          version: version(image),
+        },
+        { cache, ...(o.fs ? { fs: o.fs } : {}) },
+      );
+      return { digest: inputDigest(inputs), inputs };
+    })();
+    digests.set(id, work);
+    return work;
+  };
+
+  /** Up to date, or why not. */
+  const check = async (step: BuildStep, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
+    if (o.push && step.push) {
+      const labels = await Promise.all(step.tags.map((t) => registryLabels(o.target, t)));
+      const missing = step.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
+      if (missing.length === 0) return { upToDate: true, reason: `in the registry with input digest ${short(d.digest)}` };
+      return { upToDate: false, reason: `${missing[0]} is not in its registry with these inputs` };
+    }
+    const found = await localImages();
+    const images = step.tags.map((t) => found.get(t));
+    const absent = step.tags.find((_t, i) => images[i] === undefined);
+    if (absent !== undefined) return { upToDate: false, reason: `no image ${absent} yet` };
+    const other = images.find((img) => img?.labels[DIGEST_LABEL] !== d.digest);
+    if (other === undefined) return { upToDate: true, reason: `inputs unchanged (${short(d.digest)})`, size: images[0]?.size };
+    return { upToDate: false, reason: await changedSince(step, d, other?.labels[DIGEST_LABEL]) };
+  };
+
+  /** Names the inputs that changed since the image's last build, from the kept record. */
+  const changedSince = async (step: BuildStep, d: Digested, labelled: string | undefined): Promise<string> => {
+    if (labelled === undefined) return 'the image has no input digest (built without dockwright, or before it kept digests)';
+    const record = await readRecord(cacheDir, step.dir);
+    if (record?.digest !== labelled) return `inputs changed (the record of the last build is gone: ${short(labelled)} → ${short(d.digest)})`;
+    const changes = diffInputs(record.inputs, d.inputs);
+    return changes.length > 0 ? `changed: ${summarizeChanges(changes)}` : `inputs changed (${short(labelled)} → ${short(d.digest)})`;
+  };
+
+  const decide = async (step: BuildStep): Promise<Decision> => {
+    let d: Digested;
+    try {
+      d = await digestOf(step.id);
+    } catch (err) {
+      const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      return { argv: step.argv, notes: [`input digest unavailable (${why}): building`], built: async () => {} };
+    }
+    const record = async (): Promise<void> => writeRecord(cacheDir, step.dir, { digest: d.digest, inputs: d.inputs });
+    const argv = withDigestLabel(step.argv, d.digest);
+    if (o.force) return { argv, notes: [`input digest ${d.digest} (forced build)`], built: record };
+    const verdict = await check(step, d);
+    if (verdict.upToDate) {
+      if ((await readRecord(cacheDir, step.dir))?.digest !== d.digest) await record();
+      return { upToDate: verdict.reason, ...(verdict.size !== undefined ? { size: verdict.size } : {}) };
+    }
+    return { argv, notes: [`input digest ${d.digest}: building, ${verdict.reason}`], built: record };
+  };
+
+  const explain = async (): Promise<Verdict[]> =>
+    Promise.all(
+      o.plan.steps.map(async (step): Promise<Verdict> => {
+        try {
+          const d = await digestOf(step.id);
+          if (o.force) return { id: step.id, digest: d.digest, upToDate: false, reason: 'forced' };
+          return { id: step.id, digest: d.digest, ...(await check(step, d)) };
+        } catch (err) {
+          return { id: step.id, upToDate: false, reason: `input digest unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+        }
+      }),
+    );
+
+  return { decide, explain, close: () => cache.save() };
+}
+
+/** The dry run's lines: one per step. */
+export const formatVerdicts = (verdicts: readonly Verdict[]): string =>
+  `${verdicts.map((v) => `  ${v.id}: ${v.upToDate ? `up to date, ${v.reason}` : `would build: ${v.reason}`}`).join('\n')}\n`;

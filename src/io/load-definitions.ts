@@ -1,0 +1,49 @@
+/**
+ * Loading the definition files: every module in the definitions folder is imported (jiti, one
+ * session, so shared stages and images keep their identity) and its exports are handed on as
+ * unknown values, in the order the file writes them. Files that fail to load are all reported
+ * together, one line each, without a stack.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedDefinitions } from '../compile/resolve-images.js';
+import { ConfigError, DefinitionError, LoadError, type Problem } from '../errors/definition-error.js';
+import { exportOrder } from './export-order.js';
+import { describeLoadFailure, withModuleSession } from './import-module.js';
+import { listDefinitionFiles } from './list-definition-files.js';
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/** The exports of every definition file under `root/definitionsDir`; files relative to `root`. */
+export async function loadDefinitions(root: string, definitionsDir: string): Promise<LoadedDefinitions[]> {
+  const dir = path.resolve(root, definitionsDir);
+  if (!existsSync(dir)) {
+    throw new ConfigError(`the definitions folder ${toPosix(path.relative(root, dir)) || '.'} does not exist (setting definitionsDir, DOCKWRIGHT_DEFINITIONS_DIR or --definitions)`);
+  }
+  const files = await listDefinitionFiles(dir);
+  const failures: LoadError[] = [];
+  const loaded = await withModuleSession(async (importFile) => {
+    const out: LoadedDefinitions[] = [];
+    for (const rel of files) {
+      const abs = path.join(dir, rel);
+      const file = toPosix(path.relative(root, abs));
+      try {
+        const mod = await importFile(abs);
+        const names = exportOrder(await readFile(abs, 'utf8'), Object.keys(mod).filter((k) => k !== '__esModule'));
+        out.push({ file, exports: names.map((n) => mod[n]) });
+      } catch (err) {
+        failures.push(new LoadError(file, new Error(describeLoadFailure(err, root), { cause: err })));
+      }
+    }
+    return out;
+  });
+  if (failures.length > 0) throw new DefinitionError(failures.map(loadProblem));
+  return loaded;
+}
+
+/** A file that does not load, as a problem line (`definitions/x.ts: could not load the definition: …`). */
+export const loadProblem = (err: LoadError): Problem => ({
+  file: err.file,
+  message: err.message.slice(err.file.length + 2),
+});

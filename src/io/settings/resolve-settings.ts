@@ -1,0 +1,69 @@
+/**
+ * Finding the project and reading its settings: the root is the nearest folder (from the working
+ * directory up) with a `dockwright.config.ts`, else the working directory. The config file is
+ * loaded with jiti, `.env` is parsed with dotenv (process.env is never changed), then the layers
+ * are merged by `mergeSettings`.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from '../../errors/definition-error.js';
+import type { Settings } from '../../model/settings.js';
+import { describeLoadFailure, withModuleSession } from '../import-module.js';
+import { mergeSettings } from './merge-settings.js';
+import type { SettingFlags } from './setting-overrides.js';
+
+export const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'] as const;
+
+export interface SettingsRequest {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly flags?: SettingFlags;
+}
+
+export interface ResolvedSettings {
+  /** Absolute path of the project root; relative settings paths are relative to it. */
+  readonly root: string;
+  readonly settings: Settings;
+  /** Absolute path of the config file, when there is one. */
+  readonly configFile?: string | undefined;
+}
+
+/** The nearest folder from `cwd` up that holds a config file, and that file. */
+export function findProjectRoot(cwd: string): { root: string; configFile?: string } {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const found = CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
+    if (found) return { root: dir, configFile: found };
+    if (path.dirname(dir) === dir) return { root: path.resolve(cwd) };
+  }
+}
+
+async function loadConfig(root: string, configFile: string): Promise<unknown> {
+  const file = path.relative(root, configFile);
+  try {
+    const mod = await withModuleSession((importFile) => importFile(configFile));
+    if (!('default' in mod)) throw new ConfigError(`${file} has no default export (expected \`export default defineConfig({ … })\`)`);
+    return mod.default;
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(`${file}: could not load the config: ${describeLoadFailure(err, root)}`, { cause: err });
+  }
+}
+
+async function readDotenv(root: string): Promise<Record<string, string>> {
+  try {
+    return parseDotenv(await readFile(path.join(root, '.env')));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new ConfigError(`.env: could not read it: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Settings for a command run in `cwd`: flag > environment > `.env` > config file > default. */
+export async function resolveSettings(req: SettingsRequest): Promise<ResolvedSettings> {
+  const { root, configFile } = findProjectRoot(req.cwd);
+  const config = configFile ? { file: path.relative(root, configFile), value: await loadConfig(root, configFile) } : undefined;
+  const settings = mergeSettings({ config, dotenv: await readDotenv(root), env: req.env, flags: req.flags ?? {} });
+  return { root, settings, configFile };
+}

@@ -1,0 +1,32 @@
+/**
+ * The front half every command shares: settings → definitions → validated images. Problems in
+ * the definitions (including tag rules the settings cannot satisfy) are thrown together.
+ */
+import path from 'node:path';
+import { resolveImages } from './compile/resolve-images.js';
+import { DefinitionError } from './errors/definition-error.js';
+import { loadDefinitions } from './io/load-definitions.js';
+import { resolveSettings, type SettingsRequest } from './io/settings/resolve-settings.js';
+import type { ImageModel } from './model/resolved.js';
+import type { Settings } from './model/settings.js';
+import { tagProblems } from './plan/tags.js';
+
+export type ProjectRequest = SettingsRequest;
+
+export interface Project {
+  /** Absolute path of the project root. */
+  readonly root: string;
+  readonly settings: Settings;
+  /** Every image, ordered by file, then by the order the file exports them. */
+  readonly images: readonly ImageModel[];
+}
+
+export async function loadProject(req: ProjectRequest): Promise<Project> {
+  const { root, settings } = await resolveSettings(req);
+  const loaded = await loadDefinitions(root, settings.definitionsDir);
+  const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';
+  const images = resolveImages(loaded, { definitionsDir: shownDir });
+  const problems = images.flatMap((image) => tagProblems(image, settings));
+  if (problems.length > 0) throw new DefinitionError(problems);
+  return { root, settings, images };
+}

@@ -1,0 +1,107 @@
+import { appendFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../../src/cli/context.js';
+import { tryFastBuild, writeFastSnapshot, type SnapshotInput } from '../../../src/digest/fast-build.js';
+import { DIGEST_LABEL } from '../../../src/digest/image-state.js';
+import { createSkipper } from '../../../src/digest/skipper.js';
+import { planBuild } from '../../../src/plan/build-plan.js';
+import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
+import { model, settings } from '../plan/images.js';
+import { fakeEngine, type Img } from './fake-engine.js';
+
+afterEach(cleanupProjects);
+
+const images = [model('app', { context: 'ctx' })];
+const s = settings({ namespace: 'acme', tag: '1' });
+const plan = planBuild(images, s, {}, { engine: { buildx: true } });
+
+function capture(root: string, env: Record<string, string> = { HOME: '/home/x' }) {
+  let out = '';
+  let err = '';
+  const ctx: CliContext = { cwd: root, env, stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (err += t) } };
+  return { ctx, out: () => out, err: () => err };
+}
+
+/** A project built once: its image carries the right digest; the full run left its snapshot. */
+async function builtProject(): Promise<{ root: string; local: Map<string, Img> }> {
+  const root = await tempProject({
+    'dockwright.config.ts': 'export default {};\n',
+    'definitions/app.ts': `import { helper } from '../lib/helper.js';\nexport const x = helper;\n`,
+    'lib/helper.ts': 'export const helper = 1;\n',
+    'ctx/a.txt': 'a',
+    'generated/app/Dockerfile': 'FROM busybox:stable\nCOPY a.txt /\n',
+  });
+  const local = new Map<string, Img>([['busybox:stable', { id: 'sha256:bb' }]]);
+  const { ctx } = capture(root);
+  const skipper = await createSkipper({ root, settings: s, images, plan, flags: {}, env: ctx.env, target: { docker: fakeEngine(local).docker } });
+  const d = await skipper.decide(plan.steps[0] as (typeof plan.steps)[number]);
+  if (!('argv' in d)) throw new Error('expected a build');
+  const label = (d.argv.find((a) => a.startsWith(`${DIGEST_LABEL}=`)) ?? '').slice(DIGEST_LABEL.length + 1);
+  local.set('acme/app:1', { id: 'sha256:app', labels: { [DIGEST_LABEL]: label } });
+  await d.built();
+  const input: SnapshotInput = { argv: ['build', '--progress', 'plain'], ctx, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false };
+  await writeFastSnapshot(input);
+  return { root, local };
+}
+
+describe('the no-op fast path', () => {
+  it('answers an unchanged build from its snapshot with one docker call, printing what the full run prints', async () => {
+    const { root, local } = await builtProject();
+    const engine = fakeEngine(local);
+    const run = capture(root);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine.docker)).toBe(0);
+    expect(run.out()).toMatch(/^app\s+up to date\s+\S+\s+acme\/app:1$/m);
+    expect(run.out()).toContain('1 up to date');
+    expect(run.err()).toContain('[app] up to date');
+    expect(engine.calls.map((c) => c.slice(0, 2).join(' '))).toEqual(['image inspect']);
+  });
+
+  it.each<[string, (root: string) => Promise<unknown>]>([
+    ['a definition file was added', (root) => writeFile(path.join(root, 'definitions/more.ts'), 'export {};\n')],
+    ['a definition file changed', (root) => appendFile(path.join(root, 'definitions/app.ts'), '// edit\n')],
+    ['a module a definition imports changed', (root) => appendFile(path.join(root, 'lib/helper.ts'), '// edit\n')],
+    ['the config changed', (root) => appendFile(path.join(root, 'dockwright.config.ts'), '// edit\n')],
+    ['a .env appeared', (root) => writeFile(path.join(root, '.env'), 'DOCKWRIGHT_TAG=2\n')],
+    ['a generated Dockerfile was edited', (root) => appendFile(path.join(root, 'generated/app/Dockerfile'), 'RUN true\n')],
+  ])('falls through to the full run when %s', async (_what, change) => {
+    const { root, local } = await builtProject();
+    await change(root);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], capture(root).ctx, fakeEngine(local).docker)).toBeUndefined();
+  });
+
+  it('builds what changed from the snapshot, without the definitions, through the runner', async () => {
+    const { root, local } = await builtProject();
+    await writeFile(path.join(root, 'ctx/a.txt'), 'b');
+    const engine = fakeEngine(local);
+    const run = capture(root);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine.docker)).toBe(0);
+    expect(run.out()).toMatch(/^app\s+built\s/m);
+    const build = engine.calls.find((c) => c[1] === 'build');
+    expect(build?.join(' ')).toMatch(new RegExp(`--label ${DIGEST_LABEL}=sha256:[0-9a-f]{64} ctx$`));
+  });
+
+  it('falls through, printing nothing, for another command line or another environment', async () => {
+    const { root, local } = await builtProject();
+    const docker = fakeEngine(local).docker;
+    const run = capture(root);
+    expect(await tryFastBuild(['build'], run.ctx, docker)).toBeUndefined();
+    expect(await tryFastBuild(['build', '--progress', 'plain'], { ...run.ctx, env: { HOME: '/home/y' } }, docker)).toBeUndefined();
+    expect(run.out() + run.err()).toBe('');
+  });
+
+  it('rebuilds an image that is gone', async () => {
+    const { root, local } = await builtProject();
+    local.delete('acme/app:1');
+    const run = capture(root);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, fakeEngine(local).docker)).toBe(0);
+    expect(run.out()).toMatch(/^app\s+built\s/m);
+  });
+
+  it('finds the project of `-C dir` from elsewhere', async () => {
+    const { root, local } = await builtProject();
+    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false };
+    await writeFastSnapshot(input);
+    expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeEngine(local).docker)).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIGEST_LABEL } from '../../../src/digest/image-state.js';
+import { createSkipper, withDigestLabel, type Decision, type SkipperOptions } from '../../../src/digest/skipper.js';
+import { planBuild } from '../../../src/plan/build-plan.js';
+import type { DockerExec } from '../../../src/runner/docker-exec.js';
+import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
+import { model, settings } from '../plan/images.js';
+import { fakeEngine, type Img } from './fake-engine.js';
+
+afterEach(cleanupProjects);
+
+const images = [model('base', { context: 'base', push: false }), model('app', { from: 'base', context: 'app' })];
+const s = settings({ namespace: 'acme', tag: '1' });
+
+async function project(): Promise<string> {
+  return tempProject({
+    'base/a.txt': 'a',
+    'app/b.txt': 'b',
+    'generated/base/Dockerfile': 'FROM busybox:stable\nCOPY a.txt /\n',
+    'generated/app/Dockerfile': 'ARG BASE_IMAGE=acme/base:1\nFROM ${BASE_IMAGE}\nCOPY b.txt /\n',
+  });
+}
+
+const busybox: [string, Img] = ['busybox:stable', { id: 'sha256:bb' }];
+
+function options(root: string, docker: DockerExec, over: Partial<SkipperOptions> = {}): SkipperOptions {
+  const plan = planBuild(images, s, {}, { engine: { buildx: true } });
+  return { root, settings: s, images, plan, flags: {}, env: {}, target: { docker }, ...over };
+}
+
+const stepOf = (o: SkipperOptions, id: string) => o.plan.steps.find((st) => st.id === id) as SkipperOptions['plan']['steps'][number];
+const builds = (d: Decision): d is Extract<Decision, { argv: readonly string[] }> => 'argv' in d;
+const digestIn = (d: Decision): string => {
+  if (!builds(d)) throw new Error('not a build');
+  const label = d.argv[d.argv.indexOf('--label', d.argv.length - 4) + 1] ?? '';
+  return label.slice(DIGEST_LABEL.length + 1);
+};
+
+/** Builds everything once through the skipper: returns the digest label each image would carry. */
+async function firstBuild(root: string): Promise<Map<string, Img>> {
+  const local = new Map<string, Img>([busybox]);
+  const o = options(root, fakeEngine(local).docker);
+  const skipper = await createSkipper(o);
+  for (const id of ['base', 'app']) {
+    const d = await skipper.decide(stepOf(o, id));
+    expect(builds(d)).toBe(true);
+    if (builds(d)) await d.built();
+    local.set(`acme/${id}:1`, { id: `sha256:${id}`, labels: { [DIGEST_LABEL]: digestIn(d) } });
+  }
+  await skipper.close();
+  return local;
+}
+
+describe('createSkipper', () => {
+  it('builds what does not exist yet, with the digest label before the context', async () => {
+    const root = await project();
+    const o = options(root, fakeEngine(new Map([busybox])).docker);
+    const d = await (await createSkipper(o)).decide(stepOf(o, 'base'));
+    expect(builds(d) && d.argv.slice(-3)).toEqual(['--label', expect.stringMatching(new RegExp(`^${DIGEST_LABEL}=sha256:[0-9a-f]{64}$`)), 'base']);
+    expect(builds(d) && d.notes[0]).toMatch(/building, no image acme\/base:1 yet$/);
+  });
+
+  it('skips every image whose tags carry the same digest, asking docker once', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    const engine = fakeEngine(local);
+    const o = options(root, engine.docker);
+    const skipper = await createSkipper(o);
+    const decisions = await Promise.all(['base', 'app'].map((id) => skipper.decide(stepOf(o, id))));
+    expect(decisions).toEqual([
+      { upToDate: expect.stringMatching(/^inputs unchanged \([0-9a-f]{12}\)$/), size: 1000 },
+      { upToDate: expect.stringMatching(/^inputs unchanged/), size: 1000 },
+    ]);
+    expect(engine.calls).toHaveLength(1);
+  });
+
+  it('a change in the base rebuilds the base and, through its digest, its child; dry run names why', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    await writeFile(path.join(root, 'base/a.txt'), 'A');
+    const o = options(root, fakeEngine(local).docker);
+    const verdicts = await (await createSkipper(o)).explain();
+    expect(verdicts.map((v) => [v.id, v.upToDate, v.reason])).toEqual([
+      ['base', false, 'changed: context file a.txt'],
+      ['app', false, 'changed: parent base'],
+    ]);
+  });
+
+  it('a change in the child rebuilds only the child', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    await writeFile(path.join(root, 'generated/app/Dockerfile'), 'ARG BASE_IMAGE=acme/base:1\nFROM ${BASE_IMAGE}\nCOPY b.txt /b\n');
+    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    expect(verdicts.map((v) => [v.id, v.upToDate, v.reason.replace(/\(.*\)/, '(…)')])).toEqual([
+      ['base', true, 'inputs unchanged (…)'],
+      ['app', false, 'changed: Dockerfile'],
+    ]);
+  });
+
+  it('a replaced external base rebuilds its image', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    local.set('busybox:stable', { id: 'sha256:new-busybox' });
+    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    expect(verdicts.map((v) => v.reason)).toEqual(['changed: base busybox:stable', 'changed: parent base']);
+  });
+
+  it('--force builds anyway; an image labelled by someone else is rebuilt', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    const forced = options(root, fakeEngine(local).docker, { force: true });
+    expect(builds(await (await createSkipper(forced)).decide(stepOf(forced, 'base')))).toBe(true);
+    local.set('acme/base:1', { id: 'sha256:x' });
+    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    expect(verdicts[0]?.reason).toMatch(/^the image has no input digest/);
+  });
+
+  it('with --push, a pushable image is up to date only when its registry has every tag with the digest', async () => {
+    const root = await project();
+    const local = await firstBuild(root);
+    const digest = local.get('acme/app:1')?.labels?.[DIGEST_LABEL] as string;
+    const inRegistry = fakeEngine(local, new Map([['acme/app:1', { [DIGEST_LABEL]: digest }]]));
+    const o = options(root, inRegistry.docker, { push: true, plan: planBuild(images, s, {}, { engine: { buildx: true }, push: true }) });
+    const verdicts = await (await createSkipper(o)).explain();
+    // base is never pushed: its local image decides
+    expect(verdicts.map((v) => v.reason.replace(/[0-9a-f]{12}/, 'D'))).toEqual(['inputs unchanged (D)', 'in the registry with input digest D']);
+    expect(inRegistry.calls.filter((c) => c[1] === 'imagetools').map((c) => c.at(-1))).toEqual(['acme/app:1']);
+    const elsewhere = options(root, fakeEngine(local).docker, { push: true, plan: o.plan });
+    expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
+  });
+
+  it('puts the label before the build context', () => {
+    expect(withDigestLabel(['build', '-t', 'x', 'ctx'], 'sha256:1')).toEqual(['build', '-t', 'x', '--label', `${DIGEST_LABEL}=sha256:1`, 'ctx']);
+  });
+});
