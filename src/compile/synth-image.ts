@@ -14,7 +14,11 @@ import { checkVariables } from './check-variables.js';
 import { lowerImage, type LowerContext } from './lower-image.js';
 
 export interface SynthFile {
-  /** Relative to the output folder: `<image.dir>/Dockerfile`, `<image.dir>/.dockerignore`. */
+  /**
+   * Relative to the output folder: `<image.dir>/Dockerfile`, `<image.dir>/Dockerfile.dockerignore`
+   * (BuildKit reads `<Dockerfile>.dockerignore` beside the file given with `-f`; a `.dockerignore`
+   * there would be ignored, since the build context is elsewhere).
+   */
   readonly path: string;
   readonly content: string;
 }
@@ -55,9 +59,10 @@ export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Rende
   const problems: Problem[] = [...versionProblems(image, ctx), ...checkVariables(image, ir, ctx.images), ...checkFrontend(image, ir)];
   const files: SynthFile[] = [];
   try {
-    files.push({ path: `${image.dir}/Dockerfile`, content: renderer.render(buildView(ir)) });
+    const dockerfile = `${image.dir}/Dockerfile`;
+    files.push({ path: dockerfile, content: renderer.render(buildView(ir)) });
     if (image.dockerignore !== undefined) {
-      files.push({ path: `${image.dir}/.dockerignore`, content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)) });
+      files.push({ path: `${dockerfile}.dockerignore`, content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)) });
     }
   } catch (error) {
     if (!(error instanceof ViewError)) throw error;

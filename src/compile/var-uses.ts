@@ -2,7 +2,8 @@
  * Which values of an IR node have their variables expanded, and by whom:
  * - `docker`: the builder expands them (Dockerfile reference, "Environment replacement": ADD COPY
  *   ENV EXPOSE FROM LABEL STOPSIGNAL USER VOLUME WORKDIR, plus ARG defaults and RUN --mount options
- *   in BuildKit). LABEL keys are written literally by the quoting module, so only values count.
+ *   in BuildKit). LABEL keys are written literally by the quoting module, so only values count;
+ *   COPY/ADD `--exclude` patterns are not expanded (moby/buildkit#6072) and never hold a `$`.
  * - `shell`: RUN shell form and heredoc scripts: `/bin/sh` expands them, with build ARGs and ENV in
  *   its environment.
  * - `process`: values that only see ARGs through the process environment (exec-form RUN argv, which
@@ -63,7 +64,6 @@ function fileUses(n: Extract<IrNode, { kind: 'copy' | 'add' }>): Use[] {
     d(n.dest, fieldPath(n, 'dest')),
     ...(n.chown ? [d(n.chown, fieldPath(n, 'chown'))] : []),
     ...(n.chmod ? [d(n.chmod, fieldPath(n, 'chmod'))] : []),
-    ...(n.exclude ?? []).map((s, i) => d(s, fieldPath(n, 'exclude', i))),
   ];
 }
 

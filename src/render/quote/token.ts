@@ -12,7 +12,8 @@ export interface TokenOptions {
 const FLAG_NAME = /^[a-z][a-z0-9-]*$/;
 const PORTABLE = 'letters, digits and ". _ : / @ + -", not starting with "-"';
 
-function codePoint(ch: string): string {
+/** `U+0024` for `$`: how messages name a refused character. */
+export function codePoint(ch: string): string {
   return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -46,7 +47,8 @@ function tokenFor(subject: string, value: string, opts: TokenOptions): string {
   return bare;
 }
 
-function flagName(name: string, subject: string): string {
+/** A flag or mount option name, checked: lowercase letters, digits and `-`, starting with a letter. */
+export function flagName(name: string, subject: string): string {
   if (!FLAG_NAME.test(name)) {
     throw new QuoteError('DW_QUOTE_BAD_NAME', subject, name, 'is not a flag name', 'lowercase letters, digits and "-", starting with a letter');
   }

@@ -42,7 +42,7 @@ export function buildView(ir: DockerfileIr, opts: ViewOptions = {}): DockerfileV
   return view;
 }
 
-/** The `.dockerignore` of an image: its patterns, one per line. */
+/** The ignore file of an image (`<dir>/Dockerfile.dockerignore`): its patterns, one per line. */
 export function buildDockerignoreView(patterns: readonly string[], header: DockerfileIr['header']): DockerignoreView {
   const q = createQuoting('\\');
   const view: DockerignoreView = {

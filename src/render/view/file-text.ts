@@ -4,10 +4,11 @@
  * BuildKit does not split at spaces. Flags in a fixed order:
  *   COPY --from --chown --chmod --link --parents --exclude…
  *   ADD  --checksum --keep-git-dir --chown --chmod --link --exclude…
- * Boolean flags are written only when true (false is Docker's default).
+ * Boolean flags are written only when true (false is Docker's default). `--exclude` patterns are
+ * written as given ({@link globFlag}): BuildKit expands no variables in them.
  */
 import { fieldPath, type AddNode, type CopyNode, type ModelPath, type VolumeNode } from '../../ir/index.js';
-import { flag, pathArray, word } from '../quote.js';
+import { flag, globFlag, pathArray, word } from '../quote.js';
 import type { Quoting } from './quoting.js';
 
 /** The paths as written after the flags. */
@@ -29,7 +30,7 @@ function fileFlags(n: CopyNode | AddNode, q: Quoting): string[] {
     ...valued(q, 'chmod', n.chmod, fieldPath(n, 'chmod')),
     ...onOff(q, 'link', n.link, fieldPath(n, 'link')),
     ...(n.kind === 'copy' ? onOff(q, 'parents', n.parents, fieldPath(n, 'parents')) : []),
-    ...(n.exclude ?? []).flatMap((p, i) => valued(q, 'exclude', p, fieldPath(n, 'exclude', i))),
+    ...(n.exclude ?? []).map((p, i) => q.at(fieldPath(n, 'exclude', i), () => globFlag('exclude', p, { escape: q.escape }))),
   ];
 }
 

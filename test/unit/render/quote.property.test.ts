@@ -3,9 +3,10 @@
  * QuoteError whose code the input explains, or yields text that an independent parser
  * (dockerfile-ast) reads as exactly the intended instructions. Where dockerfile-ast does not decode
  * a value the way BuildKit does, the raw text it delimits is decoded with `buildkitWord`, a port of
- * BuildKit's word lexer (frontend/dockerfile/shell/lex.go).
+ * BuildKit's word lexer (frontend/dockerfile/shell/lex.go); instruction flags are also read with
+ * `buildkitFlags`, a port of BuildKit's flag lexer (frontend/dockerfile/parser/split_command.go).
  */
-import { DockerfileParser, type Dockerfile, type Instruction, type Property, type Run } from 'dockerfile-ast';
+import { DockerfileParser, type Copy, type Dockerfile, type Instruction, type Property, type Run } from 'dockerfile-ast';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as q from '../../../src/render/quote.js';
@@ -99,6 +100,42 @@ function buildkitWord(src: string, escape: Escape, env: Readonly<Record<string, 
     return out;
   }
   return stopOn(null);
+}
+
+/**
+ * BuildKit's extractBuilderFlags + BFlags.Parse: the `--name=value` flags at the start of an
+ * instruction's arguments, and the rest. It reads bytes (a non-ASCII character becomes several
+ * Latin-1 ones, and Go's unicode.IsSpace holds for U+0085 and U+00A0), ends a flag at whitespace,
+ * takes quotes out, and `\` (whatever the escape directive) escapes the next byte.
+ */
+function buildkitFlags(args: string): { flags: [string, string][]; rest: string } {
+  const line = Buffer.from(args, 'utf8').toString('latin1');
+  const space = (ch: string): boolean => /[\s\u0085]/.test(ch);
+  const done = (words: readonly string[], pos: number) => ({
+    flags: words.map((w): [string, string] => (w.includes('=') ? [w.slice(2, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w.slice(2), ''])),
+    rest: Buffer.from(line.slice(pos), 'latin1').toString('utf8').trim(),
+  });
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote = '';
+  for (let pos = 0; pos < line.length; pos += 1) {
+    const ch = line[pos] ?? '';
+    if (word === null) {
+      if (space(ch)) continue;
+      if (!line.startsWith('--', pos)) return done(words, pos);
+      word = '';
+    }
+    if (quote === '' && space(ch)) {
+      if (word === '--') return done(words, pos);
+      words.push(word);
+      word = null;
+    } else if (quote === '' && (ch === "'" || ch === '"')) quote = ch;
+    else if (quote !== '' && ch === quote) quote = '';
+    else if (ch === '\\') word += line[(pos += 1)] ?? '';
+    else word += ch;
+  }
+  if (word !== null && word !== '--') words.push(word);
+  return done(words, line.length);
 }
 
 /** Runs a quoting function twice: same bytes both times (determinism), or the same QuoteError. */
@@ -239,6 +276,34 @@ describe('quote module against dockerfile-ast (property)', () => {
         const [mount] = (at[1] as Run).getFlags();
         expect(mount?.getOptions().map((o) => [o.getName(), o.getValue()])).toEqual([['type', 'cache'], ['target', target], ['id', id]]);
         expect((at[2] as Run).getFlags().map((f) => [f.getName(), f.getValue()])).toEqual([['chown', chown]]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('globFlag: --exclude patterns reach BuildKit and dockerfile-ast as given, or are refused for a character that would not', () => {
+    const globUnit = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('*', '**', '?', '[', ']', '[^', '!', '/', '.', '-', '_', ':', '@', '+', 'a', 'Z', '9') },
+      { weight: 2, arbitrary: hostile },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
+    );
+    const pattern = fc.oneof({ weight: 4, arbitrary: fc.string({ unit: globUnit, maxLength: 10 }) }, { weight: 1, arbitrary: text });
+    const allowed = /^[A-Za-z0-9._:/@+\-*?[\]^!]+$/;
+    fc.assert(
+      fc.property(pattern, pattern, escapeArb, fc.constantFrom('COPY', 'ADD'), (first, second, escape, keyword) => {
+        const r = attempt(() => `${q.globFlag('exclude', first, { escape })} ${q.globFlag('exclude', second, { escape })}`);
+        if (!r.ok) {
+          const unsafe = r.code === 'DW_QUOTE_UNSAFE_CHAR' && ![first, second].every((p) => allowed.test(p));
+          return void expect(basicReason(r.code, [first, second]) || unsafe).toBe(true);
+        }
+        // what could change a flag value never got through: whitespace, quotes, `\`, the escape character, `$`, `=`, `,`, non-ASCII
+        for (const p of [first, second]) expect(p).not.toMatch(/[\s"'\\`$=,]|[^\x00-\x7f]/u);
+        const args = `${r.value} ["src", "/dest/"]`;
+        const { doc, at } = parse(escape, [`${keyword} ${args}`], [keyword]);
+        const instruction = at[1] as Copy;
+        expect(instruction.getFlags().map((f) => [f.getName(), f.getValue()])).toEqual([['exclude', first], ['exclude', second]]);
+        expect(jsonStringsOf(doc, instruction)).toEqual(['src', '/dest/']);
+        expect(buildkitFlags(args)).toEqual({ flags: [['exclude', first], ['exclude', second]], rest: '["src", "/dest/"]' });
       }),
       RUNS,
     );

@@ -3,6 +3,7 @@ import {
   QuoteError,
   comment,
   flag,
+  globFlag,
   heredoc,
   joinShellCommands,
   jsonArray,
@@ -153,6 +154,40 @@ describe('token, flag and mountFlag', () => {
   });
   it('names the offending character', () => {
     expect(() => token('a,b')).toThrow('token "a,b" contains "," (U+002C)');
+  });
+});
+
+describe('globFlag', () => {
+  it('writes glob patterns bare', () => {
+    expect(globFlag('exclude', '*.md')).toBe('--exclude=*.md');
+    expect(globFlag('exclude', '**/__pycache__')).toBe('--exclude=**/__pycache__');
+    expect(globFlag('exclude', '!keep/[^._]?[a-z]*.txt')).toBe('--exclude=!keep/[^._]?[a-z]*.txt');
+    expect(globFlag('exclude', '-odd')).toBe('--exclude=-odd');
+  });
+  it('refuses what the flag lexer, the --name=value split or the line would change, naming why', () => {
+    const problem = (pattern: string, escape?: '\\' | '`'): string => {
+      try {
+        globFlag('exclude', pattern, escape ? { escape } : {});
+      } catch (e) {
+        if (e instanceof QuoteError) return `${e.code} ${e.problem}`;
+      }
+      throw new Error('expected a QuoteError');
+    };
+    expect(problem('a b')).toBe('DW_QUOTE_UNSAFE_CHAR contains " " (U+0020): whitespace ends the flag');
+    expect(problem('a\tb')).toBe('DW_QUOTE_UNSAFE_CHAR contains "\\t" (U+0009): whitespace ends the flag');
+    expect(problem('"a"')).toBe(`DW_QUOTE_UNSAFE_CHAR contains "\\"" (U+0022): BuildKit's flag lexer takes quotes out`);
+    expect(problem("a'")).toBe(`DW_QUOTE_UNSAFE_CHAR contains "'" (U+0027): BuildKit's flag lexer takes quotes out`);
+    expect(problem('\\*.md')).toBe(`DW_QUOTE_UNSAFE_CHAR contains "\\\\" (U+005C): BuildKit's flag lexer reads it as an escape`);
+    expect(problem('a`b', '`')).toBe(`DW_QUOTE_UNSAFE_CHAR contains "\`" (U+0060): it is the Dockerfile's escape character`);
+    expect(problem('$X/*.md')).toBe('DW_QUOTE_UNSAFE_CHAR contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$"');
+    expect(problem('a=b')).toBe('DW_QUOTE_UNSAFE_CHAR contains "=" (U+003D): reserved for options in flag values');
+    expect(problem('*.sh,type=file')).toBe('DW_QUOTE_UNSAFE_CHAR contains "," (U+002C): reserved for options in flag values');
+    expect(problem('café')).toBe(`DW_QUOTE_UNSAFE_CHAR contains "é" (U+00E9): BuildKit's flag lexer reads bytes and would garble a non-ASCII character`);
+    expect(problem('a{b,c}')).toBe('DW_QUOTE_UNSAFE_CHAR contains "{" (U+007B)');
+    expect(problem('a\nCOPY x y')).toBe('DW_QUOTE_NEWLINE contains a line break');
+    expect(problem('')).toBe('DW_QUOTE_EMPTY is empty');
+    expect(codeOf(() => globFlag('Exclude', '*'))).toBe('DW_QUOTE_BAD_NAME');
+    expect(() => globFlag('exclude', 'my docs')).toThrow('--exclude pattern "my docs" contains " " (U+0020): whitespace ends the flag; expected letters, digits');
   });
 });
 

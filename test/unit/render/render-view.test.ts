@@ -45,6 +45,26 @@ describe('buildView', () => {
     expect(view.stages[0]?.lines.slice(1)).toEqual(['COPY ["a", "\\"b c\\"", "/d/"]', 'COPY a b /${X}/']);
   });
 
+  it('writes --exclude glob patterns as given, and refuses what BuildKit would read differently', () => {
+    const view = buildView(ir({ instructions: [
+      { kind: 'copy', sources: ['.'], dest: '/app/', exclude: ['*.md', '**/*.py[co]', '!README.md', 'build-?/[^_]*'], modelPath: ['c'] },
+      { kind: 'add', sources: ['https://example.test/a.tgz'], dest: '/tmp/', exclude: ['-x*'], modelPath: ['a'] },
+    ] }));
+    expect(view.stages[0]?.lines.slice(1)).toEqual([
+      'COPY --exclude=*.md --exclude=**/*.py[co] --exclude=!README.md --exclude=build-?/[^_]* . /app/',
+      'ADD --exclude=-x* https://example.test/a.tgz /tmp/',
+    ]);
+    let error: unknown;
+    try {
+      buildView(ir({ instructions: [{ kind: 'copy', sources: ['.'], dest: '/app/', exclude: ['ok/*', 'my docs', '${X}/*.md', "it's"], modelPath: ['c'] }] }));
+    } catch (e) { error = e; }
+    expect((error as ViewError).failures.map((f) => [f.path, f.error.code, f.error.problem])).toEqual([
+      [['c', 'exclude', 1], 'DW_QUOTE_UNSAFE_CHAR', 'contains " " (U+0020): whitespace ends the flag'],
+      [['c', 'exclude', 2], 'DW_QUOTE_UNSAFE_CHAR', 'contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$"'],
+      [['c', 'exclude', 3], 'DW_QUOTE_UNSAFE_CHAR', 'contains "\'" (U+0027): BuildKit\'s flag lexer takes quotes out'],
+    ]);
+  });
+
   it('refuses a syntax that is not a plain image reference', () => {
     expect(() => buildView({ ...ir(), directives: { escape: '\\', syntax: 'docker/dockerfile:1 x' } })).toThrow(ViewError);
   });

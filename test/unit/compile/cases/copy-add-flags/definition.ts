@@ -1,4 +1,5 @@
-// COPY and ADD with every flag (the syntax the newer flags need is set), JSON form for spaces.
+// COPY and ADD with every flag (the syntax the newer flags need is set), --exclude glob patterns,
+// JSON form for spaces.
 import type { CompileCase } from '../../../support/compile-case.js';
 import { add, copy, external, imageModel, stageModel, stageRef } from '../../../support/model.js';
 
@@ -9,10 +10,10 @@ export default {
     stages: [
       stageModel('src', external('busybox:stable'), []),
       stageModel('main', external('busybox:stable'), [
-        copy(['app/', 'lib/'], '/opt/app/', { from: stageRef('src'), chown: '1000:1000', chmod: '0644', link: true, parents: true, exclude: ['node_modules', 'docs/build'] }),
+        copy(['app/', 'lib/'], '/opt/app/', { from: stageRef('src'), chown: '1000:1000', chmod: '0644', link: true, parents: true, exclude: ['node_modules', 'docs/build', '**/*.md', '!README.md'] }),
         copy('my file.txt', '/opt/my dir/'),
         copy('bin/run', '/usr/local/bin/', { chmod: 'u+x', link: false }),
-        add('https://example.test/tool.tgz', '/tmp/', { checksum: `sha256:${'a'.repeat(64)}`, chown: 'app', chmod: '0600', link: true, exclude: ['tmp'] }),
+        add('https://example.test/tool.tgz', '/tmp/', { checksum: `sha256:${'a'.repeat(64)}`, chown: 'app', chmod: '0600', link: true, exclude: ['tmp', 'share/doc/*.[0-9]'] }),
         add('https://github.com/moby/buildkit.git#v0.13.0', '/src/buildkit', { keepGitDir: true }),
       ]),
     ],
