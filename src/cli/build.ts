@@ -111,13 +111,14 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
   const plan = planBuild(images, settings, { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps }, {
     engine,
     flags,
+    push: o.push,
     ...git,
     created: createdAt(env),
   });
   if (o.json) return void ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   const byId = new Map(images.map((i) => [i.id, i]));
   // input digests (src/digest): what is up to date is not built; --no-cache and --pull ask for a fresh build
-  const skipOptions: SkipperOptions = { root, settings, images, plan, flags, env, target, force: o.force || !o.cache || o.pull };
+  const skipOptions: SkipperOptions = { root, settings, images, plan, flags, env, target, force: o.force || !o.cache || o.pull, push: o.push };
   if (o.dryRun) {
     const rendered = await generate(project, plan.order.map((id) => byId.get(id) as ImageModel));
     const skipper = await createSkipper({ ...skipOptions, dockerfiles: rendered.dockerfiles });

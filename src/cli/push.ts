@@ -6,6 +6,7 @@
  */
 import { Command } from 'commander';
 import { z } from 'zod';
+import { isInRegistry } from '../digest/skipper.js';
 import type { Settings } from '../model/settings.js';
 import type { ImageModel } from '../model/resolved.js';
 import { imageTags } from '../plan/tags.js';
@@ -80,11 +81,12 @@ export async function pushBuilt(
   ctx: CliContext,
   target: DockerTarget,
   images: readonly ImageModel[],
-  results: readonly { readonly id: string; readonly status: string; readonly tags: readonly string[] }[],
+  results: readonly { readonly id: string; readonly status: string; readonly tags: readonly string[]; readonly reason?: string }[],
 ): Promise<void> {
   const byId = new Map(images.map((i) => [i.id, i]));
   const items = results
-    .filter((r) => r.status === 'built' || r.status === 'up-to-date')
+    // up to date *in the registry* (input digests): already pushed, and maybe not in the local store
+    .filter((r) => r.status === 'built' || (r.status === 'up-to-date' && !isInRegistry(r.reason)))
     .map((r) => ({ id: r.id, tags: r.tags, push: byId.get(r.id)?.push ?? false }));
   await pushAndReport(ctx, target, items, 3);
 }

@@ -207,7 +207,8 @@ export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
  * `docker`: the seam for tests; by default queries use a light one, builds the runner's.
  */
 export async function tryFastBuild(argv: readonly string[], ctx: CliContext, docker?: DockerExec): Promise<number | undefined> {
-  if (!argv.includes('build')) return undefined;
+  // `--push` also has to reach the registry: always the full run
+  if (!argv.includes('build') || argv.includes('--push')) return undefined;
   let ready: Awaited<ReturnType<typeof decideAll>>;
   try {
     ready = await decideAll(argv, ctx, docker ?? lightDockerExec());

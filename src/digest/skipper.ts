@@ -66,6 +66,12 @@ interface Digested {
   readonly inputs: DigestInputs;
 }
 
+/** How an up-to-date reason starts when the registry (not the local store) has the image: nothing to push, maybe nothing local. */
+export const IN_REGISTRY = 'in the registry';
+
+/** The reason of an up-to-date image that is in its registry already (`build --push` pushes it no more). */
+export const isInRegistry = (reason: string | undefined): boolean => reason?.startsWith(IN_REGISTRY) === true;
+
 const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
 
 /** `--label K=V` pairs of an argv. */
@@ -149,7 +155,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     if (o.push && step.push) {
       const labels = await Promise.all(step.tags.map((t) => registryLabels(o.target, t)));
       const missing = step.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
-      if (missing.length === 0) return { upToDate: true, reason: `in the registry with input digest ${short(d.digest)}` };
+      if (missing.length === 0) return { upToDate: true, reason: `${IN_REGISTRY} with input digest ${short(d.digest)}` };
       return { upToDate: false, reason: `${missing[0]} is not in its registry with these inputs` };
     }
     const found = await localImages();

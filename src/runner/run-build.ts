@@ -27,7 +27,7 @@ export interface RunBuildOptions extends DockerTarget {
   /**
    * Runs first, once the image's parents are done (input digests, see src/digest/skipper.ts):
    * `{ upToDate }` ends the step there (status `up-to-date`, no log written, nothing run);
-   * otherwise the build goes ahead with the argv it gives, its notes at the head of the log, and
+   * otherwise the build goes ahead with the argv it gives, its notes under the command in the log, and
    * `built()` once docker succeeded.
    */
   readonly decide?: (step: BuildStep, signal: AbortSignal) => Promise<StepDecision>;
@@ -82,10 +82,10 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
     logs.set(step.id, log);
     let prepared: Prepared | undefined;
     try {
-      decision?.notes?.forEach((line) => log.write(line));
       prepared = await options.prepare?.(step, (line) => log.write(line), signal);
       const argv = prepared?.argv ?? step.argv;
       log.write(`$ ${commandLine(argv, step.env)}`);
+      decision?.notes?.forEach((line) => log.write(line));
       const result = await docker.run(argv, {
         cwd: root,
         env: { ...options.env, ...step.env },
