@@ -78,7 +78,7 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     for (const dir of ['c1', 'c2', 'c3', 'indep', 'broken']) expect(existsSync(join(root, 'build-logs', `${dir}.log`)), dir).toBe(true);
     expect(existsSync(join(root, 'build-logs', 'after-broken.log'))).toBe(false);
     const log = await readFile(join(root, 'build-logs', 'broken.log'), 'utf8');
-    expect(log).toMatch(/^\$ docker buildx build --progress=plain -f generated\/broken\/Dockerfile/);
+    expect(log).toMatch(/^\$ docker buildx build --progress=plain -f generated\/broken\/Dockerfile/m);
     expect(log).toContain('exit code: 3');
     // build implies gen
     expect(await readFile(join(root, 'generated', 'c3', 'Dockerfile'), 'utf8')).toContain('FROM ${C2_IMAGE}');
