@@ -45,7 +45,7 @@ describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake fil
     fateOut = await mkdtemp(join(tmpdir(), 'dockwright-bake-fate-'));
     await mkdir(join(root, 'definitions'));
     await mkdir(join(root, 'ctx'));
-    await writeFile(join(root, 'ctx', 'hello.txt'), 'hello from the context\n');
+    await writeFile(join(root, 'ctx', 'hello.txt'), `hello from the context ${prefix}\n`); // unique per run: never a cache hit
     await writeFile(join(root, 'dockwright.config.ts'), `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1', bake: true });\n`);
     await writeFile(join(root, 'definitions', 'graph.ts'), definitions);
   });
@@ -73,7 +73,7 @@ describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake fil
     const run = await execa('docker', ['run', '--rm', `${prefix}/c:t1`, 'cat', '/from-b.txt'], { reject: false });
     expect(run.stdout).toBe('b');
     // b's RUN read a's file: it was built on the bake result of `a`, not on a pulled image
-    expect(built.all).toContain('hello from the context');
+    expect(built.all).toContain(`hello from the context ${prefix}`);
   });
 
   it('bake builds the FATE-like graph of the examples from the exported file', async () => {
