@@ -2,31 +2,16 @@
  * `dockwright check [--strict]`: type-checks the definitions with the TypeScript compiler, then
  * validates, lints and renders them as `gen` does, writing nothing. One line per finding,
  * `file:line:col severity: message`; exit 2 when there is an error. For save hooks and CI.
+ * The work (and the TypeScript compiler) is in actions/check.ts, loaded when the command runs.
  */
 import { Command } from 'commander';
-import { z } from 'zod';
-import { CheckFailed } from '../check/check-failed.js';
-import { formatLocated, hasErrors, runCheck } from '../check/run-check.js';
-import { formatDiagnostic } from '../check/type-check.js';
 import type { CliContext } from './context.js';
-import { projectRequest } from './global-options.js';
-
-const CheckOptions = z.object({ strict: z.boolean().default(false) });
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const checkCommand = (ctx: CliContext): Command =>
   new Command('check')
     .description('type-check, validate and lint the definitions without writing anything (exit 2 on errors)')
     .option('--strict', 'treat lint warnings as errors (DOCKWRIGHT_STRICT)')
     .action(async (rawOptions: unknown, command: Command) => {
-      const options = CheckOptions.parse(rawOptions);
-      const report = await runCheck(projectRequest(ctx, command, options.strict ? { strict: true } : {}));
-      report.diagnostics.forEach((d) => ctx.stdout.write(`${formatDiagnostic(d)}\n`));
-      report.problems.forEach((p) => ctx.stdout.write(`${formatLocated(p, 'error')}\n`));
-      report.warnings.forEach((p) => ctx.stdout.write(`${formatLocated(p, 'warning')}\n`));
-      const typeErrors = report.diagnostics.filter((d) => d.severity === 'error').length;
-      const summary = `${plural(report.files, 'file')} checked: ${plural(typeErrors, 'type error')}, ${plural(report.problems.length, 'definition error')}, ${plural(report.warnings.length, 'warning')}`;
-      if (hasErrors(report)) throw new CheckFailed(summary);
-      ctx.stdout.write(`${summary}\n`);
+      const { checkAction } = await import('./actions/check.js');
+      await checkAction(ctx, rawOptions, command);
     });

@@ -12,9 +12,11 @@ import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
 
 /**
- * Makes one command. Its action reads the global options with `projectRequest(ctx, command)`,
- * writes through `ctx.stdout`/`ctx.stderr`, and reports failure by throwing a DockwrightError
- * (the exit code is the error's); returning normally means exit code 0.
+ * Makes one command. Every command file imports only commander (and types), so that `--version`,
+ * `--help` and each command load no more than they use: its action `await import()`s
+ * `actions/<command>.js`, which parses the options with zod, reads the global options with
+ * `projectRequest(ctx, command)`, writes through `ctx.stdout`/`ctx.stderr`, and reports failure
+ * by throwing a DockwrightError (the exit code is the error's); returning normally means exit 0.
  */
 export type CommandFactory = (ctx: CliContext) => Command;
 

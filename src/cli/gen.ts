@@ -2,41 +2,10 @@
  * `dockwright gen [names...] [--check] [--stdout <name>] [--strict]`: renders the Dockerfiles of
  * the project (or of the images named) into the output folder. Every problem of every image is
  * reported at once and then nothing is written; `--check` writes nothing and fails on drift.
+ * The work is in actions/gen.ts, loaded when the command runs.
  */
 import { Command } from 'commander';
-import { z } from 'zod';
-import { DriftError } from '../errors/process-error.js';
-import { UsageError, formatProblem } from '../errors/definition-error.js';
-import { driftOf } from '../io/write-generated.js';
-import type { ImageModel } from '../model/resolved.js';
-import { BAKE_FILE, bakeFile, renderBakeFile } from '../plan/bake-file.js';
-import { matchImages } from '../plan/select.js';
-import { loadProject } from '../project.js';
 import type { CliContext } from './context.js';
-import { generate, outputFolder, planGenerated, writeGenerated } from './generate.js';
-import { projectRequest } from './global-options.js';
-
-/** Re-exported for commands that regenerate before they work (`build`). */
-export { generate } from './generate.js';
-
-const GenOptions = z.object({
-  check: z.boolean().default(false),
-  stdout: z.string().min(1).optional(),
-  strict: z.boolean().default(false),
-  bake: z.boolean().default(false),
-});
-
-/** The images `names` select (ids, names, globs), in project order; every image when none is given. */
-export function selectForGen(images: readonly ImageModel[], names: readonly string[]): ImageModel[] {
-  if (names.length === 0) return [...images];
-  const wanted = new Set<string>();
-  for (const name of names) {
-    const ids = matchImages(images, name);
-    if (ids.length === 0) throw new UsageError(`"${name}" matches no image; the images are: ${images.map((i) => i.id).join(', ') || '(none)'}`);
-    ids.forEach((id) => wanted.add(id));
-  }
-  return images.filter((i) => wanted.has(i.id));
-}
 
 export const genCommand = (ctx: CliContext): Command =>
   new Command('gen')
@@ -47,32 +16,6 @@ export const genCommand = (ctx: CliContext): Command =>
     .option('--strict', 'treat lint warnings as errors (DOCKWRIGHT_STRICT)')
     .option('--bake', 'also write docker-bake.json (every image) for `docker buildx bake -f <output>/docker-bake.json` (DOCKWRIGHT_BAKE)')
     .action(async (names: string[], rawOptions: unknown, command: Command) => {
-      const options = GenOptions.parse(rawOptions);
-      if (options.stdout !== undefined && (options.check || names.length > 0)) {
-        throw new UsageError('--stdout prints one image: give no other names and no --check');
-      }
-      const project = await loadProject(projectRequest(ctx, command, { ...(options.strict ? { strict: true } : {}), ...(options.bake ? { bake: true } : {}) }));
-      const selected = selectForGen(project.images, options.stdout !== undefined ? [options.stdout] : names);
-      if (options.stdout !== undefined && selected.length !== 1) {
-        throw new UsageError(`--stdout ${options.stdout} matches ${selected.length} images (${selected.map((i) => i.id).join(', ')}); give one id`);
-      }
-      const rendered = await generate(project, selected);
-      // the bake file describes the whole project, whichever images were named
-      const generated = project.settings.bake
-        ? { ...rendered, files: [...rendered.files, { path: BAKE_FILE, content: renderBakeFile(bakeFile(project.images, project.settings, { root: project.root })) }] }
-        : rendered;
-      generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
-      if (options.stdout !== undefined) {
-        ctx.stdout.write(generated.dockerfiles.get(selected[0]?.id ?? '') ?? '');
-        return;
-      }
-      const plan = await planGenerated(project, generated, names.length > 0 ? selected : undefined);
-      if (options.check) {
-        const { shown } = outputFolder(project);
-        const drift = driftOf(plan);
-        if (drift.length > 0) throw new DriftError(drift.map((d) => `${shown}/${d}`));
-        ctx.stdout.write(`${shown}/ is up to date (${plan.unchanged.length} files)\n`);
-        return;
-      }
-      ctx.stdout.write(`${await writeGenerated(project, plan)}\n`);
+      const { genAction } = await import('./actions/gen.js');
+      await genAction(ctx, names, rawOptions, command);
     });

@@ -3,7 +3,6 @@
  * by bin/dockwright.js without a context (then SIGINT/SIGTERM abort the context's signal, and a
  * second signal terminates as usual) or in-process by tests with their own context.
  */
-import { tryFastBuild } from '../digest/fast-build.js';
 import { processContext, type CliContext } from './context.js';
 
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
@@ -24,8 +23,11 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   }
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
-    const fast = await tryFastBuild(argv, ctx);
-    if (fast !== undefined) return fast;
+    if (argv.includes('build')) {
+      const { tryFastBuild } = await import('../digest/fast-build.js');
+      const fast = await tryFastBuild(argv, ctx);
+      if (fast !== undefined) return fast;
+    }
     const { createProgram } = await import('./program.js');
     await createProgram(ctx).parseAsync([...argv], { from: 'user' });
     return 0;

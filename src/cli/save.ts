@@ -3,27 +3,17 @@
  * save` of every tag of the selected images (and of the parents they need, unless `--no-deps`)
  * plus the third-party images named with `--include`, for sites without a registry. The manifest
  * (what is inside, image ids, the bundle's sha256) is written beside the bundle as
- * `<bundle>.manifest.json` and printed.
+ * `<bundle>.manifest.json` and printed. The work is in actions/save.ts.
  */
-import path from 'node:path';
 import { Command } from 'commander';
-import { z } from 'zod';
-import { imageTags } from '../plan/tags.js';
-import { loadProject } from '../project.js';
-import { saveBundle, manifestPath, type BundleEntry } from '../runner/bundle.js';
-import { createDockerExec, type DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../runner/docker-exec.js';
 import type { CliContext } from './context.js';
-import { projectRequest } from './global-options.js';
-import { SelectionOptions, addEngineOptions, addSelectionOptions, dockerTarget, selectedImages } from './ship-options.js';
-
-const SaveOptions = SelectionOptions.extend({
-  out: z.string().min(1),
-  include: z.array(z.string().min(1)).default([]),
-});
+import { addEngineOptions, addSelectionOptions } from './ship-options.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-export const saveCommand = (ctx: CliContext, docker: DockerExec = createDockerExec()): Command =>
+/** `docker` is the subprocess seam: tests pass a fake; by default the runner's, made when the action runs. */
+export const saveCommand = (ctx: CliContext, docker?: DockerExec): Command =>
   addEngineOptions(
     addSelectionOptions(
       new Command('save')
@@ -34,16 +24,6 @@ export const saveCommand = (ctx: CliContext, docker: DockerExec = createDockerEx
       'bundle only the images named, not the parents they are built on',
     ),
   ).action(async (names: string[], rawOptions: unknown, command: Command) => {
-    const o = SaveOptions.parse(rawOptions);
-    const request = projectRequest(ctx, command);
-    const { settings, images } = await loadProject(request);
-    const output = path.resolve(request.cwd, o.out);
-    const entries: BundleEntry[] = [
-      ...selectedImages(images, names, o).flatMap((image) => imageTags(image, settings).map((ref) => ({ ref, image: image.id }))),
-      ...o.include.map((ref) => ({ ref })),
-    ];
-    const unique = entries.filter((e, i) => entries.findIndex((x) => x.ref === e.ref) === i);
-    const manifest = await saveBundle(unique, output, { ...dockerTarget(ctx, docker, o), ...(ctx.signal ? { signal: ctx.signal } : {}) });
-    ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-    ctx.stderr.write(`wrote ${o.out} (${manifest.images.length} references, ${manifest.bytes} bytes) and ${path.basename(manifestPath(output))}\n`);
+    const { saveAction } = await import('./actions/save.js');
+    await saveAction(ctx, docker, names, rawOptions, command);
   });

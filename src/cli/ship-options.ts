@@ -1,17 +1,10 @@
 /**
  * Options `push`, `save` and `test` share with `build`: which images (names, `--only`, `--skip`,
  * `--group`, `--no-deps`) and which engine (`--context`; DOCKER_HOST and DOCKER_CONFIG come from
- * the environment). Parsed with zod like every command's options.
+ * the environment). Registering them loads nothing but commander; actions parse them with
+ * `SelectionOptions` (ship-selection.ts).
  */
 import type { Command } from 'commander';
-import { z } from 'zod';
-import type { ImageModel } from '../model/resolved.js';
-import { dockerGlobalArgs } from '../plan/build-argv.js';
-import { buildGraph } from '../plan/graph.js';
-import { selectImages } from '../plan/select.js';
-import type { DockerExec } from '../runner/docker-exec.js';
-import type { DockerTarget } from '../runner/engine.js';
-import type { CliContext } from './context.js';
 
 const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
 
@@ -25,29 +18,3 @@ export function addSelectionOptions(command: Command, deps: string): Command {
 
 export const addEngineOptions = (command: Command): Command =>
   command.option('--context <name>', 'the docker context to use (docker --context); DOCKER_HOST is honoured too');
-
-export const SelectionOptions = z.object({
-  only: z.array(z.string()).default([]),
-  skip: z.array(z.string()).default([]),
-  group: z.array(z.string()).default([]),
-  deps: z.boolean().default(true),
-  context: z.string().min(1).optional(),
-});
-export type SelectionOptions = z.infer<typeof SelectionOptions>;
-
-/** The images the arguments select, in build order (parents first). */
-export function selectedImages(images: readonly ImageModel[], names: readonly string[], o: SelectionOptions): ImageModel[] {
-  const graph = buildGraph(images);
-  const { ids } = selectImages(graph, { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps });
-  return ids.map((id) => graph.images.get(id) as ImageModel);
-}
-
-/** The environment docker runs with: the context's (DOCKER_HOST, DOCKER_CONFIG, … reach docker from there). */
-export const dockerEnv = (env: CliContext['env']): Record<string, string> =>
-  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-
-export const dockerTarget = (ctx: CliContext, docker: DockerExec, o: { context?: string | undefined }): DockerTarget => ({
-  docker,
-  globalArgs: dockerGlobalArgs(o.context ? { context: o.context } : {}),
-  env: dockerEnv(ctx.env),
-});

@@ -17,14 +17,18 @@ const OPTIONS = { strict: true, noEscape: true } as const;
 
 const normalize = (text: string): string => `${text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
 
-/** Compiles the templates (a syntax error in one is a ConfigError naming it). */
+/**
+ * Compiles the templates once (a syntax error in one is a ConfigError naming it). Handlebars
+ * compiles a template to code on its first render and keeps it; parsing here only finds syntax
+ * errors early (a full `precompile` would generate every template's code twice).
+ */
 export function createRenderer(templates: TemplateSources): Renderer {
   const hb = Handlebars.create();
   const compile = (name: string): Handlebars.TemplateDelegate => {
     const source = templates[name];
     if (source === undefined) throw new ConfigError(`templates: ${name} is missing`);
     try {
-      hb.precompile(source, OPTIONS);
+      hb.parse(source);
     } catch (error) {
       throw new ConfigError(`templates: ${name} is not a valid handlebars template: ${(error as Error).message}`, { cause: error });
     }

@@ -17,16 +17,26 @@ export interface RunScript {
   readonly interpreter: readonly string[];
 }
 
+/** Several rules read the same RUN: each piece is tokenized once (models are frozen). */
+const tokenized = new WeakMap<RunModel, readonly (readonly ShellToken[])[]>();
+
+const tokensOf = (run: RunModel, texts: readonly string[]): readonly (readonly ShellToken[])[] => {
+  let tokens = tokenized.get(run);
+  if (!tokens) tokenized.set(run, (tokens = texts.map(shellTokens)));
+  return tokens;
+};
+
 /** The pieces of a RUN's shell text; none for exec form. */
 export function runScripts(run: RunModel, shell: readonly string[]): RunScript[] {
   const { body } = run;
   if (body.form === 'exec') return [];
   if (body.form === 'shell') {
-    return body.commands.map((text, k) => ({ path: ['body', 'commands', k], text, tokens: shellTokens(text), interpreter: shell }));
+    const tokens = tokensOf(run, body.commands);
+    return body.commands.map((text, k) => ({ path: ['body', 'commands', k], text, tokens: tokens[k] ?? [], interpreter: shell }));
   }
   const shebang = /^#!(.*)/.exec(body.script)?.[1]?.trim();
   const interpreter = shebang ? shebang.split(/\s+/) : shell;
-  return [{ path: ['body', 'script'], text: body.script, tokens: shellTokens(body.script), interpreter }];
+  return [{ path: ['body', 'script'], text: body.script, tokens: tokensOf(run, [body.script])[0] ?? [], interpreter }];
 }
 
 /** The pieces run by a POSIX shell (a `#!/usr/bin/env python3` script is not). */

@@ -65,8 +65,23 @@ function initialShell(ctx: RuleContext, image: ImageModel, stage: StageModel): r
   return (parent && inherited(ctx, parent, parent.target, fromStage)) ?? DEFAULT_SHELL;
 }
 
+/**
+ * Every rule walks the steps of every image; the walk (and the SHELL each stage inherits through
+ * its parents) is done once per image and lint run. Images are frozen, and a run's context is
+ * not changed while its rules run.
+ */
+const walked = new WeakMap<RuleContext, WeakMap<ImageModel, readonly StepAt[]>>();
+
 /** Every step of every stage, in order, with its path and the SHELL in effect. */
-export function stepsOf(image: ImageModel, ctx: RuleContext): StepAt[] {
+export function stepsOf(image: ImageModel, ctx: RuleContext): readonly StepAt[] {
+  let byImage = walked.get(ctx);
+  if (!byImage) walked.set(ctx, (byImage = new WeakMap()));
+  let steps = byImage.get(image);
+  if (!steps) byImage.set(image, (steps = walkSteps(image, ctx)));
+  return steps;
+}
+
+function walkSteps(image: ImageModel, ctx: RuleContext): StepAt[] {
   return image.stages.flatMap((stage, stageIndex) => {
     let shell = initialShell(ctx, image, stage);
     return stage.steps.flatMap((step, i): StepAt[] => {

@@ -82,6 +82,15 @@ describe('dockwright build', () => {
     expect(r.stderr).toContain('"nope" matches no image; the images are: base, app, lone');
   });
 
+  it('--target: an image without that stage is a usage error (exit 2) naming its stages', async () => {
+    const root = await tempProject(files);
+    const r = await dockwright(root, ['build', 'app', '--target', 'cann', '--json'], fakeDocker());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--target "cann" is not a stage of image app (stages: main)');
+    const ok = await dockwright(root, ['build', 'app', '--target', 'main', '--json'], fakeDocker());
+    expect(ok.code).toBe(0);
+  });
+
   it('--no-deps: a parent that exists neither locally nor in its registry stops the run before any build (exit 2)', async () => {
     const root = await tempProject(files);
     const docker = fakeDocker([{ match: (a) => (a[0] === 'image' && a[1] === 'inspect') || a[0] === 'manifest', exitCode: 1 }]);
