@@ -8,13 +8,14 @@ import type { Command } from 'commander';
 
 const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
 
-export function addSelectionOptions(command: Command, deps: string): Command {
-  return command
+/** `--only`, `--skip` and `--group` (`test` has no `--no-deps`). */
+export const addFilterOptions = (command: Command): Command =>
+  command
     .option('--only <names>', 'keep only the named images of the selection (repeatable, comma-separated)', collectList)
     .option('--skip <names>', 'leave these images out (repeatable, comma-separated)', collectList)
-    .option('--group <group>', 'select the images of a group (repeatable, comma-separated)', collectList)
-    .option('--no-deps', deps);
-}
+    .option('--group <group>', 'select the images of a group (repeatable, comma-separated)', collectList);
+
+export const addSelectionOptions = (command: Command, deps: string): Command => addFilterOptions(command).option('--no-deps', deps);
 
 export const addEngineOptions = (command: Command): Command =>
   command.option('--context <name>', 'the docker context to use (docker --context); DOCKER_HOST is honoured too');

@@ -9,20 +9,16 @@
 import { Command } from 'commander';
 import type { DockerExec } from '../runner/docker-exec.js';
 import type { CliContext } from './context.js';
-import { addEngineOptions } from './ship-options.js';
-
-const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];
+import { addEngineOptions, addFilterOptions } from './ship-options.js';
 
 /** `docker` is the subprocess seam: tests pass a fake; by default the runner's, made when the action runs. */
 export const testCommand = (ctx: CliContext, docker?: DockerExec): Command =>
   addEngineOptions(
-    new Command('test')
-      .description('run the images named (all by default) and check them as their definitions\' `test` says')
-      .argument('[names...]', 'image ids, names (all their variants) or globs')
-      .option('--only <names>', 'keep only the named images of the selection (repeatable, comma-separated)', collectList)
-      .option('--skip <names>', 'leave these images out (repeatable, comma-separated)', collectList)
-      .option('--group <group>', 'select the images of a group (repeatable, comma-separated)', collectList)
-      .option('--registry-roundtrip [registry]', 'push each image to the registry (default: the registry setting), remove it locally, pull it back, then test it'),
+    addFilterOptions(
+      new Command('test')
+        .description('run the images named (all by default) and check them as their definitions\' `test` says')
+        .argument('[names...]', 'image ids, names (all their variants) or globs'),
+    ).option('--registry-roundtrip [registry]', 'push each image to the registry (default: the registry setting), remove it locally, pull it back, then test it'),
   ).action(async (names: string[], rawOptions: unknown, command: Command) => {
     const { testAction } = await import('./actions/test.js');
     await testAction(ctx, docker, names, rawOptions, command);

@@ -45,26 +45,8 @@ const here = fileURLToPath(import.meta.url);
 const codeDir = dirname(dirname(here));
 const packageRoot = dirname(codeDir);
 
-interface Snapshot {
-  readonly version: typeof SNAPSHOT_VERSION;
-  readonly key: string;
-  /** Absolute path → `size:mtime:ctime:inode`, or `missing`. */
-  readonly watched: Readonly<Record<string, string>>;
-  readonly settings: Settings;
-  readonly images: readonly ImageModel[];
-  readonly plan: BuildPlan;
-  readonly flags: BuildFlags;
-  readonly globalArgs: readonly string[];
-  readonly progress: ProgressMode;
-  readonly parallel: number;
-  readonly failFast: boolean;
-}
-
-export interface SnapshotInput {
-  /** The command line as the CLI got it (after `dockwright`). */
-  readonly argv: readonly string[];
-  readonly ctx: Pick<CliContext, 'cwd' | 'env'>;
-  readonly root: string;
+/** What a full `build` decided from, and what its snapshot replays. */
+interface PlannedBuild {
   readonly settings: Settings;
   readonly images: readonly ImageModel[];
   readonly plan: BuildPlan;
@@ -74,6 +56,20 @@ export interface SnapshotInput {
   /** Builds at once and `--fail-fast`, as the full run resolved them. */
   readonly parallel: number;
   readonly failFast: boolean;
+}
+
+interface Snapshot extends PlannedBuild {
+  readonly version: typeof SNAPSHOT_VERSION;
+  readonly key: string;
+  /** Absolute path → `size:mtime:ctime:inode`, or `missing`. */
+  readonly watched: Readonly<Record<string, string>>;
+}
+
+export interface SnapshotInput extends PlannedBuild {
+  /** The command line as the CLI got it (after `dockwright`). */
+  readonly argv: readonly string[];
+  readonly ctx: Pick<CliContext, 'cwd' | 'env'>;
+  readonly root: string;
 }
 
 const fingerprint = (path: string): string => {

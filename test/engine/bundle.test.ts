@@ -5,11 +5,11 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docker, dockerOk } from './support/docker-cli.js';
 import { engineAvailable } from './support/engine.js';
-import { imageExists, removeImages, uniquePrefix } from './support/images.js';
-import { shipProject, type ShipProject } from './support/ship-project.js';
+import { imageExists, removeImages } from './support/images.js';
+import { shipSuite } from './support/ship-suite.js';
 
 const definitions = `import { image, run } from 'dockwright';
 export const base = image({ name: 'base', push: false, from: 'busybox:stable', steps: [run('echo base > /base')] });
@@ -18,17 +18,10 @@ export const unbuilt = image({ name: 'unbuilt', from: 'busybox:stable', steps: [
 `;
 
 describe.skipIf(!engineAvailable)('dockwright save / load (engine)', () => {
-  const prefix = uniquePrefix('bundle');
-  let project: ShipProject;
+  const { prefix, project } = shipSuite('bundle', { 'definitions/images.ts': definitions });
 
   beforeAll(async () => {
-    project = await shipProject(`{ namespace: '${prefix}', tag: 't1' }`, { 'definitions/images.ts': definitions });
     expect((await project.cli(['build', 'app', '--progress', 'plain'])).exitCode).toBe(0);
-  });
-
-  afterAll(async () => {
-    await removeImages(prefix);
-    await project?.remove();
   });
 
   it('saves the selected images and an included third-party image into one gzip bundle, and loads them back', async () => {

@@ -7,12 +7,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dockerOk } from './support/docker-cli.js';
 import { engineAvailable } from './support/engine.js';
-import { imageExists, removeImages, uniquePrefix } from './support/images.js';
+import { imageExists } from './support/images.js';
 import { startRegistry } from './support/registry.js';
-import { shipProject, type ShipProject } from './support/ship-project.js';
+import { shipSuite } from './support/ship-suite.js';
 
 const definitions = `import { image, run } from 'dockwright';
 export const base = image({ name: 'base', push: false, from: 'busybox:stable', steps: [run('echo base > /base')] });
@@ -25,17 +25,7 @@ const catalog = async (url: string): Promise<string[]> =>
   ((await (await fetch(`${url}/v2/_catalog`)).json()) as { repositories: string[] }).repositories;
 
 describe.skipIf(!engineAvailable)('dockwright push (engine)', () => {
-  const prefix = uniquePrefix('push');
-  let project: ShipProject;
-
-  beforeAll(async () => {
-    project = await shipProject(`{ namespace: '${prefix}', tag: 't1' }`, { 'definitions/images.ts': definitions });
-  });
-
-  afterAll(async () => {
-    await removeImages(prefix);
-    await project?.remove();
-  });
+  const { prefix, project } = shipSuite('push', { 'definitions/images.ts': definitions });
 
   it('pushes every tag of the built images with their digests, leaves out push:false and unbuilt ones; they pull back', async () => {
     const registry = await startRegistry();

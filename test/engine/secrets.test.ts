@@ -5,11 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dockerOk } from './support/docker-cli.js';
 import { engineAvailable } from './support/engine.js';
-import { removeImages, uniquePrefix } from './support/images.js';
-import { shipProject, type ShipProject } from './support/ship-project.js';
+import { shipSuite } from './support/ship-suite.js';
 
 const SECRET = `s3cret-${Math.random().toString(36).slice(2)}-value`;
 
@@ -22,17 +21,7 @@ export const withsecret = image({
 `;
 
 describe.skipIf(!engineAvailable)('build secrets (engine)', () => {
-  const prefix = uniquePrefix('secrets');
-  let project: ShipProject;
-
-  beforeAll(async () => {
-    project = await shipProject(`{ namespace: '${prefix}', tag: 't1' }`, { 'definitions/images.ts': definitions });
-  });
-
-  afterAll(async () => {
-    await removeImages(prefix);
-    await project?.remove();
-  });
+  const { prefix, project } = shipSuite('secrets', { 'definitions/images.ts': definitions });
 
   it('the RUN sees the secret; history, image config, build log and output do not', async () => {
     const env = { DW_TEST_TOKEN: SECRET };

@@ -4,12 +4,12 @@
  * wrong output fails; a registry round trip pushes, removes, pulls and tests; every `dw-test-`
  * container is gone afterwards, also after an abort.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dockerOk } from './support/docker-cli.js';
 import { engineAvailable } from './support/engine.js';
-import { imageExists, removeImages, uniquePrefix } from './support/images.js';
+import { imageExists } from './support/images.js';
 import { startRegistry } from './support/registry.js';
-import { shipProject, type ShipProject } from './support/ship-project.js';
+import { shipSuite } from './support/ship-suite.js';
 
 const definitions = `import { image, run } from 'dockwright';
 const hc = (test: string[]) => ({ test, interval: '1s', timeout: '2s', retries: 1 });
@@ -47,18 +47,11 @@ const leftovers = async (): Promise<string> =>
   (await dockerOk(['ps', '-a', '--filter', 'name=dw-test-', '--format', '{{.Names}}'])).stdout.trim();
 
 describe.skipIf(!engineAvailable)('dockwright test (engine)', () => {
-  const prefix = uniquePrefix('verify');
-  let project: ShipProject;
+  const { prefix, project } = shipSuite('verify', { 'definitions/images.ts': definitions });
 
   beforeAll(async () => {
-    project = await shipProject(`{ namespace: '${prefix}', tag: 't1' }`, { 'definitions/images.ts': definitions });
     const built = await project.cli(['build', '--progress', 'plain']);
     expect(built.exitCode, built.stderr).toBe(0);
-  });
-
-  afterAll(async () => {
-    await removeImages(prefix);
-    await project?.remove();
   });
 
   it('passes a healthy image (healthcheck, smoke commands, regex) and an HTTP probe; skips an image without checks', async () => {

@@ -1,6 +1,7 @@
 /** Small `ImageModel`s for planning tests: `model('app', { from: 'base' })` is built on image `base`. */
-import type { ImageModel, StageModel } from '../../../src/model/resolved.js';
+import type { ImageModel } from '../../../src/model/resolved.js';
 import type { Settings } from '../../../src/model/settings.js';
+import { arg, copy, external, imageModel, imageRef, stageModel } from '../support/model.js';
 
 export interface ModelOptions extends Partial<Omit<ImageModel, 'id' | 'name' | 'stages'>> {
   /** Id of a parent image this one is built on (else busybox:stable). */
@@ -12,36 +13,13 @@ export interface ModelOptions extends Partial<Omit<ImageModel, 'id' | 'name' | '
 }
 
 export function model(id: string, options: ModelOptions = {}): ImageModel {
-  const [name = id, variantKey] = id.split(':');
+  const variantKey = id.split(':')[1];
   const { from, copiesFrom = [], argSteps = [], ...rest } = options;
-  const stage: StageModel = {
-    name: 'main',
-    from: from ? { kind: 'image', id: from } : { kind: 'external', ref: 'busybox:stable' },
-    steps: [
-      ...argSteps.map((a) => ({ kind: 'arg' as const, name: a })),
-      ...copiesFrom.map((c) => ({ kind: 'copy' as const, sources: ['/x'], dest: '/x', from: { kind: 'image' as const, id: c } })),
-    ],
-  };
-  return {
-    id,
-    name,
-    dir: id.replace(':', '-'),
-    file: `definitions/${name}.ts`,
-    ...(variantKey ? { variant: { os: variantKey } } : {}),
-    groups: [],
-    push: true,
-    tagSet: 'module',
-    args: {},
-    escape: '\\',
-    context: '.',
-    buildContexts: {},
-    secrets: [],
-    ssh: [],
-    inputs: { fetch: [], copyList: [], prerequisites: [] },
-    stages: [stage],
-    target: 'main',
-    ...rest,
-  };
+  const stage = stageModel('main', from ? imageRef(from) : external('busybox:stable'), [
+    ...argSteps.map((a) => arg(a)),
+    ...copiesFrom.map((c) => copy('/x', '/x', { from: imageRef(c) })),
+  ]);
+  return imageModel({ id, stages: [stage], ...(variantKey ? { variant: { os: variantKey } } : {}), ...rest });
 }
 
 export const settings = (over: Partial<Settings> = {}): Settings => ({
