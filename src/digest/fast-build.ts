@@ -231,11 +231,10 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
     return 0;
   }
   // some images are out of date: run the plan as the full run would (same runner, same hooks)
-  const [{ runBuild }, { createDockerExec }, { inputsPreparer }, { formatFailures }, { BuildFailedError, BuildInterruptedError }] = await Promise.all([
+  const [{ runBuild }, { createDockerExec }, { inputsPreparer }, { reportBuild, throwIfFailed }] = await Promise.all([
     import('../runner/run-build.js'),
     import('../runner/docker-exec.js'),
     import('../runner/inputs/build-hook.js'),
-    import('../runner/progress/summary.js'),
     import('../runner/build-error.js'),
   ]);
   const byId = new Map(snapshot.plan.steps.map((s, n) => [s.id, decisions[n] as Decision]));
@@ -254,11 +253,8 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
   });
   progress.close();
   await skipper.close();
-  summaryOut.write(formatSummary(report.results));
-  const failures = formatFailures(report.results, root);
-  if (failures) ctx.stderr.write(`\n${failures}`);
-  if (report.interrupted) throw new BuildInterruptedError(report.results.filter((r) => r.status === 'built' || r.status === 'up-to-date').map((r) => r.id));
-  if (!report.ok) throw new BuildFailedError(report.results.filter((r) => r.status === 'failed').map((r) => r.id));
+  reportBuild(report, { summary: summaryOut, errors: ctx.stderr }, root);
+  throwIfFailed(report);
   return 0;
 }
 

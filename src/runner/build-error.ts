@@ -1,5 +1,7 @@
 /** How a `dockwright build` that did not build everything ends (the summary is printed before). */
 import { DockwrightError } from '../errors/dockwright-error.js';
+import { formatFailures, formatSummary } from './progress/summary.js';
+import type { BuildReport } from './run-build.js';
 
 /** Some image failed (its dependents were skipped). Exit 1. */
 export class BuildFailedError extends DockwrightError {
@@ -29,4 +31,24 @@ export class MissingImagesError extends DockwrightError {
         `${missing.map((m) => `  ${m.id} (${m.ref})`).join('\n')}\nbuild them too (leave out --no-deps / --skip) or push them first`,
     );
   }
+}
+
+interface Writable {
+  write(text: string): void;
+}
+
+/**
+ * How every run of the build ends, full or fast path: the summary table, the failing images' last
+ * log lines, and the interrupt error (exit 130) when the run was stopped.
+ */
+export function reportBuild(report: BuildReport, out: { summary: Writable; errors: Writable }, root: string): void {
+  out.summary.write(formatSummary(report.results));
+  const failures = formatFailures(report.results, root);
+  if (failures) out.errors.write(`\n${failures}`);
+  if (report.interrupted) throw new BuildInterruptedError(report.results.filter((r) => r.status === 'built' || r.status === 'up-to-date').map((r) => r.id));
+}
+
+/** Exit 1 when an image failed; called after whatever the run still does on success (pushing). */
+export function throwIfFailed(report: BuildReport): void {
+  if (!report.ok) throw new BuildFailedError(report.results.filter((r) => r.status === 'failed').map((r) => r.id));
 }

@@ -10,13 +10,12 @@ import { planBuild, type BuildPlan } from '../../plan/build-plan.js';
 import { formatPlan } from '../../plan/format-plan.js';
 import { retargetImages } from '../../plan/retarget.js';
 import { loadProject, type Project } from '../../project.js';
-import { BuildFailedError, BuildInterruptedError, MissingImagesError } from '../../runner/build-error.js';
+import { MissingImagesError, reportBuild, throwIfFailed } from '../../runner/build-error.js';
 import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
 import { findImage, probeEngine, type DockerTarget } from '../../runner/engine.js';
 import { readGitInfo } from '../../runner/git-info.js';
 import { inputsPreparer } from '../../runner/inputs/build-hook.js';
 import { createProgress } from '../../runner/progress/progress.js';
-import { formatFailures, formatSummary } from '../../runner/progress/summary.js';
 import { runBuild } from '../../runner/run-build.js';
 import { defaultParallel } from '../build.js';
 import type { CliContext } from '../context.js';
@@ -147,12 +146,9 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
     });
   }
   // with --progress json, stdout carries only events
-  (o.progress === 'json' ? ctx.stderr : ctx.stdout).write(formatSummary(report.results));
-  const failures = formatFailures(report.results, root);
-  if (failures) ctx.stderr.write(`\n${failures}`);
-  if (report.interrupted) throw new BuildInterruptedError(report.results.filter((r) => r.status === 'built' || r.status === 'up-to-date').map((r) => r.id));
+  reportBuild(report, { summary: o.progress === 'json' ? ctx.stderr : ctx.stdout, errors: ctx.stderr }, root);
   if (report.ok && o.push) await pushBuilt(ctx, target, images, report.results);
-  if (!report.ok) throw new BuildFailedError(report.results.filter((r) => r.status === 'failed').map((r) => r.id));
+  throwIfFailed(report);
 }
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
