@@ -45,7 +45,7 @@ export async function runCheck(req: ProjectRequest): Promise<CheckReport> {
   const locate = (problem: Problem): LocatedProblem => ({ problem, at: locateProblem(project, root, problem) });
   try {
     const loaded = await loadProject(req);
-    const { generate } = await import('../cli/generate.js');
+    const { generate } = await import('../generate.js');
     const result = await generate(loaded, loaded.images);
     return { diagnostics, problems: [], warnings: result.warnings.map(locate), files };
   } catch (err) {

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate } from '../../src/cli/generate.js';
+import { generate } from '../../src/generate.js';
 import { loadProject, type Project } from '../../src/project.js';
 import { runCli } from './cli/support/run-cli.js';
 

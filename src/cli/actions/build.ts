@@ -19,7 +19,7 @@ import { createProgress } from '../../runner/progress/progress.js';
 import { runBuild } from '../../runner/run-build.js';
 import { defaultParallel } from '../build.js';
 import type { CliContext } from '../context.js';
-import { generate, planGenerated, writeGenerated } from '../generate.js';
+import { generate, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
 import { pushBuilt } from './push.js';
 

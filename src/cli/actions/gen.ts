@@ -9,7 +9,7 @@ import { BAKE_FILE, bakeFile, renderBakeFile } from '../../plan/bake-file.js';
 import { matchImages } from '../../plan/select.js';
 import { loadProject } from '../../project.js';
 import type { CliContext } from '../context.js';
-import { generate, outputFolder, planGenerated, writeGenerated } from '../generate.js';
+import { generate, outputFolder, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
 
 const GenOptions = z.object({

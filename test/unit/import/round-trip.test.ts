@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeCheckDefinitions, formatDiagnostic } from '../../../src/check/type-check.js';
-import { generate } from '../../../src/cli/generate.js';
+import { generate } from '../../../src/generate.js';
 import { formatWarning } from '../../../src/import/definition-model.js';
 import { importSources, type ImportOutcome } from '../../../src/import/import-sources.js';
 import { readSources } from '../../../src/import/read-sources.js';

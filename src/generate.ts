@@ -4,16 +4,16 @@
  * collected first; when there is one, nothing is written.
  */
 import path from 'node:path';
-import { lintImages } from '../compile/lint/index.js';
-import type { LowerContext } from '../compile/lower-image.js';
-import { synthImage } from '../compile/synth-image.js';
-import { DefinitionError, type Problem } from '../errors/definition-error.js';
-import { readTemplates } from '../io/read-templates.js';
-import { applyWrites, planWrites, readOutputState, type GeneratedFile, type WritePlan } from '../io/write-generated.js';
-import type { ImageModel } from '../model/resolved.js';
-import { primaryRef } from '../plan/tags.js';
-import { createRenderer } from '../render/index.js';
-import type { Project } from '../project.js';
+import { lintImages } from './compile/lint/index.js';
+import type { LowerContext } from './compile/lower-image.js';
+import { synthImage } from './compile/synth-image.js';
+import { DefinitionError, type Problem } from './errors/definition-error.js';
+import { readTemplates } from './io/read-templates.js';
+import { applyWrites, planWrites, readOutputState, type GeneratedFile, type WritePlan } from './io/write-generated.js';
+import type { ImageModel } from './model/resolved.js';
+import { primaryRef } from './plan/tags.js';
+import { createRenderer } from './render/index.js';
+import type { Project } from './project.js';
 
 export interface Generated {
   readonly files: readonly GeneratedFile[];
