@@ -27,6 +27,7 @@ export const buildCommand = (ctx: CliContext, docker?: DockerExec): Command =>
     .option('--no-deps', 'build only what is selected; the parents it needs must exist locally or in their registry')
     .option('--target <stage>', 'build the selected images (not the parents added for them) to this stage of their Dockerfile')
     .option('--parallel <n>', `most builds at once (default: the "parallel" setting, else min(4, CPUs) = ${defaultParallel()} here)`)
+    .option('--no-bake', 'build each out-of-date image with its own `docker buildx build` instead of one `docker buildx bake` for all of them')
     .option('--fail-fast', 'at the first failure, stop the running builds and start no more')
     .option('--dry-run', 'print the build order and the exact docker command of every image, then stop')
     .option('--json', 'print the plan as JSON, then stop (a dry run)')

@@ -35,7 +35,7 @@ import { lightDockerExec } from './light-docker.js';
 import { DIGEST_LABEL } from './image-state.js';
 import { createSkipper, type Decision } from './skipper.js';
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 /** The config file names dockwright looks for (as src/io/settings/resolve-settings.ts), nearest folder first. */
 const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'];
 /** Variables a shell changes between two identical commands; nothing reads them. */
@@ -56,6 +56,8 @@ interface PlannedBuild {
   /** Builds at once and `--fail-fast`, as the full run resolved them. */
   readonly parallel: number;
   readonly failFast: boolean;
+  /** Out-of-date images go to one `docker buildx bake` (not `--no-bake`). */
+  readonly bake: boolean;
 }
 
 interface Snapshot extends PlannedBuild {
@@ -189,6 +191,7 @@ export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
     progress: i.progress,
     parallel: i.parallel,
     failFast: i.failFast,
+    bake: i.bake,
   };
   const file = snapshotFile(i.root, key);
   await mkdir(dirname(file), { recursive: true });
@@ -231,19 +234,21 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
     return 0;
   }
   // some images are out of date: run the plan as the full run would (same runner, same hooks)
-  const [{ runBuild }, { createDockerExec }, { inputsPreparer }, { reportBuild, throwIfFailed }] = await Promise.all([
-    import('../runner/run-build.js'),
+  const [{ runPlan }, { createDockerExec }, { hasOwnInputs, inputsPreparer }, { reportBuild, throwIfFailed }] = await Promise.all([
+    import('../runner/run-plan.js'),
     import('../runner/docker-exec.js'),
     import('../runner/inputs/build-hook.js'),
     import('../runner/build-error.js'),
   ]);
   const byId = new Map(snapshot.plan.steps.map((s, n) => [s.id, decisions[n] as Decision]));
-  const report = await runBuild(snapshot.plan, {
+  const report = await runPlan(snapshot.plan, {
     docker: docker ?? createDockerExec(),
     globalArgs: snapshot.globalArgs,
     env,
     decide: async (step) => byId.get(step.id) as Decision,
     prepare: inputsPreparer(snapshot.images, { root, cacheDir: snapshot.settings.cacheDir }),
+    ownBuild: hasOwnInputs(snapshot.images),
+    bake: snapshot.bake,
     root,
     logsDir: snapshot.settings.logsDir,
     parallel: snapshot.parallel,

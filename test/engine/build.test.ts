@@ -27,6 +27,8 @@ function dockwright(args: readonly string[]): ResultPromise<{ cwd: string; rejec
   });
 }
 
+/** The slow RUNs never finish (the run is interrupted), but a run that went wrong must not leave them in the build cache for the next. */
+const nonce = Date.now().toString(36);
 const definitions = `import { image, run } from 'dockwright';
 export const c1 = image({ name: 'c1', from: 'busybox:stable', steps: [run('echo one > /one')] });
 export const c2 = image({ name: 'c2', from: c1, steps: [run('cat /one && echo two > /two')] });
@@ -34,8 +36,8 @@ export const c3 = image({ name: 'c3', from: c2, steps: [run('cat /one /two')] })
 export const indep = image({ name: 'indep', from: 'busybox:stable', steps: [run('echo independent')] });
 export const broken = image({ name: 'broken', from: c1, steps: [run('echo about to fail && exit 3')] });
 export const afterBroken = image({ name: 'after-broken', from: broken, steps: [run('true')] });
-export const slow = image({ name: 'slow', from: 'busybox:stable', steps: [run('sleep 37')] });
-export const slow2 = image({ name: 'slow2', from: 'busybox:stable', steps: [run('sleep 37')] });
+export const slow = image({ name: 'slow', from: 'busybox:stable', steps: [run('echo ${nonce} && sleep 37')] });
+export const slow2 = image({ name: 'slow2', from: 'busybox:stable', steps: [run('echo ${nonce} && sleep 38')] });
 `;
 
 describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
@@ -55,8 +57,14 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  it('builds the graph; a failure in the middle skips its dependents only; exit 1', async () => {
-    const r = await dockwright(['-C', root, 'build', 'c3', 'indep', 'after-broken', '--progress', 'plain', '--parallel', '3']);
+  // image by image from the start, and one bake session for the whole graph (then image by image for what it did not finish)
+  it.each([
+    ['no-bake', ['--no-bake']],
+    ['bake', []],
+  ] as const)('builds the graph (%s); a failure in the middle skips its dependents only; exit 1', async (mode, extra) => {
+    const namespace = `${prefix}-${mode}`;
+    const ref = (name: string): string => `${namespace}/${name}:t1`;
+    const r = await dockwright(['-C', root, '--namespace', namespace, 'build', 'c3', 'indep', 'after-broken', '--progress', 'plain', '--parallel', '3', ...extra]);
     expect(r.exitCode, r.all).toBe(1);
     const row = (id: string): string => r.stdout.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
     for (const id of ['c1', 'c2', 'c3', 'indep']) expect(row(id)).toMatch(new RegExp(`^${id}\\s+built\\s+\\S+\\s+\\S+MB\\s+${ref(id)}$`));
@@ -75,9 +83,19 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     // c3 really is built on c2 built on c1
     expect((await docker(['run', '--rm', ref('c3'), 'cat', '/one', '/two'])).stdout).toBe('one\ntwo');
 
+    const logOf = (dir: string): Promise<string> => readFile(join(root, 'build-logs', `${dir}.log`), 'utf8');
     for (const dir of ['c1', 'c2', 'c3', 'indep', 'broken']) expect(existsSync(join(root, 'build-logs', `${dir}.log`)), dir).toBe(true);
-    expect(existsSync(join(root, 'build-logs', 'after-broken.log'))).toBe(false);
-    const log = await readFile(join(root, 'build-logs', 'broken.log'), 'utf8');
+    // each image's own steps are in its own log, also when one bake session ran them all
+    expect(await logOf('c1')).toMatch(/RUN echo one > \/one/);
+    expect(await logOf('c2')).toMatch(/RUN cat \/one && echo two > \/two/);
+    if (mode === 'bake') {
+      expect(await logOf('c3')).toMatch(/^\$ docker buildx bake -f - /);
+      expect(await logOf('c3')).not.toMatch(/RUN echo one > \/one/);
+      // after-broken was in the bake session, never built on its own
+      expect(await logOf('after-broken')).not.toMatch(/^\$ docker buildx build/m);
+    } else expect(existsSync(join(root, 'build-logs', 'after-broken.log'))).toBe(false);
+    // the failed image was built on its own (after the bake session stopped): its log is its build's
+    const log = await logOf('broken');
     expect(log).toMatch(/^\$ docker buildx build --progress=plain -f generated\/broken\/Dockerfile/m);
     expect(log).toContain('exit code: 3');
     // build implies gen
@@ -91,14 +109,16 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
       const timer = setTimeout(() => reject(new Error(`c1 never finished or the slow builds never reached their RUN:\n${seen}`)), 120_000);
       child.stderr?.on('data', (chunk: Buffer) => {
         seen += chunk.toString();
-        if ((seen.match(/RUN sleep 37$/gm) ?? []).length >= 2 && seen.includes('[c1] built')) {
+        if ((seen.match(/RUN echo \w+ && sleep 3[78]$/gm) ?? []).length >= 2 && seen.includes('[c1] built')) {
           clearTimeout(timer);
           resolve();
         }
       });
     });
-    const dockerChildren = await processesMatching(prefix);
+    // docker processes of this run: a bake session names no image on its command line, so look by parentage
+    const dockerChildren = (await descendantsOf(child.pid as number)).filter((p) => /docker/.test(p));
     expect(dockerChildren.length, 'docker processes while building').toBeGreaterThan(0);
+    const dockerPids = dockerChildren.map((p) => p.trim().split(/\s+/)[0]);
 
     const sent = Date.now();
     child.kill('SIGINT');
@@ -107,15 +127,33 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     expect(r.exitCode, r.all).toBe(130);
     expect(elapsed).toBeLessThan(3_000);
     expect(await processesMatching(prefix), 'docker processes left behind').toEqual([]);
+    const alive = (await execa('ps', ['-eo', 'pid='], { reject: false })).stdout.split('\n').map((l) => l.trim());
+    expect(dockerPids.filter((pid) => alive.includes(pid as string)), 'docker processes of the run left behind').toEqual([]);
     expect(r.stdout).toMatch(/^c1\s+built/m);
     expect(r.stdout).toMatch(/^slow\s+cancelled/m);
     expect(r.stderr).toContain('error: interrupted; finished before that: c1');
     // BuildKit dropped the RUN once its client went away
     await new Promise((res) => setTimeout(res, 1_000));
     expect(await processesMatching('sleep 37')).toEqual([]);
+    expect(await processesMatching('sleep 38')).toEqual([]);
     expect(await imageExists(ref('slow'))).toBe(false);
   });
 });
+
+/** `pid args` of every process below `pid`. */
+async function descendantsOf(pid: number): Promise<string[]> {
+  const ps = await execa('ps', ['-eo', 'pid=,ppid=,args='], { reject: false });
+  const rows = ps.stdout.split('\n').map((l) => l.trim().split(/\s+/)).map(([p = '', pp = '', ...args]) => ({ pid: p, ppid: pp, line: `${p} ${args.join(' ')}` }));
+  const found: string[] = [];
+  const queue = [String(pid)];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const row of rows.filter((r) => r.ppid === next)) {
+      found.push(row.line);
+      queue.push(row.pid);
+    }
+  }
+  return found;
+}
 
 /** Processes (not this test's own `ps`) whose command line contains `text`. */
 async function processesMatching(text: string): Promise<string[]> {

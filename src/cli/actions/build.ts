@@ -14,9 +14,9 @@ import { MissingImagesError, reportBuild, throwIfFailed } from '../../runner/bui
 import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
 import { findImage, probeEngine, type DockerTarget } from '../../runner/engine.js';
 import { readGitInfo } from '../../runner/git-info.js';
-import { inputsPreparer } from '../../runner/inputs/build-hook.js';
+import { hasOwnInputs, inputsPreparer } from '../../runner/inputs/build-hook.js';
 import { createProgress } from '../../runner/progress/progress.js';
-import { runBuild } from '../../runner/run-build.js';
+import { runPlan } from '../../runner/run-plan.js';
 import { defaultParallel } from '../build.js';
 import type { CliContext } from '../context.js';
 import { generate, planGenerated, writeGenerated } from '../../generate.js';
@@ -44,6 +44,7 @@ const BuildOptions = z.object({
   cache: z.boolean().default(true),
   push: z.boolean().default(false),
   force: z.boolean().default(false),
+  bake: z.boolean().default(true),
 });
 type BuildOptions = z.infer<typeof BuildOptions>;
 
@@ -124,9 +125,11 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
   const out = o.progress === 'json' ? ctx.stdout : ctx.stderr;
   const progress = createProgress(o.progress, out);
   const skipper = await createSkipper(skipOptions);
-  const report = await runBuild(plan, {
+  const report = await runPlan(plan, {
     decide: skipper.decide,
     prepare: inputsPreparer(images, { root, cacheDir: settings.cacheDir }),
+    ownBuild: hasOwnInputs(images),
+    bake: o.bake,
     ...target,
     root,
     logsDir: settings.logsDir,
@@ -142,7 +145,7 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
     await writeFastSnapshot({
       argv, ctx, root, settings, images: planned, plan, flags, globalArgs: target.globalArgs ?? [], progress: o.progress,
-      parallel: o.parallel ?? settings.parallel ?? defaultParallel(), failFast: o.failFast,
+      parallel: o.parallel ?? settings.parallel ?? defaultParallel(), failFast: o.failFast, bake: o.bake,
     });
   }
   // with --progress json, stdout carries only events

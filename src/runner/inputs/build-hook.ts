@@ -10,6 +10,15 @@ import type { BuildStep } from '../../plan/build-plan.js';
 import type { Prepared, RunBuildOptions } from '../run-build.js';
 import { hasInputs, prepareInputs, type PrepareOptions } from './prepare-inputs.js';
 
+/** Steps whose image has pre-build inputs: their context is prepared right before their own build. */
+export function hasOwnInputs(images: readonly ImageModel[]): (step: BuildStep) => boolean {
+  const byId = new Map(images.map((img) => [img.id, img]));
+  return (step) => {
+    const image = byId.get(step.id);
+    return image !== undefined && hasInputs(image);
+  };
+}
+
 export function inputsPreparer(images: readonly ImageModel[], opts: Omit<PrepareOptions, 'signal' | 'onLine'>): NonNullable<RunBuildOptions['prepare']> {
   const byId = new Map(images.map((img) => [img.id, img]));
   return async (step: BuildStep, log: (line: string) => void, signal: AbortSignal): Promise<Prepared | undefined> => {

@@ -100,13 +100,14 @@ describe('dockwright build', () => {
     expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx version', 'image inspect', 'manifest inspect']);
   });
 
-  it('builds through the seam: generated files first, a summary, exit 1 when an image failed', async () => {
+  it('builds through the seam (--no-bake: one docker build per image): generated files first, a summary, exit 1 when an image failed', async () => {
     const root = await tempProject(files);
     const docker = fakeDocker([
       { match: (a) => a[1] === 'build' && a.includes('127.0.0.1:5000/base:1.0'), exitCode: 1, lines: ['ERROR: failed to solve: boom'] },
     ]);
-    const r = await dockwright(root, ['build', '--progress', 'plain'], docker);
+    const r = await dockwright(root, ['build', '--progress', 'plain', '--no-bake'], docker);
     expect(r.code).toBe(1);
+    expect(docker.calls.some((c) => c.argv.includes('bake'))).toBe(false);
     expect(r.stdout).toMatch(/^base\s+failed/m);
     expect(r.stdout).toMatch(/^app\s+skipped \(dependency failed\)/m);
     expect(r.stdout).toMatch(/^lone\s+built/m);

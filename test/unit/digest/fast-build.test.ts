@@ -40,7 +40,7 @@ async function builtProject(): Promise<{ root: string; local: Map<string, Img> }
   const label = (d.argv.find((a) => a.startsWith(`${DIGEST_LABEL}=`)) ?? '').slice(DIGEST_LABEL.length + 1);
   local.set('acme/app:1', { id: 'sha256:app', labels: { [DIGEST_LABEL]: label } });
   await d.built();
-  const input: SnapshotInput = { argv: ['build', '--progress', 'plain'], ctx, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false };
+  const input: SnapshotInput = { argv: ['build', '--progress', 'plain'], ctx, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false, bake: true };
   await writeFastSnapshot(input);
   return { root, local };
 }
@@ -100,7 +100,7 @@ describe('the no-op fast path', () => {
 
   it('finds the project of `-C dir` from elsewhere', async () => {
     const { root, local } = await builtProject();
-    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false };
+    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false, bake: true };
     await writeFastSnapshot(input);
     expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeEngine(local).docker)).toBe(0);
   });

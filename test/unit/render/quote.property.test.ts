@@ -254,6 +254,9 @@ describe('quote module against dockerfile-ast (property)', () => {
       fc.property(fc.array(fc.oneof(text, tokenish), { minLength: 1, maxLength: 3 }), escapeArb, (paths, escape) => {
         const r = attempt(() => q.pathArray(paths, { escape }));
         if (!r.ok) return void expect(basicReason(r.code, paths) || paths.includes('')).toBe(true);
+        // dockerfile-ast reads `COPY ["--…` as a flag (BuildKit does not: a flag is a word that starts
+        // with `--`, and this word starts with `[`); such a first path is outside what the oracle can check
+        fc.pre(!(paths[0] as string).startsWith('--'));
         const { doc, at } = parse(escape, [`COPY ${r.value}`], ['COPY']);
         const strings = jsonStringsOf(doc, at[1]);
         for (const s of strings) expect(/^(\d*)<<(-?)([^<]+)$/.test(s)).toBe(false);

@@ -1,0 +1,128 @@
+/**
+ * Runs one {@link BakeBatch}: a single `docker buildx bake` for many images, so that BuildKit
+ * solves them in one session (a child starts from its parent's result, not from the image store,
+ * and one process pays the start-up instead of one per image). Its output is sorted by image
+ * (bake-lines.ts) into each image's log and progress, as a build of its own would write them.
+ *
+ * Bake stops everything at the first failure and does not say which images it finished, except
+ * through its output: an image counts as built when its export step is DONE (or when bake
+ * succeeded). The caller builds the others on their own (see run-plan.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { BakeBatch } from '../plan/bake-batch.js';
+import type { BuildStep } from '../plan/build-plan.js';
+import { commandLine } from '../plan/format-plan.js';
+import { bakeLineSorter } from './bake-lines.js';
+import { imageSizes } from './engine.js';
+import { logFileOf, openImageLog, type ImageLog } from './logs.js';
+import type { ImageResult } from './result.js';
+import type { RunBuildOptions } from './run-build.js';
+import { stepOwner, type StepOwner } from './step-owner.js';
+
+/** An image of the batch: its step, the notes its decision gave, and what to do once it is built. */
+export interface BakeMember {
+  readonly step: BuildStep;
+  readonly notes?: readonly string[];
+  readonly built?: () => Promise<void>;
+}
+
+export type RunBakeOptions = Pick<RunBuildOptions, 'docker' | 'env' | 'globalArgs' | 'root' | 'logsDir' | 'progress' | 'signal' | 'now'>;
+
+export interface BakeOutcome {
+  /** Results of the images bake built (status `built`), by id. */
+  readonly built: ReadonlyMap<string, ImageResult>;
+  /** bake's exit code. */
+  readonly exitCode: number;
+  /** bake's own last lines (not any image's): its error when it failed. */
+  readonly tail: readonly string[];
+}
+
+export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>, options: RunBakeOptions): Promise<BakeOutcome> {
+  const now = options.now ?? Date.now;
+  const began = now();
+  const logs = new Map<string, ImageLog>();
+  const bakeLines: string[] = [];
+  const env = Object.assign({}, options.env, ...[...members.values()].map((m) => m.step.env)) as Record<string, string>;
+  const ids = [...batch.targets.values()];
+  const command = `$ ${commandLine(batch.argv, {})} <<< (bake file of ${ids.length} images: ${ids.join(', ')})`;
+  for (const [name, id] of batch.targets) {
+    const member = members.get(id) as BakeMember;
+    const log = openImageLog(logFileOf(options.root, options.logsDir, name));
+    logs.set(id, log);
+    log.write(command);
+    member.notes?.forEach((line) => log.write(line));
+    options.progress.start(id);
+  }
+  const sorter = bakeLineSorter(new Set(batch.targets.keys()), await ownerOf(batch, members, options.root));
+  const built = new Map<string, ImageResult>();
+  const recording: Promise<void>[] = [];
+  /** An image is in the store: it is done, whatever happens to the others (its size is asked for at the end, for all at once). */
+  const exported = (id: string): void => {
+    if (built.has(id)) return;
+    const member = members.get(id) as BakeMember;
+    const result: ImageResult = { id, status: 'built', ms: now() - began, tags: member.step.tags, logFile: (logs.get(id) as ImageLog).file };
+    built.set(id, result);
+    recording.push(member.built?.() ?? Promise.resolve());
+    options.progress.done(result);
+  };
+  let exitCode = 1;
+  try {
+    const result = await options.docker.run(batch.argv, {
+      cwd: options.root,
+      env,
+      input: JSON.stringify(batch.file),
+      ...(options.signal ? { signal: options.signal } : {}),
+      onLine: (line) => {
+        const sorted = sorter.sort(line);
+        const id = sorted.target === undefined ? undefined : batch.targets.get(sorted.target);
+        if (id === undefined) {
+          if (line.trim() === '') return;
+          bakeLines.push(line);
+          if (bakeLines.length > 20) bakeLines.shift();
+          // bake's verdict (`ERROR: …`) concerns the images it did not finish
+          if (/^ERROR\b/.test(line)) for (const [i, log] of logs) if (!built.has(i)) log.write(line);
+          return;
+        }
+        const text = sorted.own ?? line;
+        logs.get(id)?.write(text);
+        options.progress.line(id, text);
+        if (sorted.exported) exported(id);
+      },
+    });
+    exitCode = result.exitCode;
+    if (exitCode === 0) ids.forEach(exported);
+  } finally {
+    await Promise.all([...logs.values()].map((l) => l.close()));
+    await Promise.all(recording);
+  }
+  const sizes = await imageSizes(options, [...built.values()].flatMap((r) => r.tags.slice(0, 1)));
+  for (const [id, r] of built) {
+    const size = sizes.get(r.tags[0] ?? '');
+    if (size !== undefined) built.set(id, { ...r, size });
+  }
+  return { built, exitCode, tail: bakeLines };
+}
+
+/** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
+async function ownerOf(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>, root: string): Promise<StepOwner> {
+  const nameOf = new Map([...batch.targets].map(([name, id]) => [id, name]));
+  const dockerfiles = new Map<string, string>();
+  await Promise.all(
+    [...batch.targets].map(async ([name]) => {
+      const t = batch.file.target[name];
+      if (!t) return;
+      const context = isAbsolute(t.context) ? t.context : join(root, t.context);
+      const text = await readFile(isAbsolute(t.dockerfile) ? t.dockerfile : join(context, t.dockerfile), 'utf8').catch(() => '');
+      dockerfiles.set(name, text);
+    }),
+  );
+  const ancestors = new Map<string, string[]>();
+  const walk = (id: string): string[] => {
+    const parents = (members.get(id)?.step.parents ?? []).filter((p) => nameOf.has(p));
+    // nearest first: the parents, then theirs
+    return [...new Set([...parents, ...parents.flatMap(walk)])];
+  };
+  for (const [name, id] of batch.targets) ancestors.set(name, walk(id).map((p) => nameOf.get(p) as string));
+  return stepOwner(dockerfiles, ancestors);
+}

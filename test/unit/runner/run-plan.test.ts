@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planBuild } from '../../../src/plan/build-plan.js';
+import type { BuildStep } from '../../../src/plan/build-plan.js';
+import type { Progress } from '../../../src/runner/progress/progress.js';
+import type { ImageResult } from '../../../src/runner/result.js';
+import type { StepDecision } from '../../../src/runner/run-build.js';
+import { runPlan, type RunPlanOptions } from '../../../src/runner/run-plan.js';
+import { model, settings } from '../plan/images.js';
+import { deferred, fakeDocker, type FakeDocker } from './fake-docker.js';
+
+const roots: string[] = [];
+afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+/** base ← mid ← top, other (alone). */
+const plan = planBuild(
+  [model('base'), model('mid', { from: 'base' }), model('top', { from: 'mid' }), model('other')],
+  settings(),
+  {},
+  { engine: { buildx: true } },
+);
+const isBake = (argv: readonly string[]): boolean => argv[1] === 'bake';
+const isBuildOf = (id: string) => (argv: readonly string[]) => argv[1] === 'build' && argv.includes(`${id}:latest`);
+
+function recorder(): Progress & { events: string[] } {
+  const events: string[] = [];
+  return {
+    events,
+    start: (id) => void events.push(`start ${id}`),
+    line: (id, line) => void events.push(`${id}: ${line}`),
+    done: (r: ImageResult) => void events.push(`${r.status} ${r.id}`),
+    close: () => {},
+  };
+}
+
+/** Every step out of date (with its argv and a note), except those named up to date; `built` records ids. */
+function decider(upToDate: readonly string[] = []) {
+  const recorded: string[] = [];
+  const decide = async (step: BuildStep): Promise<StepDecision> =>
+    upToDate.includes(step.id)
+      ? { upToDate: 'inputs unchanged', size: 7 }
+      : { argv: step.argv, notes: [`note of ${step.id}`], built: async () => void recorded.push(step.id) };
+  return { decide, recorded };
+}
+
+function options(docker: FakeDocker, over: Partial<RunPlanOptions> = {}): RunPlanOptions & { progress: ReturnType<typeof recorder> } {
+  const root = mkdtempSync(join(tmpdir(), 'dw-plan-'));
+  roots.push(root);
+  return { docker, root, logsDir: 'build-logs', parallel: 2, progress: recorder(), ...over } as RunPlanOptions & { progress: ReturnType<typeof recorder> };
+}
+
+/** bake's output for targets that all finish. */
+const exported = (...targets: string[]): string[] => targets.flatMap((t, i) => [`#${i + 10} [${t}] exporting to image`, `#${i + 10} DONE 0.1s`]);
+
+describe('runPlan', () => {
+  it('builds every out-of-date image in one bake run, parents as target: contexts, each image its own log', async () => {
+    const docker = fakeDocker([
+      { match: isBake, lines: ['#0 building with "default" instance using docker driver', '#2 [mid 1/1] FROM x', ...exported('base', 'mid', 'top')] },
+      { match: (a) => a[0] === 'image' && a[1] === 'inspect', stdout: '1\n2\n3' },
+    ]);
+    const { decide, recorded } = decider(['other']);
+    const opts = options(docker, { decide });
+    const report = await runPlan(plan, opts);
+    expect(report.ok).toBe(true);
+    expect(report.results.map((r) => [r.id, r.status, r.size])).toEqual([['base', 'built', 1], ['mid', 'built', 2], ['top', 'built', 3], ['other', 'up-to-date', 7]]);
+    expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx bake', 'image inspect']);
+    const bake = docker.calls[0];
+    expect(bake?.argv.slice(-3)).toEqual(['base', 'mid', 'top']);
+    const file = JSON.parse(bake?.opts.input ?? '{}') as { target: Record<string, { contexts?: Record<string, string> }> };
+    expect(Object.keys(file.target)).toEqual(['base', 'mid', 'top']);
+    expect(file.target.top?.contexts).toEqual({ 'dockwright-target/mid': 'target:mid' });
+    expect(recorded.sort()).toEqual(['base', 'mid', 'top']);
+    const midLog = readFileSync(join(opts.root, 'build-logs', 'mid.log'), 'utf8').split('\n');
+    expect(midLog[0]).toMatch(/^\$ docker buildx bake -f - .*<<< \(bake file of 3 images: base, mid, top\)$/);
+    expect(midLog.slice(1)).toEqual(['note of mid', '#2 [1/1] FROM x', '#11 exporting to image', '#11 DONE 0.1s', '']);
+    expect(opts.progress.events).toContain('mid: #2 [1/1] FROM x');
+    expect(opts.progress.events.filter((e) => e.startsWith('built '))).toHaveLength(3);
+  });
+
+  it('when bake fails, keeps what it exported and builds the rest image by image: the failure stays the failed image\'s', async () => {
+    const docker = fakeDocker([
+      // base was exported before mid failed; bake then stopped top and other
+      { match: isBake, exitCode: 1, lines: [...exported('base'), '#20 [mid 1/1] RUN false', 'ERROR: target mid: failed to solve: exit code 1'] },
+      { match: isBuildOf('mid'), exitCode: 1, lines: ['ERROR: failed to solve: exit code 1'] },
+    ]);
+    const { decide, recorded } = decider();
+    const opts = options(docker, { decide });
+    const report = await runPlan(plan, opts);
+    expect(report.ok).toBe(false);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'failed'], ['top', 'skipped-dependency'], ['other', 'built']]);
+    const builds = docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1]);
+    expect(builds.sort()).toEqual(['mid:latest', 'other:latest']);
+    expect(recorded.sort()).toEqual(['base', 'other']);
+    const midLog = readFileSync(join(opts.root, 'build-logs', 'mid.log'), 'utf8');
+    expect(midLog).toContain('building on its own: the bake session of 4 images stopped (ERROR: target mid: failed to solve: exit code 1)');
+    expect(midLog).toMatch(/^\$ docker buildx build /);
+  });
+
+  it('builds image by image when bake is off, with --parallel 1, for one image, and for images with pre-build inputs', async () => {
+    const perImage = async (over: Partial<RunPlanOptions>, upToDate: string[] = []) => {
+      const docker = fakeDocker();
+      const report = await runPlan(plan, options(docker, { decide: decider(upToDate).decide, ...over }));
+      expect(report.ok).toBe(true);
+      return docker.calls.filter((c) => c.argv[1] === 'build' || isBake(c.argv)).map((c) => c.argv[1]);
+    };
+    expect(await perImage({ bake: false })).toEqual(['build', 'build', 'build', 'build']);
+    expect(await perImage({ parallel: 1 })).toEqual(['build', 'build', 'build', 'build']);
+    expect(await perImage({}, ['base', 'mid', 'top'])).toEqual(['build']);
+    // mid has inputs: it and its child build on their own, after bake built base and other
+    expect(await perImage({ ownBuild: (s) => s.id === 'mid' })).toEqual(['bake', 'build', 'build']);
+  });
+
+  it('an abort during bake stops it; what it had not exported is reported cancelled', async () => {
+    const hold = deferred();
+    const controller = new AbortController();
+    const docker = fakeDocker([{ match: isBake, lines: exported('base'), until: hold.promise }]);
+    const running = runPlan(plan, options(docker, { decide: decider().decide, signal: controller.signal }));
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort(new Error('SIGINT'));
+    const report = await running;
+    expect(report.interrupted).toBe(true);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'cancelled'], ['top', 'cancelled'], ['other', 'cancelled']]);
+    expect(docker.calls.filter((c) => c.argv[1] === 'build')).toHaveLength(0);
+  });
+});
