@@ -32,6 +32,7 @@ import type { DockerExec } from '../runner/docker-exec.js';
 import type { ImageResult } from '../runner/result.js';
 import { nodeDigestFs, sha256 } from './digest-fs.js';
 import { lightDockerExec } from './light-docker.js';
+import { defaultEngineApi } from '../runner/engine-api.js';
 import { DIGEST_LABEL } from './image-state.js';
 import { createSkipper, type Decision } from './skipper.js';
 
@@ -167,7 +168,8 @@ function watchedFiles(i: SnapshotInput): string[] {
   const definitions: string[] = [];
   filesUnder(abs(i.settings.definitionsDir), definitions);
   const own: string[] = [join(packageRoot, 'package.json')];
-  filesUnder(codeDir, own);
+  // source maps and type declarations do not run
+  filesUnder(codeDir, own, (name) => name.endsWith('.map') || name.endsWith('.d.ts'));
   filesUnder(join(packageRoot, 'templates'), own);
   const templates: string[] = [];
   if (i.settings.templatesDir) filesUnder(abs(i.settings.templatesDir), templates);
@@ -203,19 +205,20 @@ export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
 /**
  * The exit code of a `build` answered from its snapshot (after printing what the full run prints);
  * undefined when the full run must decide. Throws the full run's errors when a build it ran failed.
- * `docker`: the seam for tests; by default queries use a light one, builds the runner's.
+ * `docker`: the seam for tests; by default queries use the engine's API on a local socket (or a
+ * light docker exec), builds the runner's.
  */
 export async function tryFastBuild(argv: readonly string[], ctx: CliContext, docker?: DockerExec): Promise<number | undefined> {
   // `--push` also has to reach the registry: always the full run
   if (!argv.includes('build') || argv.includes('--push')) return undefined;
   let ready: Awaited<ReturnType<typeof decideAll>>;
   try {
-    ready = await decideAll(argv, ctx, docker ?? lightDockerExec());
+    ready = await decideAll(argv, ctx, docker ?? lightDockerExec(), docker === undefined);
   } catch {
     return undefined;
   }
   if (!ready) return undefined;
-  const { snapshot, root, env, skipper, decisions } = ready;
+  const { snapshot, root, env, api, skipper, decisions } = ready;
   const json = snapshot.progress === 'json';
   const progress = createProgress(snapshot.progress, json ? ctx.stdout : ctx.stderr);
   const summaryOut = json ? ctx.stderr : ctx.stdout;
@@ -244,6 +247,7 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
   const report = await runPlan(snapshot.plan, {
     docker: docker ?? createDockerExec(),
     globalArgs: snapshot.globalArgs,
+    ...(api ? { api } : {}),
     env,
     decide: async (step) => byId.get(step.id) as Decision,
     prepare: inputsPreparer(snapshot.images, { root, cacheDir: snapshot.settings.cacheDir }),
@@ -264,7 +268,7 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
 }
 
 /** The snapshot of this command, when it is current, and every step's decision; undefined when the full run must decide. */
-async function decideAll(argv: readonly string[], ctx: CliContext, docker: DockerExec) {
+async function decideAll(argv: readonly string[], ctx: CliContext, docker: DockerExec, real: boolean) {
   const root = projectRoot(startDir(argv, ctx.cwd));
   const key = snapshotKey(argv, ctx);
   let snapshot: Snapshot;
@@ -280,6 +284,8 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
   for (const [file, print] of Object.entries(snapshot.watched)) if (fingerprint(file) !== print) return undefined;
 
   const env = Object.fromEntries(Object.entries(ctx.env).filter((e): e is [string, string] => e[1] !== undefined));
+  // the real docker CLI: read-only queries may go to the engine's API instead (no process start)
+  const api = real ? defaultEngineApi(env, snapshot.globalArgs) : undefined;
   const skipper = await createSkipper({
     root,
     settings: snapshot.settings,
@@ -287,10 +293,10 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
     plan: snapshot.plan,
     flags: snapshot.flags,
     env: ctx.env,
-    target: { docker, globalArgs: snapshot.globalArgs, env },
+    target: { docker, globalArgs: snapshot.globalArgs, env, ...(api ? { api } : {}) },
   });
   const decisions = await Promise.all(snapshot.plan.steps.map((s) => skipper.decide(s)));
   // a step whose digest could not be computed builds without a label: leave that to the full run
   if (decisions.some((d) => 'argv' in d && !d.argv.some((a) => a.startsWith(`${DIGEST_LABEL}=`)))) return undefined;
-  return { snapshot, root, env, skipper, decisions };
+  return { snapshot, root, env, api, skipper, decisions };
 }

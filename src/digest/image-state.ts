@@ -3,16 +3,14 @@
  * `docker image inspect` for many refs at once, and `docker buildx imagetools inspect` for an
  * image in its registry (manifest and config only, nothing is pulled; docker's own login is used).
  */
+import type { ImageInfo } from '../runner/engine-api.js';
 import type { DockerTarget } from '../runner/engine.js';
 
 /** The label that carries an image's input digest. */
 export const DIGEST_LABEL = 'dev.dockwright.input-digest';
 
-export interface LocalImage {
-  readonly id: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly size: number;
-}
+/** A local image as `docker image inspect` describes it. */
+export type LocalImage = ImageInfo;
 
 const run = (t: DockerTarget, args: readonly string[]) =>
   t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}) });
@@ -36,6 +34,8 @@ export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Pr
   const found = new Map<string, LocalImage>();
   const unique = [...new Set(refs)];
   if (unique.length === 0) return found;
+  const viaApi = await t.api?.images(unique);
+  if (viaApi) return viaApi;
   const r = await run(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   const parsed = lines.map((line) => {

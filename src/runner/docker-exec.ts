@@ -3,7 +3,8 @@
  * `DockerExec`; unit tests pass a fake (test/unit/runner/fake-docker.ts).
  *
  * The real one runs the `docker` binary with an argv array (no shell) in its own process group,
- * because `docker buildx …` is two processes (the CLI and its plugin): an abort sends SIGTERM to
+ * because `docker buildx …` is two processes (the CLI and its plugin; the plugin alone when it can
+ * be run directly, see buildx-plugin.ts): an abort sends SIGTERM to
  * the whole group, SIGKILL 1.5 s later (or as soon as the CLI itself has exited), so that nothing
  * outlives the abort by more than 2 s. A process group is not covered by execa's `cleanup` (it
  * ignores detached children), so groups still running when node exits are killed here.
@@ -12,6 +13,7 @@ import { createInterface } from 'node:readline';
 import { constants } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { execa } from 'execa';
+import { direct } from './buildx-plugin.js';
 
 export interface DockerRunOptions {
   readonly cwd?: string;
@@ -67,7 +69,8 @@ export function createDockerExec(binary = 'docker'): DockerExec {
       if (opts.signal?.aborted) return { exitCode: 130, stdout: '', stderr: 'aborted before start' };
       installExitHook();
       const stream = opts.onLine !== undefined;
-      const child = execa(binary, [...argv], {
+      const { file, args } = direct(binary, argv, { ...process.env, ...opts.env });
+      const child = execa(file, [...args], {
         reject: false,
         detached: true,
         cleanup: true,

@@ -1,6 +1,7 @@
 /** Questions asked of the docker engine before and after builds, through the {@link DockerExec} seam. */
 import type { EngineInfo } from '../plan/build-argv.js';
 import type { DockerExec } from './docker-exec.js';
+import type { EngineApi } from './engine-api.js';
 
 /** What a run needs to reach the right engine: docker's global options and the environment. */
 export interface DockerTarget {
@@ -8,6 +9,8 @@ export interface DockerTarget {
   /** Before every subcommand (`--context NAME`). */
   readonly globalArgs?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
+  /** Read-only queries through the engine's API, when it is the local socket (engine-api.ts); else the CLI. */
+  readonly api?: EngineApi;
 }
 
 const run = (t: DockerTarget, args: readonly string[]) =>
@@ -20,6 +23,8 @@ export async function probeEngine(t: DockerTarget): Promise<EngineInfo> {
 
 /** Bytes of a local image, or undefined when it is not in the local store. */
 export async function imageSize(t: DockerTarget, ref: string): Promise<number | undefined> {
+  const viaApi = await t.api?.images([ref]);
+  if (viaApi) return viaApi.get(ref)?.size;
   const r = await run(t, ['image', 'inspect', '--format', '{{.Size}}', ref]);
   const n = Number(r.stdout.trim());
   return r.exitCode === 0 && r.stdout.trim() !== '' && Number.isFinite(n) ? n : undefined;
@@ -40,6 +45,8 @@ export async function imageSizes(t: DockerTarget, refs: readonly string[]): Prom
   const unique = [...new Set(refs)];
   const sizes = new Map<string, number>();
   if (unique.length === 0) return sizes;
+  const viaApi = await t.api?.images(unique);
+  if (viaApi) return new Map([...viaApi].map(([ref, image]) => [ref, image.size]));
   const r = await run(t, ['image', 'inspect', '--format', '{{.Size}}', ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   if (r.exitCode === 0 && lines.length === unique.length) {

@@ -88,10 +88,11 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     // each image's own steps are in its own log, also when one bake session ran them all
     expect(await logOf('c1')).toMatch(/RUN echo one > \/one/);
     expect(await logOf('c2')).toMatch(/RUN cat \/one && echo two > \/two/);
+    // (whether c3 was done before bake stopped at broken's failure, or built on its own after, depends on timing)
+    expect(await logOf('c3')).not.toMatch(/RUN echo one > \/one/);
     if (mode === 'bake') {
-      expect(await logOf('c3')).toMatch(/^\$ docker buildx bake -f - /);
-      expect(await logOf('c3')).not.toMatch(/RUN echo one > \/one/);
       // after-broken was in the bake session, never built on its own
+      expect(await logOf('after-broken')).toMatch(/^\$ docker buildx bake -f - /);
       expect(await logOf('after-broken')).not.toMatch(/^\$ docker buildx build/m);
     } else expect(existsSync(join(root, 'build-logs', 'after-broken.log'))).toBe(false);
     // the failed image was built on its own (after the bake session stopped): its log is its build's

@@ -13,6 +13,7 @@ import { loadProject, type Project } from '../../project.js';
 import { MissingImagesError, reportBuild, throwIfFailed } from '../../runner/build-error.js';
 import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
 import { findImage, probeEngine, type DockerTarget } from '../../runner/engine.js';
+import { defaultEngineApi } from '../../runner/engine-api.js';
 import { readGitInfo } from '../../runner/git-info.js';
 import { hasOwnInputs, inputsPreparer } from '../../runner/inputs/build-hook.js';
 import { createProgress } from '../../runner/progress/progress.js';
@@ -81,7 +82,8 @@ async function checkExternal(target: DockerTarget, plan: BuildPlan): Promise<voi
   if (missing.length > 0) throw new MissingImagesError(missing);
 }
 
-async function build(ctx: CliContext, docker: DockerExec, operands: string[], o: BuildOptions, command: Command): Promise<void> {
+/** `docker`: the seam; `real`: it is the real docker CLI, so read-only queries may go to the engine's API instead (engine-api.ts). */
+async function build(ctx: CliContext, docker: DockerExec, real: boolean, operands: string[], o: BuildOptions, command: Command): Promise<void> {
   const { names, extra } = splitOperands(operands, command);
   const project = await loadProject(projectRequest(ctx, command));
   const { root, settings, images } = project;
@@ -97,7 +99,9 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
     noCache: !o.cache,
     extra,
   };
-  const target: DockerTarget = { docker, globalArgs: dockerGlobalArgs(flags), env };
+  const globalArgs = dockerGlobalArgs(flags);
+  const api = real ? defaultEngineApi(env, globalArgs) : undefined;
+  const target: DockerTarget = { docker, globalArgs, env, ...(api ? { api } : {}) };
   const [engine, git] = await Promise.all([probeEngine(target), readGitInfo(root)]);
   const selection = { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps };
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined
@@ -156,5 +160,5 @@ async function build(ctx: CliContext, docker: DockerExec, operands: string[], o:
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
 export async function buildAction(ctx: CliContext, docker: DockerExec | undefined, operands: string[], rawOptions: unknown, command: Command): Promise<void> {
-  await build(ctx, docker ?? createDockerExec(), operands, BuildOptions.parse(rawOptions), command);
+  await build(ctx, docker ?? createDockerExec(), docker === undefined, operands, BuildOptions.parse(rawOptions), command);
 }
