@@ -4,6 +4,9 @@
  *
  * - Code splitting keeps each command's `import()` a chunk of its own: start-up loads only what
  *   the command uses.
+ * - The library's entry (src/index.ts → dist/bundle/index.js) is a second entry point: definitions
+ *   that `import … from 'dockwright'` get it (src/io/import-module.ts), and it shares its chunks
+ *   (the model, the authoring API, zod) with the CLI, so they load once and are the same modules.
  * - Every file sits directly in dist/bundle/, one folder below dist/ as src/<folder>/<file>.ts is
  *   below src/: the paths the code computes from `import.meta.url` (`../../templates/`,
  *   `../index.js`, `../index.d.ts`, `../../package.json`) resolve the same from a chunk.
@@ -29,7 +32,7 @@ const entry = path.join(outdir, 'main.js');
 
 const { outputFiles } = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir,
   // dynamically imported modules are chunks too: all of them directly in outdir
   entryNames: '[name]',

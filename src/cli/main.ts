@@ -24,9 +24,12 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
     if (argv.includes('build')) {
-      const { tryFastBuild } = await import('../digest/fast-build.js');
-      const fast = await tryFastBuild(argv, ctx);
-      if (fast !== undefined) return fast;
+      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../digest/snapshot-key.js')]);
+      if (existsSync(snapshotPath(argv, ctx).file)) {
+        const { tryFastBuild } = await import('../digest/fast-build.js');
+        const fast = await tryFastBuild(argv, ctx);
+        if (fast !== undefined) return fast;
+      }
     }
     const { createProgram } = await import('./program.js');
     await createProgram(ctx).parseAsync([...argv], { from: 'user' });

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SettingFlags } from '../io/settings/setting-overrides.js';
 import type { ProjectRequest } from '../project.js';
 import type { CliContext } from './context.js';

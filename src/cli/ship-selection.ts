@@ -2,7 +2,7 @@
  * The options of ship-options.ts parsed with zod, and what the actions of `push`, `save`, `test`
  * and `load` make of them: the images selected (in build order) and the docker target.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImageModel } from '../model/resolved.js';
 import { dockerGlobalArgs } from '../plan/build-argv.js';
 import { buildGraph } from '../plan/graph.js';

@@ -20,7 +20,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CliContext } from '../cli/context.js';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
@@ -30,21 +29,13 @@ import { createProgress, type ProgressMode } from '../runner/progress/progress.j
 import { formatSummary } from '../runner/progress/summary.js';
 import type { DockerExec } from '../runner/docker-exec.js';
 import type { ImageResult } from '../runner/result.js';
-import { nodeDigestFs, sha256 } from './digest-fs.js';
+import { nodeDigestFs } from './digest-fs.js';
 import { lightDockerExec } from './light-docker.js';
 import { defaultEngineApi } from '../runner/engine-api.js';
 import { DIGEST_LABEL } from './image-state.js';
 import { createSkipper, type Decision } from './skipper.js';
+import { CONFIG_FILES, SNAPSHOT_VERSION, codeDir, packageRoot, snapshotKey, snapshotLocation, snapshotPath } from './snapshot-key.js';
 
-const SNAPSHOT_VERSION = 2;
-/** The config file names dockwright looks for (as src/io/settings/resolve-settings.ts), nearest folder first. */
-const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'];
-/** Variables a shell changes between two identical commands; nothing reads them. */
-const SHELL_NOISE = new Set(['_', 'OLDPWD']);
-const here = fileURLToPath(import.meta.url);
-/** This package's code (src/ or dist/) and its root. */
-const codeDir = dirname(dirname(here));
-const packageRoot = dirname(codeDir);
 
 /** What a full `build` decided from, and what its snapshot replays. */
 interface PlannedBuild {
@@ -91,32 +82,6 @@ function filesUnder(dir: string, out: string[], skip: (name: string) => boolean 
     else if (kind) out.push(path);
   }
 }
-
-/** `-C dir` / `--cwd dir` of the command line, resolved. */
-function startDir(argv: readonly string[], cwd: string): string {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--') break;
-    if ((a === '-C' || a === '--cwd') && argv[i + 1] !== undefined) return resolve(cwd, argv[i + 1] as string);
-    if (a.startsWith('--cwd=')) return resolve(cwd, a.slice('--cwd='.length));
-    if (a.startsWith('-C') && a.length > 2) return resolve(cwd, a.slice(2));
-  }
-  return resolve(cwd);
-}
-
-function projectRoot(dir: string): string {
-  for (let d = dir; ; d = dirname(d)) {
-    if (CONFIG_FILES.some((f) => existsSync(join(d, f)))) return d;
-    if (dirname(d) === d) return dir;
-  }
-}
-
-export function snapshotKey(argv: readonly string[], ctx: Pick<CliContext, 'cwd' | 'env'>): string {
-  const env = Object.entries(ctx.env).filter(([k, v]) => v !== undefined && !SHELL_NOISE.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
-}
-
-const snapshotFile = (root: string, key: string): string => join(root, '.dockwright', 'fast-build', `${key.slice(0, 24)}.json`);
 
 const CREATED = 'org.opencontainers.image.created=';
 
@@ -181,6 +146,7 @@ function watchedFiles(i: SnapshotInput): string[] {
 /** Called by a full `build` that ended with every image built or up to date. */
 export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
   const key = snapshotKey(i.argv, i.ctx);
+  const file = snapshotLocation(i.root, key);
   const snapshot: Snapshot = {
     version: SNAPSHOT_VERSION,
     key,
@@ -195,7 +161,6 @@ export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
     failFast: i.failFast,
     bake: i.bake,
   };
-  const file = snapshotFile(i.root, key);
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(snapshot));
@@ -269,11 +234,10 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
 
 /** The snapshot of this command, when it is current, and every step's decision; undefined when the full run must decide. */
 async function decideAll(argv: readonly string[], ctx: CliContext, docker: DockerExec, real: boolean) {
-  const root = projectRoot(startDir(argv, ctx.cwd));
-  const key = snapshotKey(argv, ctx);
+  const { root, key, file } = snapshotPath(argv, ctx);
   let snapshot: Snapshot;
   try {
-    snapshot = JSON.parse(await readFile(snapshotFile(root, key), 'utf8')) as Snapshot;
+    snapshot = JSON.parse(await readFile(file, 'utf8')) as Snapshot;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
  * It becomes `inputs: { copyList: [...] }`. Keys other than `copy` are reported, not guessed at.
  */
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CopyListEntrySchema } from '../model/build-inputs.js';
 import type { ImportWarning } from './definition-model.js';
 import { ImportError } from './import-error.js';

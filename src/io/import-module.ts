@@ -10,11 +10,19 @@
  * only when the package is installed in the project.
  */
 import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 
-/** This package's public entry: `src/index.ts` when run from source, `dist/index.js` when compiled. */
+/**
+ * This package's public entry: `src/index.ts` when run from source, `dist/index.js` when compiled,
+ * and the bundle's own `index.js` when this runs from the CLI bundle (dist/bundle/, see
+ * scripts/bundle.mjs): it shares its chunks with the CLI, so nothing is loaded twice.
+ */
 export const selfEntry = (): string => {
+  const here = fileURLToPath(import.meta.url);
+  const bundled = join(dirname(here), 'index.js');
+  if (basename(dirname(here)) === 'bundle' && existsSync(bundled)) return bundled;
   const js = fileURLToPath(new URL('../index.js', import.meta.url));
   return existsSync(js) ? js : fileURLToPath(new URL('../index.ts', import.meta.url));
 };

@@ -2,7 +2,7 @@
  * What an image needs prepared before docker sees it (FIT's release zip, PAI's copy-list and
  * prerequisite binary). Paths are relative to the project root.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A file downloaded once into the cache, verified by its checksum, then placed in the context. */
 export const FetchSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Exec form: `["prog", "arg"]`, no shell involved. */
 export const ExecFormSchema = z.object({ form: z.literal('exec'), argv: z.array(z.string()).min(1) }).strict();

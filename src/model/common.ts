@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A name of an image, a stage, a group or a variant value: what docker accepts in a repository path. */
 export const NameSchema = z

@@ -3,7 +3,7 @@
  * final stage (user, ports, healthcheck…). `ImageDef` is what `image()` returns to authors;
  * `ImageSchema` validates it (definitions are loaded as unknown values) and fills defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuildInputsSchema } from './build-inputs.js';
 import { CommandSchema, type CommandInput } from './command.js';
 import { LineSchema, NameSchema, VarMapSchema, VarNameSchema } from './common.js';

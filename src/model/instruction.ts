@@ -2,7 +2,7 @@
  * The instructions a stage is made of, as authors write them (through the helpers in src/api) and
  * as the compiler receives them after validation. One `kind` per Dockerfile instruction.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommandSchema } from './command.js';
 import { DurationSchema, LineSchema, VarMapSchema, VarNameSchema } from './common.js';
 import { MountSchema } from './mount.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceRefSchema } from './refs.js';
 
 const Owner = { mode: z.string().regex(/^[0-7]{3,4}$/).optional(), uid: z.number().int().nonnegative().optional(), gid: z.number().int().nonnegative().optional() };

@@ -3,7 +3,7 @@
  * copies from, an image to the image object it is built on. These are the branded shapes the
  * schemas recognise; the objects themselves are made by `stage()` and `image()` in src/api.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImageDef } from './image.js';
 import type { StageDef } from './stage.js';
 

@@ -1,5 +1,5 @@
 /** Project settings: `dockwright.config.ts`, `.env`, `DOCKWRIGHT_*` and CLI flags, merged in that order. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SeveritySchema = z.enum(['off', 'warning', 'error']);
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NameSchema } from './common.js';
 import { InstructionSchema, type InstructionInput } from './instruction.js';
 import { ImageRefSchema, StageRefSchema } from './refs.js';

@@ -1,5 +1,5 @@
 /** How `dockwright test` verifies an image by running it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DurationSchema } from './common.js';
 
 export const SmokeSchema = z.object({

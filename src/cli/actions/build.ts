@@ -1,6 +1,6 @@
 /** What `dockwright build` does (the command and its options: ../build.ts). */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeFastSnapshot } from '../../digest/fast-build.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../digest/skipper.js';
 import { formatProblem } from '../../errors/definition-error.js';

@@ -1,6 +1,6 @@
 /** What `dockwright check` does (the command and its options: ../check.ts). */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CheckFailed } from '../../check/check-failed.js';
 import { formatLocated, hasErrors, runCheck } from '../../check/run-check.js';
 import { formatDiagnostic } from '../../check/type-check.js';

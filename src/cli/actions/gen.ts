@@ -1,6 +1,6 @@
 /** What `dockwright gen` does (the command and its options: ../gen.ts). */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DriftError } from '../../errors/process-error.js';
 import { UsageError, formatProblem } from '../../errors/definition-error.js';
 import { driftOf } from '../../io/write-generated.js';

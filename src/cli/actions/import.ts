@@ -1,7 +1,7 @@
 /** What `dockwright import` does (the command and its options: ../import.ts). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../../errors/definition-error.js';
 import { formatWarning } from '../../import/definition-model.js';
 import { importDockerfiles } from '../../import/import-dockerfiles.js';

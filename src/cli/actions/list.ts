@@ -1,6 +1,6 @@
 /** What `dockwright list` does (the command and its options: ../list.ts). */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parentIds, type ImageModel } from '../../model/resolved.js';
 import type { Settings } from '../../model/settings.js';
 import { imageTags } from '../../plan/tags.js';

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadBundle, manifestPath, type BundleManifest } from '../../runner/bundle.js';
 import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
 import type { CliContext } from '../context.js';

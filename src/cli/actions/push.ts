@@ -1,6 +1,6 @@
 /** What `dockwright push` does (the command and its options: ../push.ts), and the push of `build --push`. */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isInRegistry } from '../../digest/skipper.js';
 import type { Settings } from '../../model/settings.js';
 import type { ImageModel } from '../../model/resolved.js';

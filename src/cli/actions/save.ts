@@ -1,7 +1,7 @@
 /** What `dockwright save` does (the command and its options: ../save.ts). */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
 import { saveBundle, manifestPath, type BundleEntry } from '../../runner/bundle.js';

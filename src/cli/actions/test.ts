@@ -1,6 +1,6 @@
 /** What `dockwright test` does (the command and its options: ../test.ts). */
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../../errors/definition-error.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';

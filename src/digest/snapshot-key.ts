@@ -1,0 +1,52 @@
+/**
+ * Where the no-op fast path (fast-build.ts) keeps the snapshot of a `build` command line. Small on
+ * purpose: the CLI asks it whether a snapshot exists before it loads the fast path at all, so a
+ * build without one pays nothing for it.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CliContext } from '../cli/context.js';
+import { sha256 } from './digest-fs.js';
+
+export const SNAPSHOT_VERSION = 2;
+/** The config file names dockwright looks for (as src/io/settings/resolve-settings.ts), nearest folder first. */
+export const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'];
+/** Variables a shell changes between two identical commands; nothing reads them. */
+const SHELL_NOISE = new Set(['_', 'OLDPWD']);
+/** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
+export const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
+export const packageRoot = dirname(codeDir);
+
+/** `-C dir` / `--cwd dir` of the command line, resolved. */
+function startDir(argv: readonly string[], cwd: string): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if ((a === '-C' || a === '--cwd') && argv[i + 1] !== undefined) return resolve(cwd, argv[i + 1] as string);
+    if (a.startsWith('--cwd=')) return resolve(cwd, a.slice('--cwd='.length));
+    if (a.startsWith('-C') && a.length > 2) return resolve(cwd, a.slice(2));
+  }
+  return resolve(cwd);
+}
+
+function projectRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (CONFIG_FILES.some((f) => existsSync(join(d, f)))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+export function snapshotKey(argv: readonly string[], ctx: Pick<CliContext, 'cwd' | 'env'>): string {
+  const env = Object.entries(ctx.env).filter(([k, v]) => v !== undefined && !SHELL_NOISE.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
+}
+
+export const snapshotLocation = (root: string, key: string): string => join(root, '.dockwright', 'fast-build', `${key.slice(0, 24)}.json`);
+
+/** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
+export function snapshotPath(argv: readonly string[], ctx: Pick<CliContext, 'cwd' | 'env'>): { root: string; key: string; file: string } {
+  const root = projectRoot(startDir(argv, ctx.cwd));
+  const key = snapshotKey(argv, ctx);
+  return { root, key, file: snapshotLocation(root, key) };
+}
