@@ -12,7 +12,12 @@ import { TOOLS, buildWith, makeCold, touchContent, type Tool } from '../support/
 
 type Prepare = (tool: Tool) => Promise<void>;
 
-async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Record<Tool, number>> {
+interface Rounds {
+  readonly seconds: Record<Tool, number>;
+  readonly samples: Record<Tool, number[]>;
+}
+
+async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Rounds> {
   const seconds: Record<Tool, number[]> = { dockwright: [], bake: [], sequential: [] };
   for (let r = 0; r < n; r++) {
     for (const tool of TOOLS) {
@@ -20,31 +25,31 @@ async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Rec
       seconds[tool].push(await buildWith(tool, p));
     }
   }
-  return { dockwright: median(seconds.dockwright), bake: median(seconds.bake), sequential: median(seconds.sequential) };
+  return { seconds: { dockwright: median(seconds.dockwright), bake: median(seconds.bake), sequential: median(seconds.sequential) }, samples: seconds };
 }
 
 export async function coldBuild(p: BenchProject, n: number): Promise<Figure> {
-  const seconds = await rounds(p, n, async (tool) => {
+  const { seconds, samples } = await rounds(p, n, async (tool) => {
     await makeCold(tool, p);
     // dockwright's own caches (file hashes, digest records, the no-op snapshot) go too
     if (tool === 'dockwright') await rm(join(p.root, '.dockwright'), { recursive: true, force: true });
   });
-  return { scenario: `cold build of ${p.targets.length} images (build cache pruned, images removed; median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+  return { scenario: `cold build of ${p.targets.length} images (build cache pruned, images removed; median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
 }
 
 export async function noopBuild(p: BenchProject, n: number): Promise<Figure> {
   // every tool has built the graph once since anything changed
   for (const tool of TOOLS) await buildWith(tool, p);
-  const seconds = await rounds(p, n, async () => {});
-  return { scenario: `no-op rebuild, nothing changed (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.25 } };
+  const { seconds, samples } = await rounds(p, n, async () => {});
+  return { scenario: `no-op rebuild, nothing changed (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.25 } };
 }
 
 export async function leafChanged(p: BenchProject, n: number): Promise<Figure> {
-  const seconds = await rounds(p, n, () => touchContent(p.leafFile));
-  return { scenario: `one leaf image's context changed (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.5 } };
+  const { seconds, samples } = await rounds(p, n, () => touchContent(p.leafFile));
+  return { scenario: `one leaf image's context changed (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.5 } };
 }
 
 export async function baseChanged(p: BenchProject, n: number): Promise<Figure> {
-  const seconds = await rounds(p, n, () => touchContent(p.baseFile));
-  return { scenario: `base image's context changed, whole graph rebuilds (median of ${n})`, seconds, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+  const { seconds, samples } = await rounds(p, n, () => touchContent(p.baseFile));
+  return { scenario: `base image's context changed, whole graph rebuilds (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
 }

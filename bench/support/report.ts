@@ -10,6 +10,8 @@ export interface Figure {
   /** A goal in seconds instead (hashing). */
   readonly goalSeconds?: { readonly key: string; readonly max: number };
   readonly note?: string;
+  /** Every round's seconds by tool (the figure is their median), in round order. */
+  readonly samples?: Readonly<Record<string, readonly number[]>>;
 }
 
 const fmt = (s: number): string => (s < 10 ? s.toFixed(3) : s.toFixed(1));
@@ -31,5 +33,8 @@ export function formatFigure(f: Figure): string {
   });
   const goal = f.goal ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}` : f.goalSeconds ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s` : '';
   const v = verdict(f);
-  return [`${f.scenario}`, `    ${cells.join('  ·  ')}`, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
+  const spread = f.samples && Object.values(f.samples).some((xs) => xs.length > 1)
+    ? [`    rounds: ${Object.entries(f.samples).map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`).join('  ·  ')}`]
+    : [];
+  return [`${f.scenario}`, `    ${cells.join('  ·  ')}`, ...spread, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
 }
