@@ -13,6 +13,13 @@ export interface DockerTarget {
   readonly api?: EngineApi;
 }
 
+/**
+ * What every build runs with unless the environment says otherwise: buildx looks up git
+ * information for each image it builds (a few `git` runs per image, one after the other, before
+ * the build starts) to put into provenance; dockwright labels the revision and source itself.
+ */
+export const BUILD_ENV: Readonly<Record<string, string>> = { BUILDX_GIT_INFO: '0' };
+
 const run = (t: DockerTarget, args: readonly string[]) =>
   t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}) });
 

@@ -14,7 +14,7 @@ import type { BakeBatch } from '../plan/bake-batch.js';
 import type { BuildStep } from '../plan/build-plan.js';
 import { commandLine } from '../plan/format-plan.js';
 import { bakeLineSorter } from './bake-lines.js';
-import { imageSizes } from './engine.js';
+import { BUILD_ENV, imageSizes } from './engine.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { ImageResult } from './result.js';
 import type { RunBuildOptions } from './run-build.js';
@@ -43,7 +43,7 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
   const began = now();
   const logs = new Map<string, ImageLog>();
   const bakeLines: string[] = [];
-  const env = Object.assign({}, options.env, ...[...members.values()].map((m) => m.step.env)) as Record<string, string>;
+  const env = Object.assign({}, BUILD_ENV, options.env, ...[...members.values()].map((m) => m.step.env)) as Record<string, string>;
   const ids = [...batch.targets.values()];
   const command = `$ ${commandLine(batch.argv, {})} <<< (bake file of ${ids.length} images: ${ids.join(', ')})`;
   for (const [name, id] of batch.targets) {

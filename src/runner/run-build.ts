@@ -6,7 +6,7 @@
  */
 import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
 import { commandLine } from '../plan/format-plan.js';
-import { imageSize, type DockerTarget } from './engine.js';
+import { BUILD_ENV, imageSize, type DockerTarget } from './engine.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { Progress } from './progress/progress.js';
 import type { ImageResult } from './result.js';
@@ -88,7 +88,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       decision?.notes?.forEach((line) => log.write(line));
       const result = await docker.run(argv, {
         cwd: root,
-        env: { ...options.env, ...step.env },
+        env: { ...BUILD_ENV, ...options.env, ...step.env },
         signal,
         onLine: (line) => {
           log.write(line);

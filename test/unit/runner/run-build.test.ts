@@ -53,7 +53,8 @@ describe('runBuild', () => {
     expect(report.results[0]?.size).toBe(1_980_000);
     const build = docker.calls.find((c) => isBuildOf('base')(c.argv));
     expect(build?.opts.cwd).toBe(opts.root);
-    expect(build?.opts.env).toEqual({ DOCKER_HOST: 'unix:///tmp/far.sock' });
+    // buildx's git lookups are off unless the environment says otherwise
+    expect(build?.opts.env).toEqual({ BUILDX_GIT_INFO: '0', DOCKER_HOST: 'unix:///tmp/far.sock' });
     const log = readFileSync(join(opts.root, 'build-logs', 'base.log'), 'utf8');
     expect(log).toBe(`$ docker ${plan.steps[0]?.argv.join(' ')}\n#1 [main 1/2] FROM busybox:stable\n#1 DONE 0.1s\n`);
     expect(progress.events).toContain('base: #1 [main 1/2] FROM busybox:stable');

@@ -112,6 +112,16 @@ describe('runPlan', () => {
     expect(await perImage({ ownBuild: (s) => s.id === 'mid' })).toEqual(['bake', 'build', 'build']);
   });
 
+  it('runs bake without buildx\'s git lookups, unless the environment asks for them', async () => {
+    const envOf = async (env?: Record<string, string>) => {
+      const docker = fakeDocker([{ match: isBake, lines: exported('base', 'mid', 'top', 'other') }]);
+      await runPlan(plan, options(docker, { decide: decider().decide, ...(env ? { env } : {}) }));
+      return docker.calls.find((c) => isBake(c.argv))?.opts.env?.BUILDX_GIT_INFO;
+    };
+    expect(await envOf()).toBe('0');
+    expect(await envOf({ BUILDX_GIT_INFO: '1' })).toBe('1');
+  });
+
   it('an abort during bake stops it; what it had not exported is reported cancelled', async () => {
     const hold = deferred();
     const controller = new AbortController();
