@@ -202,12 +202,7 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
     return 0;
   }
   // some images are out of date: run the plan as the full run would (same runner, same hooks)
-  const [{ runPlan }, { createDockerExec }, { hasOwnInputs, inputsPreparer }, { reportBuild, throwIfFailed }] = await Promise.all([
-    import('../runner/run-plan.js'),
-    import('../runner/docker-exec.js'),
-    import('../runner/inputs/build-hook.js'),
-    import('../runner/build-error.js'),
-  ]);
+  const [{ runPlan }, { createDockerExec }, { hasOwnInputs, inputsPreparer }, { reportBuild, throwIfFailed }] = await ready.runner();
   const byId = new Map(snapshot.plan.steps.map((s, n) => [s.id, decisions[n] as Decision]));
   const report = await runPlan(snapshot.plan, {
     docker: docker ?? createDockerExec(),
@@ -232,6 +227,18 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
   return 0;
 }
 
+/** The modules a build needs, loaded once; first asked for as soon as a context file is seen to have changed. */
+function runnerLoader() {
+  let loading: Promise<[typeof import('../runner/run-plan.js'), typeof import('../runner/docker-exec.js'), typeof import('../runner/inputs/build-hook.js'), typeof import('../runner/build-error.js')]> | undefined;
+  return () =>
+    (loading ??= Promise.all([
+      import('../runner/run-plan.js'),
+      import('../runner/docker-exec.js'),
+      import('../runner/inputs/build-hook.js'),
+      import('../runner/build-error.js'),
+    ]));
+}
+
 /** The snapshot of this command, when it is current, and every step's decision; undefined when the full run must decide. */
 async function decideAll(argv: readonly string[], ctx: CliContext, docker: DockerExec, real: boolean) {
   const { root, key, file } = snapshotPath(argv, ctx);
@@ -250,7 +257,10 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
   const env = Object.fromEntries(Object.entries(ctx.env).filter((e): e is [string, string] => e[1] !== undefined));
   // the real docker CLI: read-only queries may go to the engine's API instead (no process start)
   const api = real ? defaultEngineApi(env, snapshot.globalArgs) : undefined;
+  const runner = runnerLoader();
   const skipper = await createSkipper({
+    // a changed file: a build is likely, so its modules load while the other files are hashed
+    onChange: () => void runner().catch(() => undefined),
     root,
     settings: snapshot.settings,
     images: snapshot.images,
@@ -262,5 +272,5 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
   const decisions = await Promise.all(snapshot.plan.steps.map((s) => skipper.decide(s)));
   // a step whose digest could not be computed builds without a label: leave that to the full run
   if (decisions.some((d) => 'argv' in d && !d.argv.some((a) => a.startsWith(`${DIGEST_LABEL}=`)))) return undefined;
-  return { snapshot, root, env, api, skipper, decisions };
+  return { snapshot, root, env, api, runner, skipper, decisions };
 }

@@ -44,6 +44,8 @@ export interface HashCacheOptions {
   readonly now?: () => number;
   /** Files read at once (default 8). */
   readonly concurrency?: number;
+  /** Called when a file must be read (it is new or changed since it was hashed). */
+  readonly onMiss?: (abs: string) => void;
 }
 
 async function readCacheFile(file: string): Promise<Record<string, Entry>> {
@@ -78,6 +80,7 @@ export async function openHashCache(file: string | undefined, options: HashCache
     const running = pending.get(abs);
     if (running) return running;
     stats.misses++;
+    options.onMiss?.(abs);
     const work = limit(() => fs.hashFile(abs)).then((sha) => {
       const changedMs = Number((BigInt(st.mtimeNs) > BigInt(st.ctimeNs) ? BigInt(st.mtimeNs) : BigInt(st.ctimeNs)) / 1_000_000n);
       const ageMs = now() - changedMs;

@@ -39,6 +39,8 @@ export interface SkipperOptions {
   /** Dockerfile text by image id (a dry run renders in memory); else read from the output folder. */
   readonly dockerfiles?: ReadonlyMap<string, string>;
   readonly fs?: DigestFs;
+  /** Called when a context file is new or changed since it was last hashed: a build is likely. */
+  readonly onChange?: () => void;
 }
 
 /** What the runner does with a step: nothing (up to date), or build it with this argv. */
@@ -94,7 +96,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const steps = new Map(o.plan.steps.map((s) => [s.id, s]));
   const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
   const cacheDir = resolve(o.root, o.settings.cacheDir);
-  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), o.fs ? { fs: o.fs } : {});
+  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), { ...(o.fs ? { fs: o.fs } : {}), ...(o.onChange ? { onMiss: o.onChange } : {}) });
   const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
   const buildArgs = (image: ImageModel): string[] => argsFor(image, o.flags.buildArgs ?? []);
 
