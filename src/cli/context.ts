@@ -2,11 +2,9 @@
  * What every command receives instead of reaching for globals, so commands run in-process in
  * tests: the working directory, the environment, output streams, and the subprocess seam.
  */
-export interface Output {
-  write(text: string): void;
-  /** True when this is an interactive terminal (live progress view). */
-  readonly isTTY?: boolean;
-}
+import type { Output } from '../runner/progress/output.js';
+
+export type { Output };
 
 export interface CliContext {
   readonly cwd: string;

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliContext } from '../cli/context.js';
 import { sha256 } from './digest-fs.js';
 
 export const SNAPSHOT_VERSION = 2;
@@ -17,6 +16,12 @@ const SHELL_NOISE = new Set(['_', 'OLDPWD']);
 /** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
 export const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const packageRoot = dirname(codeDir);
+
+/** What the key depends on besides the command line: where it runs and its environment. */
+export interface RunPlace {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
 /** `-C dir` / `--cwd dir` of the command line, resolved. */
 function startDir(argv: readonly string[], cwd: string): string {
@@ -37,7 +42,7 @@ function projectRoot(dir: string): string {
   }
 }
 
-export function snapshotKey(argv: readonly string[], ctx: Pick<CliContext, 'cwd' | 'env'>): string {
+export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
   const env = Object.entries(ctx.env).filter(([k, v]) => v !== undefined && !SHELL_NOISE.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
 }
@@ -45,7 +50,7 @@ export function snapshotKey(argv: readonly string[], ctx: Pick<CliContext, 'cwd'
 export const snapshotLocation = (root: string, key: string): string => join(root, '.dockwright', 'fast-build', `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
-export function snapshotPath(argv: readonly string[], ctx: Pick<CliContext, 'cwd' | 'env'>): { root: string; key: string; file: string } {
+export function snapshotPath(argv: readonly string[], ctx: RunPlace): { root: string; key: string; file: string } {
   const root = projectRoot(startDir(argv, ctx.cwd));
   const key = snapshotKey(argv, ctx);
   return { root, key, file: snapshotLocation(root, key) };

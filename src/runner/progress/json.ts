@@ -1,5 +1,5 @@
 /** `--progress json`: one JSON object per line, `{type: 'start' | 'step' | 'done', image, time, …}`. */
-import type { Output } from '../../cli/context.js';
+import type { Output } from './output.js';
 import type { Progress } from './progress.js';
 import { stepOf } from './step-line.js';
 

@@ -3,7 +3,7 @@
  * redrawn in place with ANSI cursor moves at most every `intervalMs`, and one permanent line per
  * finished image printed above it.
  */
-import type { Output } from '../../cli/context.js';
+import type { Output } from './output.js';
 import { statusText, type ImageResult } from '../result.js';
 import { fit, formatDuration } from './format.js';
 import type { Progress } from './progress.js';

@@ -1,5 +1,5 @@
 /** Without a terminal: every output line prefixed with its image, so interleaved builds stay readable. */
-import type { Output } from '../../cli/context.js';
+import type { Output } from './output.js';
 import { formatDuration } from './format.js';
 import { statusText } from '../result.js';
 import type { Progress } from './progress.js';

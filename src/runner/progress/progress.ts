@@ -2,7 +2,7 @@
  * How a build shows itself while it runs. The runner calls these; one implementation per
  * `--progress` mode: `plain` (lines prefixed with the image), `tty` (a live view), `json` (NDJSON).
  */
-import type { Output } from '../../cli/context.js';
+import type { Output } from './output.js';
 import type { ImageResult } from '../result.js';
 import { jsonProgress } from './json.js';
 import { liveProgress } from './live.js';
