@@ -112,6 +112,8 @@ export interface BakeBatch {
   readonly argv: readonly string[];
   /** Bake target name → step id. */
   readonly targets: ReadonlyMap<string, string>;
+  /** Bake target name → its Dockerfile, absolute. */
+  readonly dockerfiles: ReadonlyMap<string, string>;
 }
 
 /** Why a batch cannot be made (then each image builds on its own). */
@@ -142,6 +144,7 @@ export function bakeBatch(entries: readonly BatchEntry[], root: string, parentAr
 
   const dirOf = new Map(builds.map((b) => [b.step.id, b.step.dir]));
   const target: Record<string, BatchTarget> = {};
+  const dockerfiles = new Map<string, string>();
   for (const { step, build } of builds) {
     const linked = step.parents.filter((p) => dirOf.has(p));
     const linkedArgs = new Map(linked.map((p) => [parentArg(p), p]));
@@ -152,10 +155,12 @@ export function bakeBatch(entries: readonly BatchEntry[], root: string, parentAr
       args[k] = parent !== undefined ? bakeContextName(dirOf.get(parent) as string) : v;
     }
     const context = posix.isAbsolute(build.context) ? build.context : posix.join(root, build.context);
+    const dockerfile = posix.isAbsolute(build.dockerfile) ? build.dockerfile : posix.join(root, build.dockerfile);
+    dockerfiles.set(step.dir, dockerfile);
     target[step.dir] = {
       context: build.context,
       // bake reads the Dockerfile's path relative to the context
-      dockerfile: posix.isAbsolute(build.dockerfile) ? build.dockerfile : posix.relative(context, posix.join(root, build.dockerfile)),
+      dockerfile: posix.isAbsolute(build.dockerfile) ? build.dockerfile : posix.relative(context, dockerfile),
       ...(build.target !== undefined ? { target: build.target } : {}),
       tags: build.tags,
       ...nonEmpty('args', args),
@@ -184,5 +189,6 @@ export function bakeBatch(entries: readonly BatchEntry[], root: string, parentAr
       ...names,
     ],
     targets: new Map(builds.map((b) => [b.step.dir, b.step.id])),
+    dockerfiles,
   };
 }

@@ -9,7 +9,6 @@
  * succeeded). The caller builds the others on their own (see run-plan.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import type { BakeBatch } from '../plan/bake-batch.js';
 import type { BuildStep } from '../plan/build-plan.js';
 import { commandLine } from '../plan/format-plan.js';
@@ -54,7 +53,7 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
     member.notes?.forEach((line) => log.write(line));
     options.progress.start(id);
   }
-  const sorter = bakeLineSorter(new Set(batch.targets.keys()), await ownerOf(batch, members, options.root));
+  const sorter = bakeLineSorter(new Set(batch.targets.keys()), await ownerOf(batch, members));
   const built = new Map<string, ImageResult>();
   const recording: Promise<void>[] = [];
   /** An image is in the store: it is done, whatever happens to the others (its size is asked for at the end, for all at once). */
@@ -105,24 +104,16 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
 }
 
 /** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
-async function ownerOf(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>, root: string): Promise<StepOwner> {
+async function ownerOf(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>): Promise<StepOwner> {
   const nameOf = new Map([...batch.targets].map(([name, id]) => [id, name]));
-  const dockerfiles = new Map<string, string>();
-  await Promise.all(
-    [...batch.targets].map(async ([name]) => {
-      const t = batch.file.target[name];
-      if (!t) return;
-      const context = isAbsolute(t.context) ? t.context : join(root, t.context);
-      const text = await readFile(isAbsolute(t.dockerfile) ? t.dockerfile : join(context, t.dockerfile), 'utf8').catch(() => '');
-      dockerfiles.set(name, text);
-    }),
+  const dockerfiles = new Map(
+    await Promise.all([...batch.dockerfiles].map(async ([name, file]) => [name, await readFile(file, 'utf8').catch(() => '')] as const)),
   );
-  const ancestors = new Map<string, string[]>();
   const walk = (id: string): string[] => {
     const parents = (members.get(id)?.step.parents ?? []).filter((p) => nameOf.has(p));
     // nearest first: the parents, then theirs
     return [...new Set([...parents, ...parents.flatMap(walk)])];
   };
-  for (const [name, id] of batch.targets) ancestors.set(name, walk(id).map((p) => nameOf.get(p) as string));
+  const ancestors = new Map([...batch.targets].map(([name, id]) => [name, walk(id).map((p) => nameOf.get(p) as string)]));
   return stepOwner(dockerfiles, ancestors);
 }

@@ -90,11 +90,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
     const rest: BuildPlan = { ...plan, steps: plan.steps.filter((s) => stale.has(s.id)) };
     const report = await runBuild(rest, {
       ...options,
+      // only out-of-date steps are left: their decision, with what happened to them so far
       decide: async (step) => {
-        const d = decisions.get(step.id);
-        const extra = notes.get(step.id) ?? [];
-        if (!d || 'upToDate' in d) return { notes: extra };
-        return { ...d, notes: [...extra, ...(d.notes ?? [])] };
+        const d = decisions.get(step.id) as Exclude<StepDecision, { upToDate: string }> | undefined;
+        return { ...d, notes: [...(notes.get(step.id) ?? []), ...(d?.notes ?? [])] };
       },
     });
     for (const r of report.results) results.set(r.id, r);

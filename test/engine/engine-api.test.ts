@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inspectLocal } from '../../src/digest/image-state.js';
-import { buildxPlugin } from '../../src/runner/buildx-plugin.js';
+import { buildxPlugin, direct } from '../../src/runner/buildx-plugin.js';
 import { createDockerExec } from '../../src/runner/docker-exec.js';
 import { defaultEngineApi } from '../../src/runner/engine-api.js';
 import { engineAvailable } from './support/engine.js';
@@ -22,12 +22,14 @@ describe.skipIf(!engineAvailable)('engine shortcuts (engine)', () => {
   });
 
   it('buildx runs directly (no docker CLI in between) and answers as docker buildx does', async () => {
-    expect(buildxPlugin(process.env), 'the buildx plugin of the engine install').toBeDefined();
+    const plugin = buildxPlugin(process.env);
+    expect(plugin, 'the buildx plugin of the engine install').toBeDefined();
+    expect(direct('docker', ['buildx', 'version'], process.env)).toEqual({ file: plugin, args: ['version'] });
     const docker = createDockerExec();
-    const direct = await docker.run(['buildx', 'version']);
+    const run = await docker.run(['buildx', 'version']);
     const { execa } = await import('execa');
     const viaCli = await execa('docker', ['buildx', 'version'], { reject: false });
-    expect(direct.exitCode).toBe(0);
-    expect(direct.stdout).toBe(viaCli.stdout);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(viaCli.stdout);
   });
 });

@@ -75,6 +75,7 @@ describe('bakeBatch', () => {
       pull: true,
     });
     expect(b.file.target.base?.contexts).toBeUndefined();
+    expect(b.dockerfiles).toEqual(new Map([['base', '/proj/generated/base/Dockerfile'], ['app', '/proj/generated/app/Dockerfile']]));
   });
 
   it('leaves a parent outside the batch as the image reference, and carries named contexts, secrets, ssh', () => {
