@@ -1,7 +1,9 @@
 /**
  * The FATE-like graph with each tool: cold (caches pruned), no-op (nothing changed), one leaf
  * image's context changed, the base image's context changed. Tools take turns within a round so
- * that drift in the machine's load hits all of them alike; each figure is the median of its rounds.
+ * that drift in the machine's load hits all of them alike, and the order turns with each round so
+ * that no tool always runs right after the slow sequential loop; each figure is the median of its
+ * rounds.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +22,7 @@ interface Rounds {
 async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Rounds> {
   const seconds: Record<Tool, number[]> = { dockwright: [], bake: [], sequential: [] };
   for (let r = 0; r < n; r++) {
-    for (const tool of TOOLS) {
+    for (const tool of [...TOOLS.slice(r % TOOLS.length), ...TOOLS.slice(0, r % TOOLS.length)]) {
       await prepare(tool);
       seconds[tool].push(await buildWith(tool, p));
     }

@@ -91,6 +91,9 @@ function sequentialSteps(bake: BakeJson, root: string): string[][] {
 }
 
 export async function createProject(runId: string): Promise<BenchProject> {
+  // every rebuild leaves the image it replaced untagged: at the end the run removes the untagged
+  // images that appeared while it ran (so do not run it beside other builds on the same engine)
+  const danglingBefore = new Set(await danglingImages());
   const root = await mkdtemp(join(tmpdir(), 'dockwright-bench-'));
   const namespaces = { dw: `${runId}-dw`, bake: `${runId}-bake`, seq: `${runId}-seq` };
   let source = 'definitions/fate + contexts/fate (this repository)';
@@ -122,9 +125,17 @@ export async function createProject(runId: string): Promise<BenchProject> {
     baseFile: join(root, FATE_BASE),
     async cleanup() {
       for (const ns of Object.values(namespaces)) await removeImages(ns);
+      const made = (await danglingImages()).filter((id) => !danglingBefore.has(id));
+      if (made.length > 0) await docker(['image', 'rm', '--force', ...made]);
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** IDs of the local images that have no tag. */
+async function danglingImages(): Promise<string[]> {
+  const list = await docker(['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true']);
+  return [...new Set((list.stdout ?? '').split('\n').filter(Boolean))];
 }
 
 /** Removes every local image whose repository starts with `prefix`. */
