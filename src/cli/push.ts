@@ -20,6 +20,7 @@ export const pushCommand = (ctx: CliContext, docker?: DockerExec): Command =>
     ),
   )
     .option('--retries <n>', 'retries of a push that failed for a transient reason, with exponential backoff', '3')
+    .option('--parallel <n>', 'most images pushed at once (default: the "parallel" setting, else min(4, CPUs))')
     .action(async (names: string[], rawOptions: unknown, command: Command) => {
       const { pushAction } = await import('./actions/push.js');
       await pushAction(ctx, docker, names, rawOptions, command);

@@ -2,6 +2,8 @@
  * Pushes every tag of some images with `docker push`, through the {@link DockerExec} seam.
  *
  * - Only images in the local store are pushed; the others are reported as not built.
+ * - Up to `parallel` images are pushed at once (one `docker push` each); an image's own tags go one
+ *   after another, so its layers are uploaded once and its other tags only add a manifest.
  * - Transient failures (connection refused/reset, timeouts, 5xx) are retried with exponential
  *   backoff, a bounded number of times; auth failures never are.
  * - Once a registry refused the credentials or stayed unreachable, its other tags are not tried.
@@ -9,6 +11,7 @@
  *   on argv, in the environment or in the output.
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import type { DockerTarget } from './engine.js';
 import { classifyFailure, lastLine, pushedDigest, registryAdvice, registryOf, type RegistryFailure } from './registry-ref.js';
 
@@ -22,6 +25,8 @@ export interface PushItem {
 
 export interface PushOptions extends DockerTarget {
   readonly signal?: AbortSignal;
+  /** Images pushed at once (default 1). */
+  readonly parallel?: number;
   /** Tries per tag (default 4: one push and three retries). */
   readonly attempts?: number;
   /** Wait before the first retry; doubled before each next one (default 1000 ms). */
@@ -84,41 +89,45 @@ export async function pushRef(ref: string, opts: PushOptions): Promise<TagResult
   }
 }
 
-export async function pushImages(items: readonly PushItem[], opts: PushOptions): Promise<PushReport> {
-  const attempts = Math.max(1, opts.attempts ?? 4);
-  const downRegistries = new Map<string, string>();
-  const advice = new Map<string, string>();
-  const images: ImagePushResult[] = [];
-  for (const item of items) {
-    if (!item.push) {
-      images.push({ id: item.id, status: 'never-pushed', tags: [] });
+/** What the pushes of one run share: the registries that failed (their other tags are not tried) and what to tell the user. */
+interface PushRun {
+  readonly opts: PushOptions;
+  readonly attempts: number;
+  readonly downRegistries: Map<string, string>;
+  readonly advice: Map<string, string>;
+}
+
+async function pushImage(item: PushItem, run: PushRun): Promise<ImagePushResult> {
+  const { opts } = run;
+  if (!item.push) return { id: item.id, status: 'never-pushed', tags: [] };
+  const present = await Promise.all(item.tags.map((ref) => existsLocally(opts, ref)));
+  if (!present.some(Boolean)) return { id: item.id, status: 'not-built', tags: [] };
+  const tags: TagResult[] = [];
+  for (const ref of item.tags.filter((_, i) => present[i])) {
+    const registry = registryOf(ref);
+    const down = run.downRegistries.get(registry);
+    if (down !== undefined || opts.signal?.aborted) {
+      tags.push({ ref, status: 'not-tried', reason: down ?? 'interrupted' });
       continue;
     }
-    const present = await Promise.all(item.tags.map((ref) => existsLocally(opts, ref)));
-    if (!present.some(Boolean)) {
-      images.push({ id: item.id, status: 'not-built', tags: [] });
-      continue;
-    }
-    const tags: TagResult[] = [];
-    for (const ref of item.tags.filter((_, i) => present[i])) {
-      const registry = registryOf(ref);
-      const down = downRegistries.get(registry);
-      if (down !== undefined || opts.signal?.aborted) {
-        tags.push({ ref, status: 'not-tried', reason: down ?? 'interrupted' });
-        continue;
-      }
-      const result = await pushRef(ref, opts);
-      tags.push(result);
-      if (result.status === 'pushed') opts.log?.(`pushed ${ref}${result.digest ? ` ${result.digest}` : ''}`);
-      else if (result.status === 'failed') {
-        opts.log?.(`failed ${ref}: ${result.reason}`);
-        if (result.kind !== 'other') {
-          downRegistries.set(registry, `registry ${registry} failed for ${ref}`);
-          advice.set(registry, `${registryAdvice(registry, result.kind, attempts)} (${result.reason})`);
-        }
+    const result = await pushRef(ref, opts);
+    tags.push(result);
+    if (result.status === 'pushed') opts.log?.(`pushed ${ref}${result.digest ? ` ${result.digest}` : ''}`);
+    else if (result.status === 'failed') {
+      opts.log?.(`failed ${ref}: ${result.reason}`);
+      if (result.kind !== 'other') {
+        run.downRegistries.set(registry, `registry ${registry} failed for ${ref}`);
+        run.advice.set(registry, `${registryAdvice(registry, result.kind, run.attempts)} (${result.reason})`);
       }
     }
-    images.push({ id: item.id, status: tags.every((t) => t.status === 'pushed') ? 'pushed' : 'failed', tags });
   }
-  return { images, advice: [...advice.values()], ok: images.every((i) => i.status !== 'failed') };
+  return { id: item.id, status: tags.every((t) => t.status === 'pushed') ? 'pushed' : 'failed', tags };
+}
+
+/** Pushes every item; the report lists them in the order given, whichever finished first. */
+export async function pushImages(items: readonly PushItem[], opts: PushOptions): Promise<PushReport> {
+  const run: PushRun = { opts, attempts: Math.max(1, opts.attempts ?? 4), downRegistries: new Map(), advice: new Map() };
+  const limit = pLimit(Math.max(1, opts.parallel ?? 1));
+  const images = await Promise.all(items.map((item) => limit(() => pushImage(item, run))));
+  return { images, advice: [...run.advice.values()], ok: images.every((i) => i.status !== 'failed') };
 }

@@ -129,6 +129,7 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
   const out = o.progress === 'json' ? ctx.stdout : ctx.stderr;
   const progress = createProgress(o.progress, out);
   const skipper = await createSkipper(skipOptions);
+  const parallel = o.parallel ?? settings.parallel ?? defaultParallel();
   const report = await runPlan(plan, {
     decide: skipper.decide,
     prepare: inputsPreparer(images, { root, cacheDir: settings.cacheDir }),
@@ -137,7 +138,7 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
     ...target,
     root,
     logsDir: settings.logsDir,
-    parallel: o.parallel ?? settings.parallel ?? defaultParallel(),
+    parallel,
     failFast: o.failFast,
     progress,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
@@ -149,12 +150,12 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
     await writeFastSnapshot({
       argv, ctx, root, settings, images: planned, plan, flags, globalArgs: target.globalArgs ?? [], progress: o.progress,
-      parallel: o.parallel ?? settings.parallel ?? defaultParallel(), failFast: o.failFast, bake: o.bake,
+      parallel, failFast: o.failFast, bake: o.bake,
     });
   }
   // with --progress json, stdout carries only events
   reportBuild(report, { summary: o.progress === 'json' ? ctx.stderr : ctx.stdout, errors: ctx.stderr }, root);
-  if (report.ok && o.push) await pushBuilt(ctx, target, images, report.results);
+  if (report.ok && o.push) await pushBuilt(ctx, target, images, report.results, parallel);
   throwIfFailed(report);
 }
 

@@ -12,11 +12,13 @@ import { pushImages, type PushItem, type PushReport } from '../../runner/push.js
 import { PushFailedError } from '../../runner/ship-error.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
+import { defaultParallel } from '../build.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
 
 const PushOptions = SelectionOptions.extend({
   retries: z.coerce.number().int().min(0).max(10).default(3),
+  parallel: z.coerce.number().int().positive().optional(),
 });
 
 export const pushItems = (images: readonly ImageModel[], settings: Settings): PushItem[] =>
@@ -34,10 +36,11 @@ export function formatPushReport(report: PushReport): string {
 }
 
 /** Pushes, prints the report, and throws when a tag failed or nothing could be pushed. */
-export async function pushAndReport(ctx: CliContext, target: DockerTarget, items: readonly PushItem[], retries: number): Promise<PushReport> {
+export async function pushAndReport(ctx: CliContext, target: DockerTarget, items: readonly PushItem[], o: { retries: number; parallel: number }): Promise<PushReport> {
   const report = await pushImages(items, {
     ...target,
-    attempts: retries + 1,
+    attempts: o.retries + 1,
+    parallel: o.parallel,
     log: (line) => ctx.stderr.write(`${line}\n`),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
@@ -59,20 +62,22 @@ export async function pushAction(ctx: CliContext, docker: DockerExec | undefined
   const o = PushOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
   const selected = selectedImages(images, names, o);
-  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), o.retries);
+  const parallel = o.parallel ?? settings.parallel ?? defaultParallel();
+  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), { retries: o.retries, parallel });
 }
 
-/** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`). */
+/** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`), `parallel` at once. */
 export async function pushBuilt(
   ctx: CliContext,
   target: DockerTarget,
   images: readonly ImageModel[],
   results: readonly { readonly id: string; readonly status: string; readonly tags: readonly string[]; readonly reason?: string }[],
+  parallel: number,
 ): Promise<void> {
   const byId = new Map(images.map((i) => [i.id, i]));
   const items = results
     // up to date *in the registry* (input digests): already pushed, and maybe not in the local store
     .filter((r) => r.status === 'built' || (r.status === 'up-to-date' && !isInRegistry(r.reason)))
     .map((r) => ({ id: r.id, tags: r.tags, push: byId.get(r.id)?.push ?? false }));
-  await pushAndReport(ctx, target, items, 3);
+  await pushAndReport(ctx, target, items, { retries: 3, parallel });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pushImages, pushRef } from '../../../src/runner/push.js';
 import { classifyFailure, pushedDigest, registryOf, withoutRegistry } from '../../../src/runner/registry-ref.js';
 import { fakeDocker } from './fake-docker.js';
@@ -102,4 +102,34 @@ describe('pushImages', () => {
     expect(report.ok).toBe(false);
     expect(report.advice).toEqual([expect.stringMatching(/^registry down\.io did not answer after 2 attempts: check that it is running/)]);
   });
+
+  it('pushes up to `parallel` images at once, an image\'s tags one after another, and reports in the given order', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const docker = fakeDocker([
+      { match: (a) => a[0] === 'image', stdout: 'sha256:1' },
+      // every first tag stays "uploading" until released
+      { match: (a) => a[0] === 'push' && (a[1] ?? '').endsWith(':1'), ...pushed('1'), until: held },
+      { match: 'push', ...pushed('latest') },
+    ]);
+    const pushes = (): string[] => docker.calls.filter((c) => c.argv[0] === 'push').map((c) => c.argv[1] as string);
+    const items = ['a', 'b', 'c', 'd'].map((id) => ({ id, tags: [`r.io/${id}:1`, `r.io/${id}:latest`], push: true }));
+    const done = pushImages(items, { docker, parallel: 3 });
+    await vi.waitFor(() => expect(pushes()).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // three images at once; no second tag before its first is pushed; d waits for a free slot
+    expect(pushes()).toEqual(['r.io/a:1', 'r.io/b:1', 'r.io/c:1']);
+    release();
+    const report = await done;
+    expect(report.images.map((i) => [i.id, i.status])).toEqual([['a', 'pushed'], ['b', 'pushed'], ['c', 'pushed'], ['d', 'pushed']]);
+    expect(pushes()).toHaveLength(8);
+    for (const id of ['a', 'b', 'c', 'd']) expect(pushes().indexOf(`r.io/${id}:latest`)).toBeGreaterThan(pushes().indexOf(`r.io/${id}:1`));
+  });
+
+  it('pushes one image at a time by default', async () => {
+    const docker = fakeDocker([{ match: (a) => a[0] === 'image', stdout: 'sha256:1' }, { match: 'push', ...pushed('x') }]);
+    await pushImages(['a', 'b', 'c'].map((id) => ({ id, tags: [`r.io/${id}:1`], push: true })), { docker });
+    expect(docker.maxRunning).toBe(1);
+  });
 });
+
