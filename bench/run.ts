@@ -14,7 +14,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { docker, timed } from './support/exec.js';
+import { docker, nodeStart, timed } from './support/exec.js';
 import { createProject, repoRoot, type BenchProject } from './support/project.js';
 import { formatFigure, verdict, type Figure } from './support/report.js';
 import { baseChanged, coldBuild, leafChanged, noopBuild } from './scenarios/graph-builds.js';
@@ -37,6 +37,8 @@ const say = (text: string): void => void process.stdout.write(`${text}\n`);
 async function main(): Promise<void> {
   say('dockwright benchmark');
   say(`  machine: ${availableParallelism()} CPUs; docker ${(await docker(['version', '--format', '{{.Client.Version}} client, {{.Server.Version}} engine'])).stdout}; ${(await docker(['buildx', 'version'])).stdout}`);
+  const node = await nodeStart();
+  say(`  node ${process.version} starts in ${(node.seconds * 1000).toFixed(0)} ms${node.withoutExtraCerts !== undefined ? ` (${(node.withoutExtraCerts * 1000).toFixed(0)} ms without NODE_EXTRA_CA_CERTS, which is set here)` : ''}: every dockwright run pays it`);
   say('  compiling dist/ and the CLI bundle (npm run build) so that bin/dockwright.js runs the current code…');
   await timed('npx', ['tsc', '-p', 'tsconfig.build.json'], repoRoot).catch((err: unknown) => {
     // tsc reports type errors but still emits; only a missing dist is fatal

@@ -25,6 +25,19 @@ export function verdict(f: Figure): 'pass' | 'FAIL' | '' {
   return '';
 }
 
+/**
+ * Each tool's fastest round, with its ratio: the machine's noise only ever adds time (a stalled
+ * package mirror, another process), so beside the median this shows what each tool takes when
+ * nothing gets in its way. The goals are judged on the medians.
+ */
+function fastest(samples: Readonly<Record<string, readonly number[]>>, reference: string | undefined): string {
+  const best = Object.fromEntries(Object.entries(samples).map(([tool, xs]) => [tool, Math.min(...xs)]));
+  const ref = reference ? best[reference] : undefined;
+  return Object.entries(best)
+    .map(([tool, s]) => `${tool} ${fmt(s)} s${ref !== undefined && tool !== reference ? ` (${(s / ref).toFixed(2)}×)` : ''}`)
+    .join('  ·  ');
+}
+
 export function formatFigure(f: Figure): string {
   const ref = f.reference ? f.seconds[f.reference] : undefined;
   const cells = Object.entries(f.seconds).map(([tool, s]) => {
@@ -34,7 +47,7 @@ export function formatFigure(f: Figure): string {
   const goal = f.goal ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}` : f.goalSeconds ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s` : '';
   const v = verdict(f);
   const spread = f.samples && Object.values(f.samples).some((xs) => xs.length > 1)
-    ? [`    rounds: ${Object.entries(f.samples).map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`).join('  ·  ')}`]
+    ? [`    rounds: ${Object.entries(f.samples).map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`).join('  ·  ')}`, `    fastest rounds: ${fastest(f.samples, f.reference)}`]
     : [];
   return [`${f.scenario}`, `    ${cells.join('  ·  ')}`, ...spread, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
 }
