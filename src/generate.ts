@@ -30,7 +30,8 @@ export const lowerContext = (project: Project): LowerContext => {
     primaryRef: (id) => {
       const image = byId.get(id);
       if (!image) throw new Error(`no image "${id}"`);
-      return primaryRef(image, project.settings);
+      // the defaults of the `*_IMAGE` ARGs: never what .env, the environment or a flag says (build passes the current ref)
+      return primaryRef(image, project.refDefaults ?? project.settings);
     },
     version: (image) => image.version ?? project.settings.version,
   };

@@ -17,16 +17,21 @@ export interface Project {
   /** Absolute path of the project root. */
   readonly root: string;
   readonly settings: Settings;
+  /**
+   * The settings the `*_IMAGE` ARG defaults of generated Dockerfiles are rendered with (see
+   * `ResolvedSettings.refDefaults`); `settings` when absent.
+   */
+  readonly refDefaults?: Settings;
   /** Every image, ordered by file, then by the order the file exports them. */
   readonly images: readonly ImageModel[];
 }
 
 export async function loadProject(req: ProjectRequest): Promise<Project> {
-  const { root, settings } = await resolveSettings(req);
+  const { root, settings, refDefaults } = await resolveSettings(req);
   const loaded = await loadDefinitions(root, settings.definitionsDir);
   const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';
   const images = resolveImages(loaded, { definitionsDir: shownDir });
   const problems = images.flatMap((image) => tagProblems(image, settings));
   if (problems.length > 0) throw new DefinitionError(problems);
-  return { root, settings, images };
+  return { root, settings, refDefaults, images };
 }

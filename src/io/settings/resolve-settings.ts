@@ -28,6 +28,26 @@ export interface ResolvedSettings {
   readonly settings: Settings;
   /** Absolute path of the config file, when there is one. */
   readonly configFile?: string | undefined;
+  /**
+   * `settings` with the parts of an image reference (registry, namespace, tag, baseTag, gitRef) as
+   * the config file alone sets them: what the `*_IMAGE` defaults of generated Dockerfiles are
+   * rendered with, so that `.env`, the environment and flags (as CI sets them) never change
+   * `generated/`. Builds pass the current reference anyway.
+   */
+  readonly refDefaults: Settings;
+}
+
+/** The settings that make up an image reference. */
+const REF_KEYS = ['registry', 'namespace', 'tag', 'baseTag', 'gitRef'] as const;
+
+/** `settings` with the reference settings of `committed` (a key `committed` lacks is dropped). */
+export function withRefsOf(settings: Settings, committed: Settings): Settings {
+  const out: Record<string, unknown> = { ...settings };
+  for (const key of REF_KEYS) {
+    if (committed[key] === undefined) delete out[key];
+    else out[key] = committed[key];
+  }
+  return out as Settings;
 }
 
 /** The nearest folder from `cwd` up that holds a config file, and that file. */
@@ -65,5 +85,5 @@ export async function resolveSettings(req: SettingsRequest): Promise<ResolvedSet
   const { root, configFile } = findProjectRoot(req.cwd);
   const config = configFile ? { file: path.relative(root, configFile), value: await loadConfig(root, configFile) } : undefined;
   const settings = mergeSettings({ config, dotenv: await readDotenv(root), env: req.env, flags: req.flags ?? {} });
-  return { root, settings, configFile };
+  return { root, settings, configFile, refDefaults: withRefsOf(settings, mergeSettings({ config })) };
 }

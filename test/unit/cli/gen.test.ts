@@ -131,4 +131,21 @@ export const two = image({ name: 'two', from: 'busybox:stable', user: 'nobody', 
     expect(await runCli(['gen', '--output', 'out'], path.join(root, 'definitions'))).toMatchObject({ code: 0, stdout: 'definitions/out/: 3 written, 0 unchanged, 0 removed\n' });
     expect(existsSync(path.join(root, 'definitions/out/base/Dockerfile'))).toBe(true);
   });
+
+  it('the parent-image defaults come from the config file alone: .env, the environment and flags leave generated/ as it is', async () => {
+    const root = await tempProject(PROJECT);
+    await runCli(['gen'], root);
+    const committed = await read(root, 'generated/app-debian/Dockerfile');
+    expect(committed).toContain('ARG BASE_IMAGE="acme/base:dev"');
+    await writeFiles(root, { '.env': 'DOCKWRIGHT_TAG=from-dotenv\n' });
+    const ci = { DOCKWRIGHT_NAMESPACE: 'ci-ns', DOCKWRIGHT_GIT_REF: 'refs/heads/feature/x' };
+    expect(await runCli(['--registry', '127.0.0.1:5000', 'gen', '--check'], root, ci)).toMatchObject({ code: 0 });
+    expect(await runCli(['--registry', '127.0.0.1:5000', '--base-tag', 'b2', 'gen'], root, ci)).toMatchObject({ code: 0, stdout: 'generated/: 0 written, 3 unchanged, 0 removed\n' });
+    expect(await read(root, 'generated/app-debian/Dockerfile')).toBe(committed);
+    // what the overrides are for (tags, pushes, the bake file) still follows them
+    await runCli(['--registry', '127.0.0.1:5000', 'gen', '--bake'], root, ci);
+    const bake = JSON.parse(await read(root, 'generated/docker-bake.json')) as { target: Record<string, { tags: string[] }> };
+    expect(bake.target.base?.tags).toEqual(['127.0.0.1:5000/ci-ns/base:from-dotenv']);
+  });
 });
+

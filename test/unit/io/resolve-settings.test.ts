@@ -39,6 +39,15 @@ describe('resolveSettings', () => {
     expect(process.env).toEqual(before);
   });
 
+  it('keeps the reference settings of the config file alone for the generated defaults (refDefaults)', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': CONFIG, '.env': 'DOCKWRIGHT_TAG=dotenv\nDOCKWRIGHT_VERSION=9\n' });
+    const { settings, refDefaults } = await resolveSettings({ cwd: root, env: { DOCKWRIGHT_REGISTRY: 'env.local', DOCKWRIGHT_GIT_REF: 'refs/tags/v1' }, flags: { namespace: 'flag-ns', baseTag: 'b' } });
+    expect(settings).toMatchObject({ registry: 'env.local', namespace: 'flag-ns', tag: 'dotenv', baseTag: 'b', gitRef: 'refs/tags/v1', version: '9' });
+    // registry, namespace, tag, baseTag, gitRef: the config file's (or none); everything else as merged
+    expect(refDefaults).toEqual({ ...settings, namespace: 'federatedai', tag: 'cfg', registry: undefined, baseTag: undefined, gitRef: undefined });
+    expect(Object.keys(refDefaults)).not.toContain('registry');
+  });
+
   it('works without a config file', async () => {
     const root = await tempProject({});
     expect((await resolveSettings({ cwd: root, env: { DOCKWRIGHT_OUTPUT_DIR: 'out' } })).settings.outputDir).toBe('out');
