@@ -27,7 +27,7 @@ export const SettingsSchema = z.object({
     strict: z.boolean().default(false),
     rules: z.record(z.string(), SeveritySchema).default({}),
   }).strict().default({ strict: false, rules: {} }),
-  /** Most builds (and pushes) at once. */
+  /** Most builds (pushes, image tests) at once. */
   parallel: z.number().int().positive().optional(),
   logsDir: z.string().min(1).default('build-logs'),
   cacheDir: z.string().min(1).default('.dockwright/cache'),

@@ -9,11 +9,13 @@ import { VerifyFailedError } from '../../runner/ship-error.js';
 import { verifyImages, type VerifyItem, type VerifyResult } from '../../runner/verify/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
+import { defaultParallel } from '../build.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
 
 const TestOptions = SelectionOptions.extend({
   registryRoundtrip: z.union([z.string().min(1), z.literal(true)]).optional(),
+  parallel: z.coerce.number().int().positive().optional(),
 });
 
 export function formatVerifyReport(results: readonly VerifyResult[]): string {
@@ -40,11 +42,15 @@ export async function testAction(ctx: CliContext, docker: DockerExec | undefined
     test: image.test,
     ...(registry !== undefined ? { remoteTags: imageTags(image, { ...settings, registry }) } : {}),
   }));
-  const results = await verifyImages(items, {
-    ...dockerTarget(ctx, docker ?? createDockerExec(), o),
-    log: (line) => ctx.stderr.write(`${line}\n`),
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
+  const results = await verifyImages(
+    items,
+    {
+      ...dockerTarget(ctx, docker ?? createDockerExec(), o),
+      log: (line) => ctx.stderr.write(`${line}\n`),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+    },
+    { parallel: o.parallel ?? settings.parallel ?? defaultParallel() },
+  );
   ctx.stdout.write(formatVerifyReport(results));
   const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
   if (failed.length > 0) throw new VerifyFailedError(failed);

@@ -1,8 +1,10 @@
 /**
- * `dockwright test` over several images, one after the other: each image's primary tag must be in
- * the local store; its checks come from its `test` spec (an image without one but with a
- * HEALTHCHECK is started and must turn healthy; an image with neither is skipped).
+ * `dockwright test` over several images, up to `parallel` at once (each in its own container, with
+ * its own name and published ports): each image's primary tag must be in the local store; its
+ * checks come from its `test` spec (an image without one but with a HEALTHCHECK is started and
+ * must turn healthy; an image with neither is skipped). Results come in the order of the items.
  */
+import pLimit from 'p-limit';
 import { TestSpecSchema, type TestSpec } from '../../model/test-spec.js';
 import type { Check } from './check.js';
 import { fail } from './check.js';
@@ -58,14 +60,18 @@ export async function verifyOne(item: VerifyItem, t: VerifyTarget, o: RoundtripO
   }
 }
 
-export async function verifyImages(items: readonly VerifyItem[], t: VerifyTarget, o: RoundtripOptions = {}): Promise<VerifyResult[]> {
-  const results: VerifyResult[] = [];
-  for (const item of items) {
-    if (t.signal?.aborted) {
-      results.push({ id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' });
-      continue;
-    }
-    results.push(await verifyOne(item, t, o));
-  }
-  return results;
+export interface VerifyImagesOptions extends RoundtripOptions {
+  /** Images tested at once (default 1). */
+  readonly parallel?: number;
+}
+
+export async function verifyImages(items: readonly VerifyItem[], t: VerifyTarget, o: VerifyImagesOptions = {}): Promise<VerifyResult[]> {
+  const limit = pLimit(Math.max(1, o.parallel ?? 1));
+  return Promise.all(
+    items.map((item) =>
+      limit(async (): Promise<VerifyResult> =>
+        t.signal?.aborted ? { id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' } : verifyOne(item, t, o),
+      ),
+    ),
+  );
 }
