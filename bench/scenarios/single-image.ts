@@ -8,6 +8,8 @@ import { cli, type BenchProject } from '../support/project.js';
 import type { Figure } from '../support/report.js';
 
 export async function singleImage(p: BenchProject, image: string, n: number): Promise<Figure> {
+  // its parents must be there (they are after the graph scenarios; not when this one runs alone)
+  await timed('node', [cli, 'build', image, '--progress', 'plain'], p.root);
   const args = ['build', image, '--no-deps', '--no-cache', '--progress', 'plain'];
   const plan = JSON.parse((await timed('node', [cli, ...args, '--json'], p.root)).output) as { steps: { argv: string[] }[] };
   const argv = plan.steps[0]?.argv ?? [];

@@ -2,20 +2,21 @@
  * The no-op fast path of `dockwright build`. Loading the definitions (jiti), validating them and
  * rendering the Dockerfiles costs several hundred milliseconds before docker is even asked; when
  * nothing changed, none of it is needed. So a build that ends with every image built or up to
- * date leaves a snapshot of what it decided from (`.dockwright/fast-build/<key>.json`):
+ * date (and was not `--force`d) leaves a snapshot of what it decided from
+ * (`.dockwright/fast-build/<key>.json`):
  * - keyed by the exact command line, the working directory and the environment (a definition may
  *   read any variable), and this package's version;
  * - the files the plan came from, by size, mtime, ctime and inode: the config file, `.env`, every
  *   file under the definitions folder and the local modules they import, the templates, the
  *   generated Dockerfiles, git's HEAD (the revision label), and dockwright's own code;
- * - the plan itself (images, steps, flags).
+ * - the plan itself (images, steps, flags; whether `--no-cache` or `--pull` made every image build).
  * The next run with the same key first checks those files (a stat each), then recomputes every
  * input digest from the snapshot (the contexts are walked again, through the hash cache) and asks
  * docker once. When every image is up to date it prints the same progress and summary as the full
  * run and stops; when some are not (a context file changed), it runs the snapshot's plan with the
  * build runner, exactly as the full run would, without loading the definitions again. Anything
- * else — a changed file, a missing snapshot, a parent outside the plan — falls through to the full
- * run, which decides everything again. No heavy module is imported unless a build must run.
+ * else — a changed file, a missing snapshot, a parent outside the plan (`--no-deps`) that is not
+ * in the local store — falls through to the full run, which decides everything again. No heavy module is imported unless a build must run.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -50,6 +51,8 @@ interface PlannedBuild {
   readonly failFast: boolean;
   /** Out-of-date images go to one `docker buildx bake` (not `--no-bake`). */
   readonly bake: boolean;
+  /** Every image builds, up to date or not (`--force`, `--no-cache`, `--pull`). */
+  readonly force: boolean;
 }
 
 interface Snapshot extends PlannedBuild {
@@ -160,6 +163,7 @@ export async function writeFastSnapshot(i: SnapshotInput): Promise<void> {
     parallel: i.parallel,
     failFast: i.failFast,
     bake: i.bake,
+    force: i.force,
   };
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
@@ -250,8 +254,6 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
   }
   if (snapshot.version !== SNAPSHOT_VERSION || snapshot.key !== key) return undefined;
   snapshot = { ...snapshot, plan: withCreatedNow(snapshot.plan, ctx.env) };
-  // parents outside the plan must be checked up front (locally or in a registry): the full run does that
-  if (snapshot.plan.external.length > 0) return undefined;
   for (const [file, print] of Object.entries(snapshot.watched)) if (fingerprint(file) !== print) return undefined;
 
   const env = Object.fromEntries(Object.entries(ctx.env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -268,7 +270,10 @@ async function decideAll(argv: readonly string[], ctx: CliContext, docker: Docke
     flags: snapshot.flags,
     env: ctx.env,
     target: { docker, globalArgs: snapshot.globalArgs, env, ...(api ? { api } : {}) },
+    force: snapshot.force,
   });
+  // a parent outside the plan that is not in the local store (in a registry, or missing): the full run checks it
+  if (!(await skipper.externalsPresent())) return undefined;
   const decisions = await Promise.all(snapshot.plan.steps.map((s) => skipper.decide(s)));
   // a step whose digest could not be computed builds without a label: leave that to the full run
   if (decisions.some((d) => 'argv' in d && !d.argv.some((a) => a.startsWith(`${DIGEST_LABEL}=`)))) return undefined;

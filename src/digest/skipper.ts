@@ -59,6 +59,8 @@ export interface Verdict {
 export interface Skipper {
   decide(step: BuildStep): Promise<Decision>;
   explain(): Promise<Verdict[]>;
+  /** True when every parent outside the plan is in the local store (asked in the same single inspect). */
+  externalsPresent(): Promise<boolean>;
   /** Saves the per-file hash cache. */
   close(): Promise<void>;
 }
@@ -210,7 +212,12 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
       }),
     );
 
-  return { decide, explain, close: () => cache.save() };
+  const externalsPresent = async (): Promise<boolean> => {
+    const found = await localImages();
+    return [...external.values()].every((ref) => found.has(ref));
+  };
+
+  return { decide, explain, externalsPresent, close: () => cache.save() };
 }
 
 /** The dry run's lines: one per step. */

@@ -119,4 +119,17 @@ describe.skipIf(!engineAvailable)('input digests: rebuild only what changed (eng
     const label = await docker(['image', 'inspect', '--format', `{{index .Config.Labels "${LABEL}"}}`, `${prefix}/child:t1`]);
     expect(record.digest).toBe(label.stdout);
   });
+
+  it('with --no-deps, the child alone stays up to date (also from the snapshot) until its parent is rebuilt on its own', async () => {
+    const rows = (r: Record<string, string>): string => JSON.stringify(r);
+    expect(rows(await build('child', '--no-deps'))).toBe(rows({ child: 'up to date' }));
+    // the second run answers from the snapshot the first one left: the parent is in the local store
+    expect(rows(await build('child', '--no-deps'))).toBe(rows({ child: 'up to date' }));
+    await appendFile(join(root, 'ctx/base/a.txt'), 'a3\n');
+    expect(rows(await build('base', '--build-arg', 'MODE=two'))).toBe(rows({ base: 'built' }));
+    expect(rows(await build('child', '--no-deps'))).toBe(rows({ child: 'built' }));
+    expect((await execa('docker', ['run', '--rm', `${prefix}/child:t1`, 'cat', '/both'])).stdout).toContain('a3');
+    expect(rows(await build('child', '--no-deps'))).toBe(rows({ child: 'up to date' }));
+  });
 });
+

@@ -145,12 +145,13 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
   });
   progress.close();
   await skipper.close();
-  // nothing to redo next time unless something changes: the no-op fast path (src/digest/fast-build.ts)
-  if (report.ok && skipOptions.force !== true) {
+  // nothing to redo next time unless something changes: the no-op fast path (src/digest/fast-build.ts);
+  // `--force` always decides again from the definitions (--no-cache and --pull replay as forced builds)
+  if (report.ok && !o.force) {
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
     await writeFastSnapshot({
       argv, ctx, root, settings, images: planned, plan, flags, globalArgs: target.globalArgs ?? [], progress: o.progress,
-      parallel, failFast: o.failFast, bake: o.bake,
+      parallel, failFast: o.failFast, bake: o.bake, force: skipOptions.force === true,
     });
   }
   // with --progress json, stdout carries only events

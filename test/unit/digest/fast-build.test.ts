@@ -23,8 +23,19 @@ function capture(root: string, env: Record<string, string> = { HOME: '/home/x' }
   return { ctx, out: () => out, err: () => err };
 }
 
+interface BuiltOptions {
+  readonly images?: typeof images;
+  readonly plan?: typeof plan;
+  readonly argv?: readonly string[];
+  /** The full run was forced (`--force`, `--no-cache`, `--pull`). */
+  readonly force?: boolean;
+  /** Images in the local store besides busybox (by ref). */
+  readonly local?: readonly [string, Img][];
+}
+
 /** A project built once: its image carries the right digest; the full run left its snapshot. */
-async function builtProject(): Promise<{ root: string; local: Map<string, Img> }> {
+async function builtProject(o: BuiltOptions = {}): Promise<{ root: string; local: Map<string, Img> }> {
+  const [imgs, p, argv] = [o.images ?? images, o.plan ?? plan, o.argv ?? ['build', '--progress', 'plain']];
   const root = await tempProject({
     'dockwright.config.ts': 'export default {};\n',
     'definitions/app.ts': `import { helper } from '../lib/helper.js';\nexport const x = helper;\n`,
@@ -32,15 +43,15 @@ async function builtProject(): Promise<{ root: string; local: Map<string, Img> }
     'ctx/a.txt': 'a',
     'generated/app/Dockerfile': 'FROM busybox:stable\nCOPY a.txt /\n',
   });
-  const local = new Map<string, Img>([['busybox:stable', { id: 'sha256:bb' }]]);
+  const local = new Map<string, Img>([['busybox:stable', { id: 'sha256:bb' }], ...(o.local ?? [])]);
   const { ctx } = capture(root);
-  const skipper = await createSkipper({ root, settings: s, images, plan, flags: {}, env: ctx.env, target: { docker: fakeEngine(local).docker } });
-  const d = await skipper.decide(plan.steps[0] as (typeof plan.steps)[number]);
+  const skipper = await createSkipper({ root, settings: s, images: imgs, plan: p, flags: {}, env: ctx.env, target: { docker: fakeEngine(local).docker } });
+  const d = await skipper.decide(p.steps[0] as (typeof p.steps)[number]);
   if (!('argv' in d)) throw new Error('expected a build');
   const label = (d.argv.find((a) => a.startsWith(`${DIGEST_LABEL}=`)) ?? '').slice(DIGEST_LABEL.length + 1);
   local.set('acme/app:1', { id: 'sha256:app', labels: { [DIGEST_LABEL]: label } });
   await d.built();
-  const input: SnapshotInput = { argv: ['build', '--progress', 'plain'], ctx, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false, bake: true };
+  const input: SnapshotInput = { argv, ctx, root, settings: s, images: imgs, plan: p, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false, bake: true, force: o.force ?? false };
   await writeFastSnapshot(input);
   return { root, local };
 }
@@ -100,8 +111,32 @@ describe('the no-op fast path', () => {
 
   it('finds the project of `-C dir` from elsewhere', async () => {
     const { root, local } = await builtProject();
-    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false, bake: true };
+    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false, bake: true, force: false };
     await writeFastSnapshot(input);
     expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeEngine(local).docker)).toBe(0);
   });
+
+  it('answers with a parent outside the plan (`--no-deps`) when that parent is in the local store; falls through when it is not', async () => {
+    const withBase = [model('base'), model('app', { from: 'base', context: 'ctx' })];
+    const appOnly = planBuild(withBase, s, { names: ['app'], deps: false }, { engine: { buildx: true } });
+    expect(appOnly.external).toEqual([{ id: 'base', ref: 'acme/base:1' }]);
+    const argv = ['build', 'app', '--no-deps', '--progress', 'plain'];
+    const { root, local } = await builtProject({ images: withBase, plan: appOnly, argv, local: [['acme/base:1', { id: 'sha256:base' }]] });
+    const run = capture(root);
+    expect(await tryFastBuild(argv, run.ctx, fakeEngine(local).docker)).toBe(0);
+    expect(run.out()).toMatch(/^app\s+up to date\s/m);
+    local.delete('acme/base:1');
+    expect(await tryFastBuild(argv, capture(root).ctx, fakeEngine(local).docker)).toBeUndefined();
+  });
+
+  it('replays a forced run (`--no-cache`) as one: every image builds, unchanged or not', async () => {
+    const argv = ['build', '--no-cache', '--progress', 'plain'];
+    const { root, local } = await builtProject({ argv, force: true });
+    const engine = fakeEngine(local);
+    const run = capture(root);
+    expect(await tryFastBuild(argv, run.ctx, engine.docker)).toBe(0);
+    expect(run.out()).toMatch(/^app\s+built\s/m);
+    expect(engine.calls.some((c) => c[1] === 'build')).toBe(true);
+  });
 });
+
