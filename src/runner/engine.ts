@@ -40,9 +40,10 @@ export async function imageSize(t: DockerTarget, ref: string): Promise<number | 
 /** Where an image that must already exist was found. */
 export type Presence = 'local' | 'registry' | 'missing';
 
-/** In the local store (`docker image inspect`), else in its registry (`docker manifest inspect`). */
+/** In the local store (the engine API, else `docker image inspect`), else in its registry (`docker manifest inspect`). */
 export async function findImage(t: DockerTarget, ref: string): Promise<Presence> {
-  if ((await run(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0) return 'local';
+  const viaApi = await t.api?.images([ref]);
+  if (viaApi ? viaApi.has(ref) : (await run(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0) return 'local';
   if ((await run(t, ['manifest', 'inspect', ref])).exitCode === 0) return 'registry';
   return 'missing';
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineApi } from '../../../src/runner/engine-api.js';
+import { findImage } from '../../../src/runner/engine.js';
+import { fakeDocker } from './fake-docker.js';
+
+const api = (known: readonly string[]): EngineApi => ({
+  images: async (refs) => new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1 }])),
+});
+
+describe('findImage', () => {
+  it('asks the engine API for the local store when there is one, and docker only for the registry', async () => {
+    const docker = fakeDocker([{ match: 'manifest', exitCode: 1 }]);
+    expect(await findImage({ docker, api: api(['a:1']) }, 'a:1')).toBe('local');
+    expect(docker.calls).toEqual([]);
+    expect(await findImage({ docker, api: api([]) }, 'b:1')).toBe('missing');
+    expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([['manifest', 'inspect']]);
+  });
+
+  it('without the API: docker image inspect, then docker manifest inspect', async () => {
+    const docker = fakeDocker([{ match: 'image', exitCode: 1 }, { match: 'manifest', exitCode: 0 }]);
+    expect(await findImage({ docker }, 'r.io/c:1')).toBe('registry');
+    expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([['image', 'inspect'], ['manifest', 'inspect']]);
+  });
+
+  it('falls back to docker when the API cannot answer', async () => {
+    const docker = fakeDocker([{ match: 'image', exitCode: 0 }]);
+    expect(await findImage({ docker, api: { images: async () => undefined } }, 'd:1')).toBe('local');
+    expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([['image', 'inspect']]);
+  });
+});
