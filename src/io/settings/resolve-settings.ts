@@ -41,7 +41,7 @@ export interface ResolvedSettings {
 const REF_KEYS = ['registry', 'namespace', 'tag', 'baseTag', 'gitRef'] as const;
 
 /** `settings` with the reference settings of `committed` (a key `committed` lacks is dropped). */
-export function withRefsOf(settings: Settings, committed: Settings): Settings {
+function withRefsOf(settings: Settings, committed: Settings): Settings {
   const out: Record<string, unknown> = { ...settings };
   for (const key of REF_KEYS) {
     if (committed[key] === undefined) delete out[key];
