@@ -24,7 +24,7 @@ export function familiarRef(ref: string): string {
   return r.slice(lastSlash + 1).includes(':') ? r : `${r}:latest`;
 }
 
-const FORMAT = '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Config.Labels}}\t{{.Size}}';
+const FORMAT = '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Config.Labels}}\t{{.Size}}\t{{json .RootFS.Layers}}';
 
 /**
  * The local images `refs` name (a ref missing from the store is absent from the map). One docker
@@ -39,9 +39,10 @@ export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Pr
   const r = await run(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   const parsed = lines.map((line) => {
-    const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0'] = line.split('\t');
+    const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0', layers = 'null'] = line.split('\t');
     const names = [...((JSON.parse(tags) as string[] | null) ?? []), ...((JSON.parse(digests) as string[] | null) ?? [])];
-    return { names: new Set(names.map(familiarRef)), image: { id, labels: (JSON.parse(labels) as Record<string, string> | null) ?? {}, size: Number(size) } };
+    const image: LocalImage = { id, labels: (JSON.parse(labels) as Record<string, string> | null) ?? {}, size: Number(size), layers: (JSON.parse(layers) as string[] | null) ?? [] };
+    return { names: new Set(names.map(familiarRef)), image };
   });
   // every ref answered: lines are in the order of the refs
   if (r.exitCode === 0 && parsed.length === unique.length) {

@@ -49,6 +49,22 @@ export interface ImageModel extends Omit<Image, 'kind' | 'stages' | 'target'> {
   readonly target: string;
 }
 
+/**
+ * The id of the project image the target stage starts FROM (through other stages of this image),
+ * undefined when it starts from an external image, a named context or scratch: its layers are the
+ * first layers of this image.
+ */
+export const baseImageId = (image: ImageModel): string | undefined => {
+  const seen = new Set<string>();
+  for (let name: string | undefined = image.target; name !== undefined && !seen.has(name); ) {
+    seen.add(name);
+    const from = image.stages.find((s) => s.name === name)?.from;
+    if (from?.kind === 'image') return from.id;
+    name = from?.kind === 'stage' ? from.name : undefined;
+  }
+  return undefined;
+};
+
 /** Ids of the images this one is built on or copies from (its parents in the build graph). */
 export const parentIds = (image: ImageModel): string[] => {
   const ids = new Set<string>();

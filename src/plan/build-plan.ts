@@ -5,7 +5,7 @@
  */
 import { imageArgName } from '../compile/lower-source.js';
 import { UsageError } from '../errors/index.js';
-import type { ImageModel } from '../model/resolved.js';
+import { baseImageId, type ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import { argsFor, buildArgName, buildArgv, declaredArgs, type BuildFlags, type EngineInfo } from './build-argv.js';
 import { buildGraph } from './graph.js';
@@ -38,6 +38,8 @@ export interface BuildStep {
   readonly tags: readonly string[];
   /** Every parent image (in this plan or external). */
   readonly parents: readonly string[];
+  /** The parent whose layers this image starts with (its target stage is FROM it), if any. */
+  readonly base?: string;
   readonly push: boolean;
 }
 
@@ -73,7 +75,8 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
       flags,
       options.engine,
     );
-    return { id: image.id, dir: image.dir, argv, env, tags, parents: parents(image), push: options.push === true && image.push };
+    const base = baseImageId(image);
+    return { id: image.id, dir: image.dir, argv, env, tags, parents: parents(image), ...(base !== undefined ? { base } : {}), push: options.push === true && image.push };
   });
   return {
     engine: options.engine,

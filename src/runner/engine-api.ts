@@ -19,6 +19,8 @@ export interface ImageInfo {
   readonly id: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly size: number;
+  /** Its layers (diff ids), bottom first. */
+  readonly layers: readonly string[];
 }
 
 export interface EngineApi {
@@ -75,8 +77,8 @@ export function engineApi(socketPath: string): EngineApi {
         for (const [ref, reply] of replies) {
           if (reply.status === 404) continue;
           if (reply.status !== 200) return undefined;
-          const image = JSON.parse(reply.body) as { Id?: string; Size?: number; Config?: { Labels?: Record<string, string> | null } };
-          found.set(ref, { id: image.Id ?? '', labels: image.Config?.Labels ?? {}, size: image.Size ?? 0 });
+          const image = JSON.parse(reply.body) as { Id?: string; Size?: number; Config?: { Labels?: Record<string, string> | null }; RootFS?: { Layers?: string[] | null } };
+          found.set(ref, { id: image.Id ?? '', labels: image.Config?.Labels ?? {}, size: image.Size ?? 0, layers: image.RootFS?.Layers ?? [] });
         }
         return found;
       } catch {

@@ -8,11 +8,13 @@
  *    inputs, everything when bake cannot be used — is built image by image along the graph
  *    (run-build.ts), which isolates failures: a failure skips the failed image's descendants only.
  * A failed bake therefore costs its failed image one more (cached) build, never another image's
- * work. The full build and its fast path (src/digest/fast-build.ts) both end here.
+ * work. An image bake built on other layers than the parent it names (base-check.ts) is built
+ * again the same way, with the images on it. The full build and its fast path (src/digest/fast-build.ts) both end here.
  */
 import { imageArgName } from '../compile/lower-source.js';
 import { bakeBatch, type BatchEntry } from '../plan/bake-batch.js';
 import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import { offTheirBase } from './base-check.js';
 import type { ImageResult } from './result.js';
 import { runBake, type BakeMember } from './run-bake.js';
 import { runBuild, type BuildReport, type RunBuildOptions, type StepDecision } from './run-build.js';
@@ -77,12 +79,16 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         }),
       );
       const outcome = await runBake(made, members, options);
+      // a child bake put on other layers than its tagged parent is built again, on its own
+      const off = await offTheirBase(batch, new Set(outcome.built.keys()), options);
       for (const [id, result] of outcome.built) {
+        if (off.has(id)) continue;
         results.set(id, result);
         stale.delete(id);
       }
       const why = outcome.tail.filter((l) => /^ERROR\b/.test(l)).at(-1) ?? `bake exited with ${outcome.exitCode}`;
       for (const step of batch) if (stale.has(step.id)) notes.set(step.id, [`building on its own: the bake session of ${batch.length} images stopped (${why})`]);
+      for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
     }
   }
 

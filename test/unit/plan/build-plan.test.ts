@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors/index.js';
 import { planBuild, type PlanOptions } from '../../../src/plan/build-plan.js';
 import type { Selection } from '../../../src/plan/select.js';
+import { baseImageId } from '../../../src/model/resolved.js';
+import { copy, external, imageModel, imageRef, stageModel, stageRef } from '../support/model.js';
 import { model, settings } from './images.js';
 
 const buildx: PlanOptions = { engine: { buildx: true } };
@@ -22,6 +24,7 @@ describe('planBuild', () => {
       id: 'app',
       dir: 'app',
       parents: ['base'],
+      base: 'base',
       push: false,
       tags: ['127.0.0.1:5000/acme/app:7'],
       env: {},
@@ -115,4 +118,23 @@ describe('planBuild', () => {
     const own = model('own', { labels: { 'org.opencontainers.image.title': 'Own' } });
     expect(planBuild([own], settings(), {}, buildx).steps[0]?.argv.join(' ')).not.toContain('image.title=own');
   });
+
+  it('names each step\'s base: the image its target stage starts FROM, through its own stages; none for other parents', () => {
+    // runtime ← build ← FROM app; tools only copied from
+    const multi = imageModel({
+      id: 'multi',
+      target: 'runtime',
+      stages: [
+        stageModel('build', imageRef('app')),
+        stageModel('runtime', stageRef('build'), [copy('/x', '/x', { from: imageRef('tool') })]),
+        stageModel('debug', imageRef('tool')),
+      ],
+    });
+    expect(baseImageId(multi)).toBe('app');
+    expect(baseImageId({ ...multi, target: 'debug' })).toBe('tool');
+    expect(baseImageId(imageModel({ id: 'ext', stages: [stageModel('main', external('busybox:stable'), [copy('/x', '/x', { from: imageRef('app') })])] }))).toBeUndefined();
+    const steps = planBuild([...images, multi], settings(), {}, buildx).steps;
+    expect(Object.fromEntries(steps.map((st) => [st.id, st.base]))).toEqual({ base: undefined, app: 'base', tool: undefined, multi: 'app' });
+  });
 });
+

@@ -52,12 +52,15 @@ describe('engineApi', () => {
     return { socket, paths };
   }
 
-  it('answers what docker image inspect answers: id, labels and size of each ref found, nothing for a missing one', async () => {
-    const { socket, paths } = await engine({ '127.0.0.1:5000/acme/app:1': { Id: 'sha256:a', Size: 42, Config: { Labels: { k: 'v' } } }, 'busybox:stable': { Id: 'sha256:b', Size: 7, Config: { Labels: null } } });
+  it('answers what docker image inspect answers: id, labels, size and layers of each ref found, nothing for a missing one', async () => {
+    const { socket, paths } = await engine({
+      '127.0.0.1:5000/acme/app:1': { Id: 'sha256:a', Size: 42, Config: { Labels: { k: 'v' } }, RootFS: { Type: 'layers', Layers: ['sha256:l1', 'sha256:l2'] } },
+      'busybox:stable': { Id: 'sha256:b', Size: 7, Config: { Labels: null } },
+    });
     const found = await engineApi(socket).images(['127.0.0.1:5000/acme/app:1', 'busybox:stable', 'nope:1']);
     expect(found).toEqual(new Map([
-      ['127.0.0.1:5000/acme/app:1', { id: 'sha256:a', labels: { k: 'v' }, size: 42 }],
-      ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7 }],
+      ['127.0.0.1:5000/acme/app:1', { id: 'sha256:a', labels: { k: 'v' }, size: 42, layers: ['sha256:l1', 'sha256:l2'] }],
+      ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7, layers: [] }],
     ]));
     expect(paths.sort()).toEqual(['/images/127.0.0.1:5000/acme/app:1/json', '/images/busybox:stable/json', '/images/nope:1/json']);
   });

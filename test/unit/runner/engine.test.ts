@@ -4,7 +4,7 @@ import { findImage } from '../../../src/runner/engine.js';
 import { fakeDocker } from './fake-docker.js';
 
 const api = (known: readonly string[]): EngineApi => ({
-  images: async (refs) => new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1 }])),
+  images: async (refs) => new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1, layers: [] }])),
 });
 
 describe('findImage', () => {

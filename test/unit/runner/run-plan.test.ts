@@ -54,10 +54,19 @@ function options(docker: FakeDocker, over: Partial<RunPlanOptions> = {}): RunPla
 /** bake's output for targets that all finish. */
 const exported = (...targets: string[]): string[] => targets.flatMap((t, i) => [`#${i + 10} [${t}] exporting to image`, `#${i + 10} DONE 0.1s`]);
 
+/** `docker image inspect` of each image's layers, as the engine would answer after the build. */
+const layersOf = (layers: Record<string, readonly string[]>) =>
+  Object.entries(layers).map(([id, ls]) => ({
+    match: (a: readonly string[]) => a[0] === 'image' && a.includes('{{json .RootFS.Layers}}') && a.at(-1) === `${id}:latest`,
+    stdout: JSON.stringify(ls),
+  }));
+const isLayers = (argv: readonly string[]): boolean => argv.includes('{{json .RootFS.Layers}}');
+
 describe('runPlan', () => {
   it('builds every out-of-date image in one bake run, parents as target: contexts, each image its own log', async () => {
     const docker = fakeDocker([
       { match: isBake, lines: ['#0 building with "default" instance using docker driver', '#2 [mid 1/1] FROM x', ...exported('base', 'mid', 'top')] },
+      ...layersOf({ base: ['l1'], mid: ['l1', 'l2'], top: ['l1', 'l2', 'l3'] }),
       { match: (a) => a[0] === 'image' && a[1] === 'inspect', stdout: '1\n2\n3' },
     ]);
     const { decide, recorded } = decider(['other']);
@@ -65,7 +74,9 @@ describe('runPlan', () => {
     const report = await runPlan(plan, opts);
     expect(report.ok).toBe(true);
     expect(report.results.map((r) => [r.id, r.status, r.size])).toEqual([['base', 'built', 1], ['mid', 'built', 2], ['top', 'built', 3], ['other', 'up-to-date', 7]]);
-    expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx bake', 'image inspect']);
+    // after the session: sizes, then each child's layers against its parent's (all on their parents: nothing built again)
+    expect(docker.calls.filter((c) => !isLayers(c.argv)).map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx bake', 'image inspect']);
+    expect(docker.calls.filter((c) => isLayers(c.argv)).map((c) => c.argv.at(-1)).sort()).toEqual(['base:latest', 'mid:latest', 'top:latest']);
     const bake = docker.calls[0];
     expect(bake?.argv.slice(-3)).toEqual(['base', 'mid', 'top']);
     const file = JSON.parse(bake?.opts.input ?? '{}') as { target: Record<string, { contexts?: Record<string, string> }> };
@@ -134,4 +145,24 @@ describe('runPlan', () => {
     expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'cancelled'], ['top', 'cancelled'], ['other', 'cancelled']]);
     expect(docker.calls.filter((c) => c.argv[1] === 'build')).toHaveLength(0);
   });
+
+  it('builds again, on its own, an image bake put on other layers than its tagged parent, and the images on it', async () => {
+    const docker = fakeDocker([
+      { match: isBake, lines: exported('base', 'mid', 'top', 'other') },
+      // mid came out on another result of base's steps (l1x, not l1); top sits on that mid
+      ...layersOf({ base: ['l1'], mid: ['l1x', 'l2'], top: ['l1x', 'l2', 'l3'] }),
+    ]);
+    const { decide } = decider();
+    const opts = options(docker, { decide });
+    const report = await runPlan(plan, opts);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'built'], ['top', 'built'], ['other', 'built']]);
+    const again = docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1]);
+    expect(again).toEqual(['mid:latest', 'top:latest']);
+    expect(readFileSync(join(opts.root, 'build-logs', 'mid.log'), 'utf8')).toContain("building again on its own: bake built it on other layers than the base image it tagged (BuildKit's cache held two results of one of its steps)");
+    expect(readFileSync(join(opts.root, 'build-logs', 'top.log'), 'utf8')).toContain('building again on its own: mid is built again');
+    // mid's rebuild starts FROM the tagged base, not from a target: context
+    const mid = docker.calls.find((c) => c.argv[1] === 'build' && c.argv.includes('mid:latest'));
+    expect(mid?.argv).toContain('BASE_IMAGE=base:latest');
+  });
 });
+

@@ -1,0 +1,43 @@
+/**
+ * After a bake session, which images are not built on the parent image they name.
+ *
+ * In one bake session BuildKit solves a parent twice: as its own target (the image that gets
+ * tagged) and as each child's `target:` context. Normally both solves share every step. When its
+ * cache holds two results for a step, though (after a `--no-cache` build of the parent, for
+ * example), the two solves can pick different ones, and the child ends up on other layers than the
+ * tagged parent: equal in content at best, older packages at worst. Seen with docker 26.1 and
+ * buildx 0.13. The layers tell: a child's first layers are its base's layers. The caller rebuilds
+ * the images found here on their own, FROM the tagged parent.
+ */
+import type { BuildStep } from '../plan/build-plan.js';
+import { imageLayers, type DockerTarget } from './engine.js';
+
+/**
+ * The built steps whose target stage is FROM a parent built in the same session but whose layers
+ * do not start with that parent's, and every built step on one of those, each with the reason
+ * (`steps` in plan order, parents first).
+ */
+export async function offTheirBase(steps: readonly BuildStep[], built: ReadonlySet<string>, t: DockerTarget): Promise<Map<string, string>> {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const pairs = steps.filter((s) => built.has(s.id) && s.base !== undefined && built.has(s.base));
+  const off = new Map<string, string>();
+  if (pairs.length === 0) return off;
+  const primary = (id: string): string => byId.get(id)?.tags[0] ?? '';
+  const layers = await imageLayers(t, [...new Set(pairs.flatMap((s) => [s.id, s.base as string]))].map(primary));
+  for (const step of steps) {
+    if (!built.has(step.id)) continue;
+    const again = step.parents.find((p) => off.has(p));
+    if (again !== undefined) {
+      off.set(step.id, `${again} is built again`);
+      continue;
+    }
+    if (step.base === undefined || !built.has(step.base)) continue;
+    const own = layers.get(primary(step.id));
+    const base = layers.get(primary(step.base));
+    // an image that cannot be inspected is left alone: nothing says it is wrong
+    if (own && base && base.some((layer, i) => own[i] !== layer)) {
+      off.set(step.id, `bake built it on other layers than the ${step.base} image it tagged (BuildKit's cache held two results of one of its steps)`);
+    }
+  }
+  return off;
+}
