@@ -9,8 +9,9 @@
  * buildx 0.13. The layers tell: a child's first layers are its base's layers. The caller rebuilds
  * the images found here on their own, FROM the tagged parent.
  */
+import { inspectLocal } from '../digest/image-state.js';
 import type { BuildStep } from '../plan/build-plan.js';
-import { imageLayers, type DockerTarget } from './engine.js';
+import type { DockerTarget } from './engine.js';
 
 /**
  * The built steps whose target stage is FROM a parent built in the same session but whose layers
@@ -23,7 +24,8 @@ export async function offTheirBase(steps: readonly BuildStep[], built: ReadonlyS
   const off = new Map<string, string>();
   if (pairs.length === 0) return off;
   const primary = (id: string): string => byId.get(id)?.tags[0] ?? '';
-  const layers = await imageLayers(t, [...new Set(pairs.flatMap((s) => [s.id, s.base as string]))].map(primary));
+  // one question to the engine for every image involved (its API, else one `docker image inspect`)
+  const found = await inspectLocal(t, [...new Set(pairs.flatMap((s) => [s.id, s.base as string]))].map(primary));
   for (const step of steps) {
     if (!built.has(step.id)) continue;
     const again = step.parents.find((p) => off.has(p));
@@ -32,8 +34,8 @@ export async function offTheirBase(steps: readonly BuildStep[], built: ReadonlyS
       continue;
     }
     if (step.base === undefined || !built.has(step.base)) continue;
-    const own = layers.get(primary(step.id));
-    const base = layers.get(primary(step.base));
+    const own = found.get(primary(step.id))?.layers;
+    const base = found.get(primary(step.base))?.layers;
     // an image that cannot be inspected is left alone: nothing says it is wrong
     if (own && base && base.some((layer, i) => own[i] !== layer)) {
       off.set(step.id, `bake built it on other layers than the ${step.base} image it tagged (BuildKit's cache held two results of one of its steps)`);

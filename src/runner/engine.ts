@@ -37,25 +37,6 @@ export async function imageSize(t: DockerTarget, ref: string): Promise<number | 
   return r.exitCode === 0 && r.stdout.trim() !== '' && Number.isFinite(n) ? n : undefined;
 }
 
-/** The layers (diff ids, bottom first) of local images; a ref not in the store is left out. */
-export async function imageLayers(t: DockerTarget, refs: readonly string[]): Promise<Map<string, readonly string[]>> {
-  const unique = [...new Set(refs)];
-  const viaApi = unique.length > 0 ? await t.api?.images(unique) : new Map<string, never>();
-  if (viaApi) return new Map([...viaApi].map(([ref, image]) => [ref, image.layers]));
-  const found = new Map<string, readonly string[]>();
-  await Promise.all(
-    unique.map(async (ref) => {
-      const r = await run(t, ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref]);
-      try {
-        if (r.exitCode === 0) found.set(ref, (JSON.parse(r.stdout) as string[] | null) ?? []);
-      } catch {
-        // not an answer: left out, like a missing image
-      }
-    }),
-  );
-  return found;
-}
-
 /** Where an image that must already exist was found. */
 export type Presence = 'local' | 'registry' | 'missing';
 

@@ -9,7 +9,8 @@
  *    (run-build.ts), which isolates failures: a failure skips the failed image's descendants only.
  * A failed bake therefore costs its failed image one more (cached) build, never another image's
  * work. An image bake built on other layers than the parent it names (base-check.ts) is built
- * again the same way, with the images on it. The full build and its fast path (src/digest/fast-build.ts) both end here.
+ * again the same way, with the images on it. The full build and its fast path
+ * (src/digest/fast-build.ts) both end here.
  */
 import { imageArgName } from '../compile/lower-source.js';
 import { bakeBatch, type BatchEntry } from '../plan/bake-batch.js';
