@@ -30,7 +30,7 @@ export const lowerContext = (project: Project): LowerContext => {
     primaryRef: (id) => {
       const image = byId.get(id);
       if (!image) throw new Error(`no image "${id}"`);
-      // the defaults of the `*_IMAGE` ARGs: never what .env, the environment or a flag says (build passes the current ref)
+      // the `*_IMAGE` ARG defaults: never what .env, the environment or a flag says (builds pass the current ref)
       return primaryRef(image, project.refDefaults ?? project.settings);
     },
     version: (image) => image.version ?? project.settings.version,

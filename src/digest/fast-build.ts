@@ -16,7 +16,8 @@
  * run and stops; when some are not (a context file changed), it runs the snapshot's plan with the
  * build runner, exactly as the full run would, without loading the definitions again. Anything
  * else — a changed file, a missing snapshot, a parent outside the plan (`--no-deps`) that is not
- * in the local store — falls through to the full run, which decides everything again. No heavy module is imported unless a build must run.
+ * in the local store — falls through to the full run, which decides everything again. No heavy
+ * module is imported unless a build must run.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
