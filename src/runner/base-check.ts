@@ -9,23 +9,19 @@
  * buildx 0.13. The layers tell: a child's first layers are its base's layers. The caller rebuilds
  * the images found here on their own, FROM the tagged parent.
  */
-import { inspectLocal } from '../digest/image-state.js';
 import type { BuildStep } from '../plan/build-plan.js';
-import type { DockerTarget } from './engine.js';
+import type { ImageInfo } from './engine-api.js';
 
 /**
  * The built steps whose target stage is FROM a parent built in the same session but whose layers
  * do not start with that parent's, and every built step on one of those, each with the reason
- * (`steps` in plan order, parents first).
+ * (`steps` in plan order, parents first). `images`: what the engine says of the built images, by
+ * primary tag; an image it does not know is left alone (nothing says it is wrong).
  */
-export async function offTheirBase(steps: readonly BuildStep[], built: ReadonlySet<string>, t: DockerTarget): Promise<Map<string, string>> {
+export function offTheirBase(steps: readonly BuildStep[], built: ReadonlySet<string>, images: ReadonlyMap<string, ImageInfo>): Map<string, string> {
   const byId = new Map(steps.map((s) => [s.id, s]));
-  const pairs = steps.filter((s) => built.has(s.id) && s.base !== undefined && built.has(s.base));
+  const layersOf = (id: string): readonly string[] | undefined => images.get(byId.get(id)?.tags[0] ?? '')?.layers;
   const off = new Map<string, string>();
-  if (pairs.length === 0) return off;
-  const primary = (id: string): string => byId.get(id)?.tags[0] ?? '';
-  // one question to the engine for every image involved (its API, else one `docker image inspect`)
-  const found = await inspectLocal(t, [...new Set(pairs.flatMap((s) => [s.id, s.base as string]))].map(primary));
   for (const step of steps) {
     if (!built.has(step.id)) continue;
     const again = step.parents.find((p) => off.has(p));
@@ -34,9 +30,8 @@ export async function offTheirBase(steps: readonly BuildStep[], built: ReadonlyS
       continue;
     }
     if (step.base === undefined || !built.has(step.base)) continue;
-    const own = found.get(primary(step.id))?.layers;
-    const base = found.get(primary(step.base))?.layers;
-    // an image that cannot be inspected is left alone: nothing says it is wrong
+    const own = layersOf(step.id);
+    const base = layersOf(step.base);
     if (own && base && base.some((layer, i) => own[i] !== layer)) {
       off.set(step.id, `bake built it on other layers than the ${step.base} image it tagged (BuildKit's cache held two results of one of its steps)`);
     }

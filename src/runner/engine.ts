@@ -48,23 +48,3 @@ export async function findImage(t: DockerTarget, ref: string): Promise<Presence>
   return 'missing';
 }
 
-/** Bytes of many local images in one docker call (a ref not in the store is left out). */
-export async function imageSizes(t: DockerTarget, refs: readonly string[]): Promise<Map<string, number>> {
-  const unique = [...new Set(refs)];
-  const sizes = new Map<string, number>();
-  if (unique.length === 0) return sizes;
-  const viaApi = await t.api?.images(unique);
-  if (viaApi) return new Map([...viaApi].map(([ref, image]) => [ref, image.size]));
-  const r = await run(t, ['image', 'inspect', '--format', '{{.Size}}', ...unique]);
-  const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
-  if (r.exitCode === 0 && lines.length === unique.length) {
-    unique.forEach((ref, i) => sizes.set(ref, Number(lines[i])));
-    return sizes;
-  }
-  // some ref is missing: the lines no longer say which is which
-  for (const ref of unique) {
-    const size = await imageSize(t, ref);
-    if (size !== undefined) sizes.set(ref, size);
-  }
-  return sizes;
-}

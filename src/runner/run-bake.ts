@@ -13,7 +13,8 @@ import type { BakeBatch } from '../plan/bake-batch.js';
 import type { BuildStep } from '../plan/build-plan.js';
 import { commandLine } from '../plan/format-plan.js';
 import { bakeLineSorter } from './bake-lines.js';
-import { BUILD_ENV, imageSizes } from './engine.js';
+import { inspectLocal, type LocalImage } from '../digest/image-state.js';
+import { BUILD_ENV } from './engine.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { ImageResult } from './result.js';
 import type { RunBuildOptions } from './run-build.js';
@@ -31,6 +32,8 @@ export type RunBakeOptions = Pick<RunBuildOptions, 'docker' | 'env' | 'globalArg
 export interface BakeOutcome {
   /** Results of the images bake built (status `built`), by id. */
   readonly built: ReadonlyMap<string, ImageResult>;
+  /** What the engine says of each built image, by its primary tag. */
+  readonly images: ReadonlyMap<string, LocalImage>;
   /** bake's exit code. */
   readonly exitCode: number;
   /** bake's own last lines (not any image's): its error when it failed. */
@@ -95,12 +98,13 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
     await Promise.all([...logs.values()].map((l) => l.close()));
     await Promise.all(recording);
   }
-  const sizes = await imageSizes(options, [...built.values()].flatMap((r) => r.tags.slice(0, 1)));
+  // one question to the engine for what bake made: sizes for the summary, layers for the base check
+  const images = await inspectLocal(options, [...built.values()].flatMap((r) => r.tags.slice(0, 1)));
   for (const [id, r] of built) {
-    const size = sizes.get(r.tags[0] ?? '');
+    const size = images.get(r.tags[0] ?? '')?.size;
     if (size !== undefined) built.set(id, { ...r, size });
   }
-  return { built, exitCode, tail: bakeLines };
+  return { built, images, exitCode, tail: bakeLines };
 }
 
 /** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */

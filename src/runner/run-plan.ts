@@ -81,7 +81,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
       );
       const outcome = await runBake(made, members, options);
       // a child bake put on other layers than its tagged parent is built again, on its own
-      const off = await offTheirBase(batch, new Set(outcome.built.keys()), options);
+      const off = offTheirBase(batch, new Set(outcome.built.keys()), outcome.images);
       for (const [id, result] of outcome.built) {
         if (off.has(id)) continue;
         results.set(id, result);

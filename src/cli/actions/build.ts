@@ -18,7 +18,7 @@ import { readGitInfo } from '../../runner/git-info.js';
 import { hasOwnInputs, inputsPreparer } from '../../runner/inputs/build-hook.js';
 import { createProgress } from '../../runner/progress/progress.js';
 import { runPlan } from '../../runner/run-plan.js';
-import { defaultParallel } from '../build.js';
+import { parallelOf } from '../build.js';
 import type { CliContext } from '../context.js';
 import { generate, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
@@ -129,7 +129,7 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
   const out = o.progress === 'json' ? ctx.stdout : ctx.stderr;
   const progress = createProgress(o.progress, out);
   const skipper = await createSkipper(skipOptions);
-  const parallel = o.parallel ?? settings.parallel ?? defaultParallel();
+  const parallel = parallelOf(o.parallel, settings);
   const report = await runPlan(plan, {
     decide: skipper.decide,
     prepare: inputsPreparer(images, { root, cacheDir: settings.cacheDir }),

@@ -12,7 +12,7 @@ import { pushImages, type PushItem, type PushReport } from '../../runner/push.js
 import { PushFailedError } from '../../runner/ship-error.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
-import { defaultParallel } from '../build.js';
+import { parallelOf } from '../build.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
 
@@ -62,8 +62,7 @@ export async function pushAction(ctx: CliContext, docker: DockerExec | undefined
   const o = PushOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
   const selected = selectedImages(images, names, o);
-  const parallel = o.parallel ?? settings.parallel ?? defaultParallel();
-  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), { retries: o.retries, parallel });
+  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), { retries: o.retries, parallel: parallelOf(o.parallel, settings) });
 }
 
 /** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`), `parallel` at once. */

@@ -9,7 +9,7 @@ import { VerifyFailedError } from '../../runner/ship-error.js';
 import { verifyImages, type VerifyItem, type VerifyResult } from '../../runner/verify/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
-import { defaultParallel } from '../build.js';
+import { parallelOf } from '../build.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
 
@@ -49,7 +49,7 @@ export async function testAction(ctx: CliContext, docker: DockerExec | undefined
       log: (line) => ctx.stderr.write(`${line}\n`),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },
-    { parallel: o.parallel ?? settings.parallel ?? defaultParallel() },
+    { parallel: parallelOf(o.parallel, settings) },
   );
   ctx.stdout.write(formatVerifyReport(results));
   const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
