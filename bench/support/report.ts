@@ -31,23 +31,22 @@ export function verdict(f: Figure): 'pass' | 'FAIL' | '' {
  * nothing gets in its way. The goals are judged on the medians.
  */
 function fastest(samples: Readonly<Record<string, readonly number[]>>, reference: string | undefined): string {
-  const best = Object.fromEntries(Object.entries(samples).map(([tool, xs]) => [tool, Math.min(...xs)]));
-  const ref = reference ? best[reference] : undefined;
-  return Object.entries(best)
+  return cells(Object.fromEntries(Object.entries(samples).map(([tool, xs]) => [tool, Math.min(...xs)])), reference);
+}
+
+/** `tool 1.234 s (0.50×)  ·  …`: each tool's seconds, with its ratio to the reference's. */
+function cells(seconds: Readonly<Record<string, number>>, reference: string | undefined): string {
+  const ref = reference ? seconds[reference] : undefined;
+  return Object.entries(seconds)
     .map(([tool, s]) => `${tool} ${fmt(s)} s${ref !== undefined && tool !== reference ? ` (${(s / ref).toFixed(2)}×)` : ''}`)
     .join('  ·  ');
 }
 
 export function formatFigure(f: Figure): string {
-  const ref = f.reference ? f.seconds[f.reference] : undefined;
-  const cells = Object.entries(f.seconds).map(([tool, s]) => {
-    const ratio = ref !== undefined && tool !== f.reference ? ` (${(s / ref).toFixed(2)}×)` : '';
-    return `${tool} ${fmt(s)} s${ratio}`;
-  });
   const goal = f.goal ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}` : f.goalSeconds ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s` : '';
   const v = verdict(f);
   const spread = f.samples && Object.values(f.samples).some((xs) => xs.length > 1)
     ? [`    rounds: ${Object.entries(f.samples).map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`).join('  ·  ')}`, `    fastest rounds: ${fastest(f.samples, f.reference)}`]
     : [];
-  return [`${f.scenario}`, `    ${cells.join('  ·  ')}`, ...spread, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
+  return [`${f.scenario}`, `    ${cells(f.seconds, f.reference)}`, ...spread, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
 }
