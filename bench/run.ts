@@ -36,9 +36,13 @@ const say = (text: string): void => void process.stdout.write(`${text}\n`);
 
 async function main(): Promise<void> {
   say('dockwright benchmark');
-  say(`  machine: ${availableParallelism()} CPUs; docker ${(await docker(['version', '--format', '{{.Client.Version}} client, {{.Server.Version}} engine'])).stdout}; ${(await docker(['buildx', 'version'])).stdout}`);
+  say(
+    `  machine: ${availableParallelism()} CPUs; docker ${(await docker(['version', '--format', '{{.Client.Version}} client, {{.Server.Version}} engine'])).stdout}; ${(await docker(['buildx', 'version'])).stdout}`,
+  );
   const node = await nodeStart();
-  say(`  node ${process.version} starts in ${(node.seconds * 1000).toFixed(0)} ms${node.withoutExtraCerts !== undefined ? ` (${(node.withoutExtraCerts * 1000).toFixed(0)} ms without NODE_EXTRA_CA_CERTS, which is set here)` : ''}: every dockwright run pays it`);
+  say(
+    `  node ${process.version} starts in ${(node.seconds * 1000).toFixed(0)} ms${node.withoutExtraCerts !== undefined ? ` (${(node.withoutExtraCerts * 1000).toFixed(0)} ms without NODE_EXTRA_CA_CERTS, which is set here)` : ''}: every dockwright run pays it`,
+  );
   say('  compiling dist/ and the CLI bundle (npm run build) so that bin/dockwright.js runs the current code…');
   await timed('npx', ['tsc', '-p', 'tsconfig.build.json'], repoRoot).catch((err: unknown) => {
     // tsc reports type errors but still emits; only a missing dist is fatal

@@ -44,7 +44,9 @@ const { outputFiles } = await build({
   target: 'node20',
   sourcemap: true,
   external: ['ts-morph', 'typescript', 'jiti'],
-  banner: { js: "import { createRequire as __dockwrightRequire } from 'node:module'; const require = __dockwrightRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __dockwrightRequire } from 'node:module'; const require = __dockwrightRequire(import.meta.url);",
+  },
   write: false,
   logLevel: 'warning',
 });

@@ -72,7 +72,10 @@ export const outputFolder = (project: Project): { abs: string; shown: string } =
  * named on the command line), files of other images are neither removed nor reported stale.
  */
 export async function planGenerated(project: Project, generated: Generated, scope?: readonly ImageModel[]): Promise<WritePlan> {
-  const state = await readOutputState(outputFolder(project).abs, generated.files.map((f) => f.path));
+  const state = await readOutputState(
+    outputFolder(project).abs,
+    generated.files.map((f) => f.path),
+  );
   return planWrites(generated.files, state, { scope: scope?.map((i) => i.dir) });
 }
 

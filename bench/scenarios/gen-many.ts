@@ -16,7 +16,9 @@ function definitions(chains: number, length: number): string {
   for (let c = 0; c < chains; c++) {
     for (let i = 0; i < length; i++) {
       const from = i === 0 ? `'busybox:stable'` : `c${c}i${i - 1}`;
-      lines.push(`export const c${c}i${i} = image({ name: 'chain${c}-image${i}', from: ${from}, args: { LEVEL: '${i}' }, steps: [run('echo "$LEVEL" > /level-${i}')] });`);
+      lines.push(
+        `export const c${c}i${i} = image({ name: 'chain${c}-image${i}', from: ${from}, args: { LEVEL: '${i}' }, steps: [run('echo "$LEVEL" > /level-${i}')] });`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

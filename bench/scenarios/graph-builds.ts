@@ -27,7 +27,10 @@ async function rounds(p: BenchProject, n: number, prepare: Prepare): Promise<Rou
       seconds[tool].push(await buildWith(tool, p));
     }
   }
-  return { seconds: { dockwright: median(seconds.dockwright), bake: median(seconds.bake), sequential: median(seconds.sequential) }, samples: seconds };
+  return {
+    seconds: { dockwright: median(seconds.dockwright), bake: median(seconds.bake), sequential: median(seconds.sequential) },
+    samples: seconds,
+  };
 }
 
 export async function coldBuild(p: BenchProject, n: number): Promise<Figure> {
@@ -36,22 +39,46 @@ export async function coldBuild(p: BenchProject, n: number): Promise<Figure> {
     // dockwright's own caches (file hashes, digest records, the no-op snapshot) go too
     if (tool === 'dockwright') await rm(join(p.root, '.dockwright'), { recursive: true, force: true });
   });
-  return { scenario: `cold build of ${p.targets.length} images (build cache pruned, images removed; median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+  return {
+    scenario: `cold build of ${p.targets.length} images (build cache pruned, images removed; median of ${n})`,
+    seconds,
+    samples,
+    reference: 'bake',
+    goal: { tool: 'dockwright', maxRatio: 1.0 },
+  };
 }
 
 export async function noopBuild(p: BenchProject, n: number): Promise<Figure> {
   // every tool has built the graph once since anything changed
   for (const tool of TOOLS) await buildWith(tool, p);
   const { seconds, samples } = await rounds(p, n, async () => {});
-  return { scenario: `no-op rebuild, nothing changed (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.25 } };
+  return {
+    scenario: `no-op rebuild, nothing changed (median of ${n})`,
+    seconds,
+    samples,
+    reference: 'bake',
+    goal: { tool: 'dockwright', maxRatio: 0.25 },
+  };
 }
 
 export async function leafChanged(p: BenchProject, n: number): Promise<Figure> {
   const { seconds, samples } = await rounds(p, n, () => touchContent(p.leafFile));
-  return { scenario: `one leaf image's context changed (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 0.5 } };
+  return {
+    scenario: `one leaf image's context changed (median of ${n})`,
+    seconds,
+    samples,
+    reference: 'bake',
+    goal: { tool: 'dockwright', maxRatio: 0.5 },
+  };
 }
 
 export async function baseChanged(p: BenchProject, n: number): Promise<Figure> {
   const { seconds, samples } = await rounds(p, n, () => touchContent(p.baseFile));
-  return { scenario: `base image's context changed, whole graph rebuilds (median of ${n})`, seconds, samples, reference: 'bake', goal: { tool: 'dockwright', maxRatio: 1.0 } };
+  return {
+    scenario: `base image's context changed, whole graph rebuilds (median of ${n})`,
+    seconds,
+    samples,
+    reference: 'bake',
+    goal: { tool: 'dockwright', maxRatio: 1.0 },
+  };
 }

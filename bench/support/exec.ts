@@ -13,12 +13,14 @@ export async function timed(file: string, args: readonly string[], cwd: string, 
   const r = await execa(file, [...args], { cwd, reject: false, all: true, stdin: 'ignore', env });
   const seconds = (performance.now() - start) / 1000;
   const output = typeof r.all === 'string' ? r.all : '';
-  if (r.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} exited ${r.exitCode ?? r.signal}:\n${output.split('\n').slice(-25).join('\n')}`);
+  if (r.exitCode !== 0)
+    throw new Error(`${file} ${args.join(' ')} exited ${r.exitCode ?? r.signal}:\n${output.split('\n').slice(-25).join('\n')}`);
   return { seconds, exitCode: r.exitCode ?? 0, output };
 }
 
 /** `docker …`, not timed. */
-export const docker = (args: readonly string[], cwd = process.cwd()) => execa('docker', [...args], { cwd, reject: false, all: true, stdin: 'ignore' });
+export const docker = (args: readonly string[], cwd = process.cwd()) =>
+  execa('docker', [...args], { cwd, reject: false, all: true, stdin: 'ignore' });
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

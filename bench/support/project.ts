@@ -53,15 +53,29 @@ const FATE_BASE = 'contexts/fate/base-image/bin/python';
 /** A FATE-shaped graph of 12 busybox images: base → python → modules, spark, tools; nginx alone. */
 function syntheticFate(): Record<string, string> {
   const shape: [string, string | null][] = [
-    ['base-image', null], ['python', 'base-image'], ['eggroll', 'python'], ['fateboard', 'python'], ['python-nn', 'python'],
-    ['python-spark', 'python'], ['spark-base', 'python'], ['spark-master', 'spark-base'], ['spark-worker', 'spark-base'],
-    ['client', 'python'], ['fate-test', 'python'], ['nginx', null],
+    ['base-image', null],
+    ['python', 'base-image'],
+    ['eggroll', 'python'],
+    ['fateboard', 'python'],
+    ['python-nn', 'python'],
+    ['python-spark', 'python'],
+    ['spark-base', 'python'],
+    ['spark-master', 'spark-base'],
+    ['spark-worker', 'spark-base'],
+    ['client', 'python'],
+    ['fate-test', 'python'],
+    ['nginx', null],
   ];
   const v = (n: string): string => n.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
-  const lines = shape.map(([n, parent]) =>
-    `export const ${v(n)} = image({ name: '${n}', context: 'contexts/fate/${n}', from: ${parent ? v(parent) : "'busybox:stable'"}, steps: [copy('bin/', '/opt/${n}/bin/'), run('ls /opt/${n}/bin')] });`);
-  const files: Record<string, string> = { 'definitions/fate/graph.ts': `import { copy, image, run } from 'dockwright';\n${lines.join('\n')}\n` };
-  for (const [n] of shape) files[`contexts/fate/${n}/bin/${n === 'client' ? 'notebook' : n === 'base-image' ? 'python' : 'run'}`] = `#!/bin/sh\necho ${n}\n`;
+  const lines = shape.map(
+    ([n, parent]) =>
+      `export const ${v(n)} = image({ name: '${n}', context: 'contexts/fate/${n}', from: ${parent ? v(parent) : "'busybox:stable'"}, steps: [copy('bin/', '/opt/${n}/bin/'), run('ls /opt/${n}/bin')] });`,
+  );
+  const files: Record<string, string> = {
+    'definitions/fate/graph.ts': `import { copy, image, run } from 'dockwright';\n${lines.join('\n')}\n`,
+  };
+  for (const [n] of shape)
+    files[`contexts/fate/${n}/bin/${n === 'client' ? 'notebook' : n === 'base-image' ? 'python' : 'run'}`] = `#!/bin/sh\necho ${n}\n`;
   return files;
 }
 
@@ -79,9 +93,12 @@ function sequentialSteps(bake: BakeJson, root: string): string[][] {
       return linked?.startsWith('target:') ? (bake.target[linked.slice('target:'.length)]?.tags[0] ?? v) : v;
     };
     return [
-      'build', '--progress=plain',
-      '-f', join(root, t.context, t.dockerfile),
-      '--target', t.target,
+      'build',
+      '--progress=plain',
+      '-f',
+      join(root, t.context, t.dockerfile),
+      '--target',
+      t.target,
       ...Object.entries(t.args ?? {}).flatMap(([k, v]) => ['--build-arg', `${k}=${parentRef(v)}`]),
       ...Object.entries(t.labels ?? {}).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
       ...t.tags.flatMap((tag) => ['-t', tag]),
@@ -107,8 +124,14 @@ export async function createProject(runId: string): Promise<BenchProject> {
       await writeFile(join(root, rel), text);
     }
   }
-  await writeFile(join(root, 'dockwright.config.ts'), `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${namespaces.dw}', tag: 'dev', baseTag: 'dev-base' });\n`);
-  for (const [tool, out] of [['bake', 'gen-bake'], ['seq', 'gen-seq']] as const) {
+  await writeFile(
+    join(root, 'dockwright.config.ts'),
+    `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${namespaces.dw}', tag: 'dev', baseTag: 'dev-base' });\n`,
+  );
+  for (const [tool, out] of [
+    ['bake', 'gen-bake'],
+    ['seq', 'gen-seq'],
+  ] as const) {
     await timed('node', [cli, '--namespace', namespaces[tool], '--output', out, 'gen', '--bake'], root);
   }
   const bakeFile = join(root, 'gen-bake', 'docker-bake.json');

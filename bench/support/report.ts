@@ -43,10 +43,26 @@ function cells(seconds: Readonly<Record<string, number>>, reference: string | un
 }
 
 export function formatFigure(f: Figure): string {
-  const goal = f.goal ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}` : f.goalSeconds ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s` : '';
+  const goal = f.goal
+    ? `goal ${f.goal.tool} ≤ ${f.goal.maxRatio}× ${f.reference}`
+    : f.goalSeconds
+      ? `goal ${f.goalSeconds.key} < ${f.goalSeconds.max} s`
+      : '';
   const v = verdict(f);
-  const spread = f.samples && Object.values(f.samples).some((xs) => xs.length > 1)
-    ? [`    rounds: ${Object.entries(f.samples).map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`).join('  ·  ')}`, `    fastest rounds: ${fastest(f.samples, f.reference)}`]
-    : [];
-  return [`${f.scenario}`, `    ${cells(f.seconds, f.reference)}`, ...spread, ...(goal ? [`    ${goal}: ${v}`] : []), ...(f.note ? [`    ${f.note}`] : [])].join('\n');
+  const spread =
+    f.samples && Object.values(f.samples).some((xs) => xs.length > 1)
+      ? [
+          `    rounds: ${Object.entries(f.samples)
+            .map(([tool, xs]) => `${tool} ${xs.map(fmt).join('/')}`)
+            .join('  ·  ')}`,
+          `    fastest rounds: ${fastest(f.samples, f.reference)}`,
+        ]
+      : [];
+  return [
+    `${f.scenario}`,
+    `    ${cells(f.seconds, f.reference)}`,
+    ...spread,
+    ...(goal ? [`    ${goal}: ${v}`] : []),
+    ...(f.note ? [`    ${f.note}`] : []),
+  ].join('\n');
 }

@@ -16,8 +16,7 @@ const FATE_ARGS = {
  * The FATE build args an image uses, picked by name. The generated Dockerfile declares them once
  * before the first FROM and redeclares each only in the stages that use it.
  */
-export const fateArgs = (...names: (keyof typeof FATE_ARGS)[]) =>
-  Object.fromEntries(names.map((name) => [name, FATE_ARGS[name]]));
+export const fateArgs = (...names: (keyof typeof FATE_ARGS)[]) => Object.fromEntries(names.map((name) => [name, FATE_ARGS[name]]));
 
 /** Each FATE image has its own small build context under `contexts/fate/`. */
 export const fateContext = (folder: string): string => `contexts/fate/${folder}`;

@@ -23,11 +23,7 @@ export const baseImage = image({
   from: 'debian:bookworm-slim',
   steps: [
     // the one apt-get of the examples: slow-ish, but it is what a real base image does
-    run([
-      'apt-get update',
-      'apt-get install -y --no-install-recommends ca-certificates',
-      'rm -rf /var/lib/apt/lists/*',
-    ]),
+    run(['apt-get update', 'apt-get install -y --no-install-recommends ca-certificates', 'rm -rf /var/lib/apt/lists/*']),
     run([
       'groupadd --gid 1000 fate',
       'useradd --uid 1000 --gid fate --home-dir /data/projects --no-create-home --shell /bin/sh fate',
@@ -69,9 +65,6 @@ export const python = image({
   cmd: ['fate-service', 'run', 'fate_flow'],
   test: {
     healthy: true,
-    smoke: [
-      { argv: ['python', '--version'], expect: 'Python 3.10' },
-      { argv: ['python', '-c', 'import fate, fate.ml, fate_flow'] },
-    ],
+    smoke: [{ argv: ['python', '--version'], expect: 'Python 3.10' }, { argv: ['python', '-c', 'import fate, fate.ml, fate_flow'] }],
   },
 });

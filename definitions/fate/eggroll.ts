@@ -16,10 +16,7 @@ export const eggroll = image({
     copy('lib/', `${EGGROLL_HOME}/lib/`, { chown: 'fate:fate' }),
     copy('conf/', `${EGGROLL_HOME}/conf/`, { chown: 'fate:fate' }),
     copy('bin/eggroll', '/usr/local/bin/eggroll', { chmod: '0755' }),
-    run([
-      `ln -s eggroll-core-\${EGGROLL_VERSION}.jar ${EGGROLL_HOME}/lib/eggroll-core.jar`,
-      `mkdir -p ${EGGROLL_HOME}/logs`,
-    ]),
+    run([`ln -s eggroll-core-\${EGGROLL_VERSION}.jar ${EGGROLL_HOME}/lib/eggroll-core.jar`, `mkdir -p ${EGGROLL_HOME}/logs`]),
   ],
   env: { EGGROLL_HOME, EGGROLL_ROLE: 'rollsite' },
   workdir: EGGROLL_HOME,

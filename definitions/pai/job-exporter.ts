@@ -28,10 +28,7 @@ export const jobExporter = image({
     copyList: [{ src: BINARY, dest: 'bin/job-exporter' }, CLUSTER_CONFIG],
   },
   from: paiBase,
-  steps: [
-    copy('bin/job-exporter', '/usr/local/bin/job-exporter', { chmod: '0755' }),
-    copy('config/', '/etc/pai/'),
-  ],
+  steps: [copy('bin/job-exporter', '/usr/local/bin/job-exporter', { chmod: '0755' }), copy('config/', '/etc/pai/')],
   env: { PAI_SERVICE: 'job-exporter', JOB_EXPORTER_PORT: String(PORT) },
   expose: [PORT],
   healthcheck: httpCheck(PORT, '/metrics'),

@@ -11,7 +11,13 @@ export interface StageOptions {
 
 /** A build stage. Keep the returned value: `copy(…, { from: thatStage })` refers to it. */
 export const stage = (name: string, opts: StageOptions, steps: readonly InstructionInput[] = []): StageDef =>
-  Object.freeze({ kind: 'stage', name, from: opts.from, ...(opts.platform ? { platform: opts.platform } : {}), steps: Object.freeze([...steps]) });
+  Object.freeze({
+    kind: 'stage',
+    name,
+    from: opts.from,
+    ...(opts.platform ? { platform: opts.platform } : {}),
+    steps: Object.freeze([...steps]),
+  });
 
 /** A single-stage image can give `from` and `steps` instead of `stages`. */
 export type SingleStageSpec = Omit<ImageSpec, 'stages' | 'target'> & StageOptions & { steps: readonly InstructionInput[] };
@@ -53,7 +59,10 @@ export function variants<const A extends Axes>(def: {
   image: (variant: VariantOf<A>) => Omit<ImageSpec, 'name'> | Omit<SingleStageSpec, 'name'>;
 }): VariantsDef<A> {
   const images = combinations(def.axes).map((v) =>
-    Object.freeze({ ...image({ ...def.image(v as VariantOf<A>), name: def.name } as ImageSpec | SingleStageSpec), variant: Object.freeze(v) }),
+    Object.freeze({
+      ...image({ ...def.image(v as VariantOf<A>), name: def.name } as ImageSpec | SingleStageSpec),
+      variant: Object.freeze(v),
+    }),
   );
   const pick = (v: VariantOf<A>): ImageDef => {
     const key = variantKey(v as Record<string, string>);

@@ -13,7 +13,13 @@ export interface RunOptions {
 }
 
 const runNode = (body: InstructionInputOf<'run'>['body'], opts: RunOptions = {}): Node<'run'> =>
-  Object.freeze({ kind: 'run', body, mounts: [...(opts.mounts ?? [])], ...(opts.network ? { network: opts.network } : {}), ...(opts.security ? { security: opts.security } : {}) });
+  Object.freeze({
+    kind: 'run',
+    body,
+    mounts: [...(opts.mounts ?? [])],
+    ...(opts.network ? { network: opts.network } : {}),
+    ...(opts.security ? { security: opts.security } : {}),
+  });
 
 /** Shell-form RUN. Several commands are joined with `&&`, one per continuation line. */
 export const run = (commands: string | readonly string[], opts?: RunOptions): Node<'run'> =>
@@ -53,7 +59,8 @@ export const env = (vars: Readonly<Record<string, string>>): Node<'env'> => Obje
 export const arg = (name: string, defaultValue?: string): Node<'arg'> =>
   Object.freeze({ kind: 'arg', name, ...(defaultValue === undefined ? {} : { default: defaultValue }) });
 export const workdir = (path: string): Node<'workdir'> => Object.freeze({ kind: 'workdir', path });
-export const user = (name: string, group?: string): Node<'user'> => Object.freeze({ kind: 'user', user: name, ...(group ? { group } : {}) });
+export const user = (name: string, group?: string): Node<'user'> =>
+  Object.freeze({ kind: 'user', user: name, ...(group ? { group } : {}) });
 export const expose = (...ports: (number | { port: number; protocol?: 'tcp' | 'udp' })[]): Node<'expose'> =>
   Object.freeze({ kind: 'expose', ports });
 export const volume = (...paths: string[]): Node<'volume'> => Object.freeze({ kind: 'volume', paths });

@@ -16,7 +16,8 @@ export interface Position {
 /** Through `x as const`, `(x)`, `x satisfies T` and variables, to the expression that makes the value. */
 function unwrap(node: Node, depth = 0): Node {
   if (depth > 20) return node;
-  if (Node.isAsExpression(node) || Node.isParenthesizedExpression(node) || Node.isSatisfiesExpression(node)) return unwrap(node.getExpression(), depth + 1);
+  if (Node.isAsExpression(node) || Node.isParenthesizedExpression(node) || Node.isSatisfiesExpression(node))
+    return unwrap(node.getExpression(), depth + 1);
   if (Node.isIdentifier(node) || Node.isShorthandPropertyAssignment(node)) {
     const symbol = Node.isIdentifier(node) ? node.getSymbol() : node.getValueSymbol();
     const decl = (symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol)?.getDeclarations()[0];

@@ -67,11 +67,19 @@ function createProject(root: string, withTypes: boolean): Project {
   const tsConfigFilePath = path.join(root, 'tsconfig.json');
   const paths = { dockwright: [selfTypes()] };
   if (!existsSync(tsConfigFilePath)) {
-    return new Project({ compilerOptions: { ...DEFAULTS, paths, ...(withTypes ? {} : { types: [] }) }, skipFileDependencyResolution: true });
+    return new Project({
+      compilerOptions: { ...DEFAULTS, paths, ...(withTypes ? {} : { types: [] }) },
+      skipFileDependencyResolution: true,
+    });
   }
   const project = new Project({ tsConfigFilePath, skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true });
   const options = project.compilerOptions.get();
-  project.compilerOptions.set({ skipLibCheck: true, noEmit: true, paths: { ...options.paths, ...paths }, ...(withTypes ? {} : { types: [] }) });
+  project.compilerOptions.set({
+    skipLibCheck: true,
+    noEmit: true,
+    paths: { ...options.paths, ...paths },
+    ...(withTypes ? {} : { types: [] }),
+  });
   return project;
 }
 
@@ -92,7 +100,9 @@ export async function createCheckProject(req: TypeCheckRequest): Promise<{ proje
   if (req.configFile && /\.m?ts$/.test(req.configFile)) files.push(req.configFile);
   let project = loadProgram(req, files, false);
   const own = path.dirname(selfTypes());
-  const local = project.getSourceFiles().map((sf) => sf.getFilePath() as string)
+  const local = project
+    .getSourceFiles()
+    .map((sf) => sf.getFilePath() as string)
     .filter((f) => within(req.root, f) && !within(own, f) && !f.includes('/node_modules/'));
   if (local.some((f) => USES_NODE.test(project.getSourceFileOrThrow(f).getFullText()))) project = loadProgram(req, files, true);
   return { project, files: files.length };
@@ -108,19 +118,28 @@ export function typeDiagnostics(project: Project, req: TypeCheckRequest): TypeDi
     ...program.getOptionsDiagnostics().filter((d) => !DEPRECATED_OPTIONS.has(d.code)),
     ...checked.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
   ].filter((d) => d.category === DiagnosticCategory.Error || d.category === DiagnosticCategory.Warning);
-  return diagnostics.flatMap((d): TypeDiagnostic[] => {
-    const file = d.file ? path.resolve(d.file.fileName) : undefined;
-    if (file !== undefined && !mine(file)) return [];
-    const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-    return [{
-      file: file === undefined ? 'tsconfig.json' : path.relative(req.root, file).split(path.sep).join('/'),
-      line: pos.line + 1,
-      column: pos.character + 1,
-      code: d.code,
-      severity: d.category === DiagnosticCategory.Error ? 'error' : 'warning',
-      message: ts.flattenDiagnosticMessageText(d.messageText, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join(' '),
-    }];
-  }).sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
+  return diagnostics
+    .flatMap((d): TypeDiagnostic[] => {
+      const file = d.file ? path.resolve(d.file.fileName) : undefined;
+      if (file !== undefined && !mine(file)) return [];
+      const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+      return [
+        {
+          file: file === undefined ? 'tsconfig.json' : path.relative(req.root, file).split(path.sep).join('/'),
+          line: pos.line + 1,
+          column: pos.character + 1,
+          code: d.code,
+          severity: d.category === DiagnosticCategory.Error ? 'error' : 'warning',
+          message: ts
+            .flattenDiagnosticMessageText(d.messageText, '\n')
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(' '),
+        },
+      ];
+    })
+    .sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
 }
 
 /** Type-checks the definitions of the project at `req.root`. */

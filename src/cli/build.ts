@@ -31,13 +31,24 @@ export const buildCommand = (ctx: CliContext, docker?: DockerExec): Command =>
     .option('--no-deps', 'build only what is selected; the parents it needs must exist locally or in their registry')
     .option('--target <stage>', 'build the selected images (not the parents added for them) to this stage of their Dockerfile')
     .option('--parallel <n>', `most builds at once (default: the "parallel" setting, else min(4, CPUs) = ${defaultParallel()} here)`)
-    .option('--no-bake', 'build each out-of-date image with its own `docker buildx build` instead of one `docker buildx bake` for all of them')
+    .option(
+      '--no-bake',
+      'build each out-of-date image with its own `docker buildx build` instead of one `docker buildx bake` for all of them',
+    )
     .option('--fail-fast', 'at the first failure, stop the running builds and start no more')
     .option('--dry-run', 'print the build order and the exact docker command of every image, then stop')
     .option('--json', 'print the plan as JSON, then stop (a dry run)')
-    .addOption(new Option('--progress <mode>', 'auto: live view in a terminal, else plain lines; json: NDJSON events on stdout').choices(['auto', 'plain', 'tty', 'json']).default('auto'))
-    .option('--build-arg <K=V>', 'a build arg for the images that declare it; `K` alone takes the value from the environment (repeatable)', collect)
-    .option('--platform <platforms>', 'target platforms, replacing the images\' own (repeatable, comma-separated)', collectList)
+    .addOption(
+      new Option('--progress <mode>', 'auto: live view in a terminal, else plain lines; json: NDJSON events on stdout')
+        .choices(['auto', 'plain', 'tty', 'json'])
+        .default('auto'),
+    )
+    .option(
+      '--build-arg <K=V>',
+      'a build arg for the images that declare it; `K` alone takes the value from the environment (repeatable)',
+      collect,
+    )
+    .option('--platform <platforms>', "target platforms, replacing the images' own (repeatable, comma-separated)", collectList)
     .option('--cache-from <spec>', 'docker --cache-from; `{dir}` becomes the image folder name (repeatable)', collect)
     .option('--cache-to <spec>', 'docker --cache-to; `{dir}` becomes the image folder name (repeatable)', collect)
     .option('--builder <name>', 'the buildx builder to build with (e.g. a remote BuildKit)')

@@ -29,8 +29,16 @@ export function projectRequest(ctx: CliContext, command: Command, extra: Setting
   const cwd = path.resolve(ctx.cwd, o.cwd ?? '.');
   const abs = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(cwd, p));
   const given: SettingFlags = {
-    registry: o.registry, namespace: o.namespace, tag: o.tag, baseTag: o.baseTag, version: o.imageVersion, gitRef: o.gitRef,
-    definitionsDir: abs(o.definitions), outputDir: abs(o.output), templatesDir: abs(o.templates), ...extra,
+    registry: o.registry,
+    namespace: o.namespace,
+    tag: o.tag,
+    baseTag: o.baseTag,
+    version: o.imageVersion,
+    gitRef: o.gitRef,
+    definitionsDir: abs(o.definitions),
+    outputDir: abs(o.output),
+    templatesDir: abs(o.templates),
+    ...extra,
   };
   const flags = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as SettingFlags;
   return { cwd, env: ctx.env, flags };

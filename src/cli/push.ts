@@ -14,7 +14,7 @@ export const pushCommand = (ctx: CliContext, docker?: DockerExec): Command =>
   addEngineOptions(
     addSelectionOptions(
       new Command('push')
-        .description('push every tag of the images named (all by default) with docker\'s own credentials')
+        .description("push every tag of the images named (all by default) with docker's own credentials")
         .argument('[names...]', 'image ids, names (all their variants) or globs'),
       'push only the images named, not the parents they are built on',
     ),

@@ -17,7 +17,7 @@ export const saveCommand = (ctx: CliContext, docker?: DockerExec): Command =>
   addEngineOptions(
     addSelectionOptions(
       new Command('save')
-        .description('write the images named (all by default) into one gzip\'d docker-save bundle, with a manifest beside it')
+        .description("write the images named (all by default) into one gzip'd docker-save bundle, with a manifest beside it")
         .argument('[names...]', 'image ids, names (all their variants) or globs')
         .requiredOption('-o, --out <file>', 'the bundle to write (e.g. bundle.tar.gz); <file>.manifest.json is written beside it')
         .option('--include <ref>', 'also bundle this image from the local store, e.g. mysql:8.0.28 (repeatable)', collect),

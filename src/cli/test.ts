@@ -16,10 +16,13 @@ export const testCommand = (ctx: CliContext, docker?: DockerExec): Command =>
   addEngineOptions(
     addFilterOptions(
       new Command('test')
-        .description('run the images named (all by default) and check them as their definitions\' `test` says')
+        .description("run the images named (all by default) and check them as their definitions' `test` says")
         .argument('[names...]', 'image ids, names (all their variants) or globs'),
     )
-      .option('--registry-roundtrip [registry]', 'push each image to the registry (default: the registry setting), remove it locally, pull it back, then test it')
+      .option(
+        '--registry-roundtrip [registry]',
+        'push each image to the registry (default: the registry setting), remove it locally, pull it back, then test it',
+      )
       .option('--parallel <n>', 'most images tested at once (default: the "parallel" setting, else min(4, CPUs))'),
   ).action(async (names: string[], rawOptions: unknown, command: Command) => {
     const { testAction } = await import('./actions/test.js');

@@ -56,7 +56,12 @@ export function scopeArgs({ args, parentArgs, stages }: ArgScopeInput): ScopedAr
   };
 
   const fromNames = stages.flatMap((s) => varUses(s.from).flatMap((u) => usedNames(u)));
-  const global = new Set(ordered(fromNames.filter((n) => byName.has(n)), () => true));
+  const global = new Set(
+    ordered(
+      fromNames.filter((n) => byName.has(n)),
+      () => true,
+    ),
+  );
   const globalArgs: ArgNode[] = [
     ...[...global].map((name): ArgNode => ({ kind: 'arg', name, default: byName.get(name)?.default, modelPath: ['args', name] })),
     ...parentArgs.filter((a) => !byName.has(a.name)),
@@ -73,14 +78,28 @@ export function scopeArgs({ args, parentArgs, stages }: ArgScopeInput): ScopedAr
           if (!defined.has(name) && !firstUse.has(name) && (byName.has(name) || isPlatformArg(name))) firstUse.set(name, use.path);
         }
       }
-      if (node.kind === 'env') node.vars.forEach(([k]) => { defined.add(k); env.add(k); });
+      if (node.kind === 'env')
+        node.vars.forEach(([k]) => {
+          defined.add(k);
+          env.add(k);
+        });
       if (node.kind === 'arg') defined.add(node.name);
     }
     envAfter.set(stage.from.stage, env);
-    const platform = PLATFORM_ARGS.filter((n) => firstUse.has(n) && !byName.has(n))
-      .map((name): ArgNode => ({ kind: 'arg', name, modelPath: firstUse.get(name) ?? [] }));
-    const own = ordered([...firstUse.keys()].filter((n) => byName.has(n)), (n) => !global.has(n))
-      .map((name): ArgNode => ({ kind: 'arg', name, default: global.has(name) ? undefined : byName.get(name)?.default, modelPath: ['args', name] }));
+    const platform = PLATFORM_ARGS.filter((n) => firstUse.has(n) && !byName.has(n)).map((name): ArgNode => ({
+      kind: 'arg',
+      name,
+      modelPath: firstUse.get(name) ?? [],
+    }));
+    const own = ordered(
+      [...firstUse.keys()].filter((n) => byName.has(n)),
+      (n) => !global.has(n),
+    ).map((name): ArgNode => ({
+      kind: 'arg',
+      name,
+      default: global.has(name) ? undefined : byName.get(name)?.default,
+      modelPath: ['args', name],
+    }));
     const redeclared = [...platform, ...own];
     return redeclared.length === 0 ? stage : { ...stage, instructions: [...redeclared, ...stage.instructions] };
   });

@@ -16,27 +16,37 @@ interface Feature {
 
 function features(node: InstructionNode): Feature[] {
   switch (node.kind) {
-    case 'copy': case 'add': return [
-      ...(node.kind === 'copy' && node.parents ? [{ what: 'COPY --parents', path: fieldPath(node, 'parents') }] : []),
-      ...(node.exclude?.length ? [{ what: `${node.kind.toUpperCase()} --exclude`, path: fieldPath(node, 'exclude') }] : []),
-    ];
-    case 'run': return [
-      ...node.mounts.flatMap((m, i) =>
-        m.type === 'secret' && m.options.some((o) => o.key === 'env') ? [{ what: 'RUN --mount=type=secret,env=…', path: fieldPath(node, 'mounts', i, 'env') }] : []),
-      ...(node.security ? [{ what: 'RUN --security', path: fieldPath(node, 'security') }] : []),
-    ];
-    case 'onbuild': return features(node.trigger);
-    default: return [];
+    case 'copy':
+    case 'add':
+      return [
+        ...(node.kind === 'copy' && node.parents ? [{ what: 'COPY --parents', path: fieldPath(node, 'parents') }] : []),
+        ...(node.exclude?.length ? [{ what: `${node.kind.toUpperCase()} --exclude`, path: fieldPath(node, 'exclude') }] : []),
+      ];
+    case 'run':
+      return [
+        ...node.mounts.flatMap((m, i) =>
+          m.type === 'secret' && m.options.some((o) => o.key === 'env')
+            ? [{ what: 'RUN --mount=type=secret,env=…', path: fieldPath(node, 'mounts', i, 'env') }]
+            : [],
+        ),
+        ...(node.security ? [{ what: 'RUN --security', path: fieldPath(node, 'security') }] : []),
+      ];
+    case 'onbuild':
+      return features(node.trigger);
+    default:
+      return [];
   }
 }
 
 export function checkFrontend(image: ImageModel, ir: DockerfileIr): Problem[] {
   if (ir.directives.syntax !== undefined) return [];
-  return ir.stages.flatMap((s) => s.instructions.flatMap(features)).map((f) => ({
-    file: image.file,
-    image: image.id,
-    path: f.path,
-    message: `${f.what} needs a newer Dockerfile frontend than the one built into the engine: set the image's \`syntax\``,
-    expected: "syntax: 'docker/dockerfile:1-labs' (the builder must be able to pull it or have it cached)",
-  }));
+  return ir.stages
+    .flatMap((s) => s.instructions.flatMap(features))
+    .map((f) => ({
+      file: image.file,
+      image: image.id,
+      path: f.path,
+      message: `${f.what} needs a newer Dockerfile frontend than the one built into the engine: set the image's \`syntax\``,
+      expected: "syntax: 'docker/dockerfile:1-labs' (the builder must be able to pull it or have it cached)",
+    }));
 }

@@ -33,8 +33,12 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
   };
   const imageArgs = Object.keys(image.args);
   const unknown = (name: string, where: string, path: ModelPath, suggestion: string | undefined): void =>
-    report(path, `\${${name}} in ${where} is not defined here${suggestion ? `; did you mean ${suggestion}?` : ''}`, name,
-      'an image ARG, a stage ARG or ENV set before it, or a predefined ARG');
+    report(
+      path,
+      `\${${name}} in ${where} is not defined here${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+      name,
+      'an image ARG, a stage ARG or ENV set before it, or a predefined ARG',
+    );
 
   modelProblems(image, report);
 
@@ -57,8 +61,9 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
     if (stage.origin === 'alias') continue;
     const index = stage.from.modelPath[1];
     const modelFrom = typeof index === 'number' ? image.stages[index]?.from : undefined;
-    const base: KnownNames = stageEnv.get(stage.from.image)
-      ?? (modelFrom?.kind === 'image' ? imageEnv(modelFrom.id, images) : { names: new Set(), known: modelFrom?.kind === 'scratch' });
+    const base: KnownNames =
+      stageEnv.get(stage.from.image) ??
+      (modelFrom?.kind === 'image' ? imageEnv(modelFrom.id, images) : { names: new Set(), known: modelFrom?.kind === 'scratch' });
     const scope = new Set(base.names);
     const env = new Set(base.names);
     for (const node of stage.instructions) {
@@ -69,12 +74,19 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
         const assigned = shellAssignedNames(use.text);
         for (const { name } of scanVars(use.text, 'shell')) {
           if (scope.has(name) || assigned.has(name) || isAmbientArg(name) || SHELL_VARS.has(name)) continue;
-          const suggestion = didYouMean(name, [...scope, ...imageArgs, ...PLATFORM_ARGS].filter((n) => !SHELL_VARS.has(n)));
+          const suggestion = didYouMean(
+            name,
+            [...scope, ...imageArgs, ...PLATFORM_ARGS].filter((n) => !SHELL_VARS.has(n)),
+          );
           if (suggestion) unknown(name, keyword, use.path, suggestion);
         }
       }
       if (node.kind === 'arg') scope.add(node.name);
-      if (node.kind === 'env') node.vars.forEach(([k]) => { scope.add(k); env.add(k); });
+      if (node.kind === 'env')
+        node.vars.forEach(([k]) => {
+          scope.add(k);
+          env.add(k);
+        });
     }
     stageEnv.set(stage.from.stage, { names: env, known: base.known });
   }
@@ -82,12 +94,18 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
 }
 
 function modelProblems(image: ImageModel, report: (path: ModelPath, message: string, given?: string, expected?: string) => void): void {
-  image.stages.forEach((stage, i) => stage.steps.forEach((step, j) => {
-    if (step.kind === 'arg' && step.name in image.args) {
-      report(['stages', i, 'steps', j, 'name'], `ARG ${step.name} is already an image ARG, which is declared in every stage that uses it`,
-        step.name, 'a name that is not an image ARG (or remove this step)');
-    }
-  }));
+  image.stages.forEach((stage, i) =>
+    stage.steps.forEach((step, j) => {
+      if (step.kind === 'arg' && step.name in image.args) {
+        report(
+          ['stages', i, 'steps', j, 'name'],
+          `ARG ${step.name} is already an image ARG, which is declared in every stage that uses it`,
+          step.name,
+          'a name that is not an image ARG (or remove this step)',
+        );
+      }
+    }),
+  );
   for (const id of parentIds(image)) {
     const name = imageArgName(id);
     if (name in image.args) {

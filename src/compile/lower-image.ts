@@ -26,9 +26,11 @@ export const imageArgs = (image: ImageModel, ctx: Pick<LowerContext, 'version'>)
   }));
 
 export function lowerImage(image: ImageModel, ctx: LowerContext): DockerfileIr {
-  const table = createSourceTable(image.stages.map((s) => s.name), (id) => ctx.primaryRef(id));
-  const triggerName = (s: SourceModel): string =>
-    s.kind === 'image' ? ctx.primaryRef(s.id) : s.kind === 'external' ? s.ref : s.name;
+  const table = createSourceTable(
+    image.stages.map((s) => s.name),
+    (id) => ctx.primaryRef(id),
+  );
+  const triggerName = (s: SourceModel): string => (s.kind === 'image' ? ctx.primaryRef(s.id) : s.kind === 'external' ? s.ref : s.name);
   const names: StepNames = { source: table.sourceName, trigger: triggerName };
 
   const stages = image.stages.map((stage, i): IrStage => {

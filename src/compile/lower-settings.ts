@@ -10,15 +10,25 @@ import type { ImageModel } from '../model/resolved.js';
 type Setting = (image: ImageModel) => InstructionNode[];
 
 const settings: readonly Setting[] = [
-  ({ env }) => (env && Object.keys(env).length > 0 ? [{ kind: 'env', vars: Object.entries(env), modelPath: ['env'], fieldPaths: { vars: ['env'] } }] : []),
-  ({ labels }) => (labels && Object.keys(labels).length > 0 ? [{ kind: 'label', labels: Object.entries(labels), modelPath: ['labels'], fieldPaths: { labels: ['labels'] } }] : []),
+  ({ env }) =>
+    env && Object.keys(env).length > 0
+      ? [{ kind: 'env', vars: Object.entries(env), modelPath: ['env'], fieldPaths: { vars: ['env'] } }]
+      : [],
+  ({ labels }) =>
+    labels && Object.keys(labels).length > 0
+      ? [{ kind: 'label', labels: Object.entries(labels), modelPath: ['labels'], fieldPaths: { labels: ['labels'] } }]
+      : [],
   ({ workdir }) => (workdir ? [{ kind: 'workdir', dir: workdir, modelPath: ['workdir'], fieldPaths: { dir: ['workdir'] } }] : []),
   ({ user }) => (user ? [{ kind: 'user', user: user.user, group: user.group, modelPath: ['user'] }] : []),
   ({ expose }) => (expose?.length ? [{ kind: 'expose', ports: expose, modelPath: ['expose'], fieldPaths: { ports: ['expose'] } }] : []),
-  ({ volumes }) => (volumes?.length ? [{ kind: 'volume', paths: volumes, modelPath: ['volumes'], fieldPaths: { paths: ['volumes'] } }] : []),
-  ({ stopSignal }) => (stopSignal ? [{ kind: 'stopsignal', signal: stopSignal, modelPath: ['stopSignal'], fieldPaths: { signal: ['stopSignal'] } }] : []),
-  ({ healthcheck }) => (healthcheck ? [{ kind: 'healthcheck', check: healthcheck, modelPath: ['healthcheck'], fieldPaths: { check: ['healthcheck'] } }] : []),
-  ({ entrypoint }) => (entrypoint ? [{ kind: 'entrypoint', command: entrypoint, modelPath: ['entrypoint'], fieldPaths: { command: ['entrypoint'] } }] : []),
+  ({ volumes }) =>
+    volumes?.length ? [{ kind: 'volume', paths: volumes, modelPath: ['volumes'], fieldPaths: { paths: ['volumes'] } }] : [],
+  ({ stopSignal }) =>
+    stopSignal ? [{ kind: 'stopsignal', signal: stopSignal, modelPath: ['stopSignal'], fieldPaths: { signal: ['stopSignal'] } }] : [],
+  ({ healthcheck }) =>
+    healthcheck ? [{ kind: 'healthcheck', check: healthcheck, modelPath: ['healthcheck'], fieldPaths: { check: ['healthcheck'] } }] : [],
+  ({ entrypoint }) =>
+    entrypoint ? [{ kind: 'entrypoint', command: entrypoint, modelPath: ['entrypoint'], fieldPaths: { command: ['entrypoint'] } }] : [],
   ({ cmd }) => (cmd ? [{ kind: 'cmd', command: cmd, modelPath: ['cmd'], fieldPaths: { command: ['cmd'] } }] : []),
 ];
 

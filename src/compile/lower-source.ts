@@ -14,12 +14,21 @@ import type { FromModel, SourceModel } from '../model/resolved.js';
 
 /** The global ARG through which a Dockerfile names the image dockwright builds as `id`. */
 export const imageArgName = (id: string): string => {
-  const snake = `${id.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}_IMAGE`;
+  const snake = `${id
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')}_IMAGE`;
   return /^[0-9]/.test(snake) ? `_${snake}` : snake;
 };
 
 const slug = (ref: string): string =>
-  ref.toLowerCase().replace(/@sha256:([0-9a-f]{12})[0-9a-f]*/, '-$1').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48).replace(/-+$/, '');
+  ref
+    .toLowerCase()
+    .replace(/@sha256:([0-9a-f]{12})[0-9a-f]*/, '-$1')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
 
 export interface SourceTable {
   /** The FROM text of a stage. */
@@ -57,20 +66,33 @@ export function createSourceTable(stageNames: readonly string[], primaryRef: (id
   return {
     fromImage: (from, path) => {
       switch (from.kind) {
-        case 'scratch': return 'scratch';
-        case 'image': return imageRef(from.id, path);
-        case 'stage': case 'context': return from.name;
-        case 'external': return from.ref;
+        case 'scratch':
+          return 'scratch';
+        case 'image':
+          return imageRef(from.id, path);
+        case 'stage':
+        case 'context':
+          return from.name;
+        case 'external':
+          return from.ref;
       }
     },
     sourceName: (source, path) => {
       switch (source.kind) {
-        case 'stage': case 'context': return source.name;
-        case 'image': return alias(`image:${source.id}`, `image-${slug(source.id)}`, imageRef(source.id, path), path);
-        case 'external': return alias(`external:${source.ref}`, `ext-${slug(source.ref) || 'image'}`, source.ref, path);
+        case 'stage':
+        case 'context':
+          return source.name;
+        case 'image':
+          return alias(`image:${source.id}`, `image-${slug(source.id)}`, imageRef(source.id, path), path);
+        case 'external':
+          return alias(`external:${source.ref}`, `ext-${slug(source.ref) || 'image'}`, source.ref, path);
       }
     },
-    get imageArgs() { return [...imageArgs.values()]; },
-    get aliases() { return [...aliases.values()]; },
+    get imageArgs() {
+      return [...imageArgs.values()];
+    },
+    get aliases() {
+      return [...aliases.values()];
+    },
   };
 }

@@ -26,15 +26,35 @@ const bool = (key: string, value: boolean | undefined): MountOption[] => opt(key
 /** Mount options in a fixed order: what is mounted, where from, then access and ownership. */
 function lowerMount(m: MountModel, at: ModelPath, name: SourceNamer): MountSpec {
   const from = (source: SourceModel | undefined): MountOption[] => (source ? opt('from', name(source, [...at, 'from'])) : []);
-  const owner = (o: { mode?: string | undefined; uid?: number | undefined; gid?: number | undefined }): MountOption[] =>
-    [...opt('mode', o.mode), ...opt('uid', o.uid), ...opt('gid', o.gid)];
+  const owner = (o: { mode?: string | undefined; uid?: number | undefined; gid?: number | undefined }): MountOption[] => [
+    ...opt('mode', o.mode),
+    ...opt('uid', o.uid),
+    ...opt('gid', o.gid),
+  ];
   switch (m.type) {
     case 'cache':
-      return { type: m.type, options: [...opt('target', m.target), ...opt('id', m.id), ...opt('sharing', m.sharing), ...from(m.from), ...opt('source', m.source), ...flag('readonly', m.readonly), ...owner(m)] };
+      return {
+        type: m.type,
+        options: [
+          ...opt('target', m.target),
+          ...opt('id', m.id),
+          ...opt('sharing', m.sharing),
+          ...from(m.from),
+          ...opt('source', m.source),
+          ...flag('readonly', m.readonly),
+          ...owner(m),
+        ],
+      };
     case 'bind':
-      return { type: m.type, options: [...opt('target', m.target), ...from(m.from), ...opt('source', m.source), ...flag('readwrite', m.readwrite)] };
+      return {
+        type: m.type,
+        options: [...opt('target', m.target), ...from(m.from), ...opt('source', m.source), ...flag('readwrite', m.readwrite)],
+      };
     case 'secret':
-      return { type: m.type, options: [...opt('id', m.id), ...opt('target', m.target), ...opt('env', m.env), ...bool('required', m.required), ...owner(m)] };
+      return {
+        type: m.type,
+        options: [...opt('id', m.id), ...opt('target', m.target), ...opt('env', m.env), ...bool('required', m.required), ...owner(m)],
+      };
     case 'ssh':
       return { type: m.type, options: [...opt('id', m.id), ...opt('target', m.target), ...bool('required', m.required), ...owner(m)] };
     case 'tmpfs':
@@ -44,16 +64,36 @@ function lowerMount(m: MountModel, at: ModelPath, name: SourceNamer): MountSpec 
 
 const table: { [K in InstructionModel['kind']]: Lower<K> } = {
   run: (s, at, names) => ({
-    kind: 'run', body: s.body, mounts: s.mounts.map((m, i) => lowerMount(m, [...at, 'mounts', i], names.source)),
-    network: s.network, security: s.security, modelPath: at,
+    kind: 'run',
+    body: s.body,
+    mounts: s.mounts.map((m, i) => lowerMount(m, [...at, 'mounts', i], names.source)),
+    network: s.network,
+    security: s.security,
+    modelPath: at,
   }),
   copy: (s, at, names) => ({
-    kind: 'copy', sources: s.sources, dest: s.dest, from: s.from ? names.source(s.from, [...at, 'from']) : undefined,
-    chown: s.chown, chmod: s.chmod, link: s.link, parents: s.parents, exclude: s.exclude, modelPath: at,
+    kind: 'copy',
+    sources: s.sources,
+    dest: s.dest,
+    from: s.from ? names.source(s.from, [...at, 'from']) : undefined,
+    chown: s.chown,
+    chmod: s.chmod,
+    link: s.link,
+    parents: s.parents,
+    exclude: s.exclude,
+    modelPath: at,
   }),
   add: (s, at) => ({
-    kind: 'add', sources: s.sources, dest: s.dest, checksum: s.checksum, keepGitDir: s.keepGitDir,
-    chown: s.chown, chmod: s.chmod, link: s.link, exclude: s.exclude, modelPath: at,
+    kind: 'add',
+    sources: s.sources,
+    dest: s.dest,
+    checksum: s.checksum,
+    keepGitDir: s.keepGitDir,
+    chown: s.chown,
+    chmod: s.chmod,
+    link: s.link,
+    exclude: s.exclude,
+    modelPath: at,
   }),
   env: (s, at) => ({ kind: 'env', vars: Object.entries(s.vars), modelPath: at }),
   arg: (s, at) => ({ kind: 'arg', name: s.name, default: s.default, modelPath: at }),
@@ -68,7 +108,8 @@ const table: { [K in InstructionModel['kind']]: Lower<K> } = {
   shell: (s, at) => ({ kind: 'shell', argv: s.argv, modelPath: at }),
   stopsignal: (s, at) => ({ kind: 'stopsignal', signal: s.signal, modelPath: at }),
   onbuild: (s, at, names) => ({
-    kind: 'onbuild', modelPath: at,
+    kind: 'onbuild',
+    modelPath: at,
     trigger: lowerStep(s.trigger, [...at, 'trigger'], { source: names.trigger, trigger: names.trigger }) as OnbuildTrigger,
   }),
   comment: (s, at) => ({ kind: 'comment', text: s.text, modelPath: at }),

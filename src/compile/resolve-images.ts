@@ -69,8 +69,15 @@ function collisionProblems(candidates: readonly Candidate[]): Problem[] {
   for (const c of candidates) {
     const sameId = ids.get(c.id);
     const sameDir = dirs.get(imageDir(c.id));
-    if (sameId) problems.push({ file: c.file, image: c.id, path: ['name'], message: `image id "${c.id}" is already defined in ${sameId.file}` });
-    else if (sameDir) problems.push({ file: c.file, image: c.id, path: ['name'], message: `output folder "${imageDir(c.id)}" is already used by image "${sameDir.id}" (${sameDir.file})` });
+    if (sameId)
+      problems.push({ file: c.file, image: c.id, path: ['name'], message: `image id "${c.id}" is already defined in ${sameId.file}` });
+    else if (sameDir)
+      problems.push({
+        file: c.file,
+        image: c.id,
+        path: ['name'],
+        message: `output folder "${imageDir(c.id)}" is already used by image "${sameDir.id}" (${sameDir.file})`,
+      });
     if (!sameId) ids.set(c.id, c);
     if (!sameDir) dirs.set(imageDir(c.id), c);
   }
@@ -82,10 +89,14 @@ export function resolveImages(loaded: readonly LoadedDefinitions[], options: Res
   const candidates = candidatesOf(loaded);
   const scope: RefScope = {
     imageIds: new Map(candidates.map((c) => [c.raw, c.id])),
-    stageOwners: new Map(candidates.flatMap((c) => {
-      const stages = (c.raw as { stages?: unknown }).stages;
-      return Array.isArray(stages) ? stages.filter((s): s is object => typeof s === 'object' && s !== null).map((s) => [s, c.id] as const) : [];
-    })),
+    stageOwners: new Map(
+      candidates.flatMap((c) => {
+        const stages = (c.raw as { stages?: unknown }).stages;
+        return Array.isArray(stages)
+          ? stages.filter((s): s is object => typeof s === 'object' && s !== null).map((s) => [s, c.id] as const)
+          : [];
+      }),
+    ),
     definitionsDir: (options.definitionsDir ?? 'definitions').replace(/\/+$/, ''),
   };
   const problems: Problem[] = collisionProblems(candidates);

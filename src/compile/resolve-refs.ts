@@ -38,12 +38,13 @@ export function resolveStages(id: string, image: Image, rawStages: readonly unkn
     const name = (ref as { name?: unknown }).name;
     if (index < 0) {
       const owner = scope.stageOwners.get(ref);
-      const hint = owner && owner !== id ? ` (it belongs to image "${owner}")` : ' (add it to the image\'s stages)';
+      const hint = owner && owner !== id ? ` (it belongs to image "${owner}")` : " (add it to the image's stages)";
       problems.push({ path, message: `stage "${String(name)}" is not a stage of image "${id}"${hint}` });
       return UNRESOLVED;
     }
     if (index === current) problems.push({ path, message: `stage "${String(name)}" refers to itself` });
-    else if (index > current) problems.push({ path, message: `stage "${String(name)}" is defined after stage "${names[current]}", which uses it` });
+    else if (index > current)
+      problems.push({ path, message: `stage "${String(name)}" is defined after stage "${names[current]}", which uses it` });
     return { kind: 'stage', name: names[index] ?? String(name) };
   };
 
@@ -64,7 +65,7 @@ export function resolveStages(id: string, image: Image, rawStages: readonly unkn
         problems.push({
           path,
           message: `named context "${ref.context}" is not declared in buildContexts`,
-          expected: declared.length ? `one of ${declared.map((d) => `"${d}"`).join(', ')}` : 'a key of the image\'s buildContexts',
+          expected: declared.length ? `one of ${declared.map((d) => `"${d}"`).join(', ')}` : "a key of the image's buildContexts",
         });
       }
       return { kind: 'context', name: ref.context };
@@ -98,7 +99,8 @@ export function resolveStages(id: string, image: Image, rawStages: readonly unkn
 
   const stages = image.stages.map((stage, j): StageModel => {
     const first = names.indexOf(stage.name);
-    if (first < j) problems.push({ path: ['stages', j, 'name'], message: `stage name "${stage.name}" is already used by stages[${first}]` });
+    if (first < j)
+      problems.push({ path: ['stages', j, 'name'], message: `stage name "${stage.name}" is already used by stages[${first}]` });
     return {
       name: stage.name,
       from: from(stage.from, ['stages', j, 'from'], j),

@@ -13,14 +13,26 @@ export interface KnownNames {
 
 const UNKNOWN: KnownNames = { names: new Set(), known: false };
 
-function stageEnv(image: ImageModel, stage: StageModel | undefined, images: ReadonlyMap<string, ImageModel>, seen: Set<string>): KnownNames {
+function stageEnv(
+  image: ImageModel,
+  stage: StageModel | undefined,
+  images: ReadonlyMap<string, ImageModel>,
+  seen: Set<string>,
+): KnownNames {
   if (!stage || seen.has(`${image.id}/${stage.name}`)) return UNKNOWN;
   seen.add(`${image.id}/${stage.name}`);
   const from = stage.from;
   const base =
-    from.kind === 'stage' ? stageEnv(image, image.stages.find((s) => s.name === from.name), images, seen)
-    : from.kind === 'image' ? imageEnvSeen(from.id, images, seen)
-    : { names: new Set<string>(), known: from.kind === 'scratch' };
+    from.kind === 'stage'
+      ? stageEnv(
+          image,
+          image.stages.find((s) => s.name === from.name),
+          images,
+          seen,
+        )
+      : from.kind === 'image'
+        ? imageEnvSeen(from.id, images, seen)
+        : { names: new Set<string>(), known: from.kind === 'scratch' };
   const own = stage.steps.flatMap((s) => (s.kind === 'env' ? Object.keys(s.vars) : []));
   return { names: new Set([...base.names, ...own]), known: base.known };
 }
@@ -28,7 +40,12 @@ function stageEnv(image: ImageModel, stage: StageModel | undefined, images: Read
 function imageEnvSeen(id: string, images: ReadonlyMap<string, ImageModel>, seen: Set<string>): KnownNames {
   const image = images.get(id);
   if (!image) return UNKNOWN;
-  const target = stageEnv(image, image.stages.find((s) => s.name === image.target), images, seen);
+  const target = stageEnv(
+    image,
+    image.stages.find((s) => s.name === image.target),
+    images,
+    seen,
+  );
   return { names: new Set([...target.names, ...Object.keys(image.env ?? {})]), known: target.known };
 }
 

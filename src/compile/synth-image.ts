@@ -48,7 +48,9 @@ function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
   return Object.entries(image.args)
     .filter(([, spec]) => spec.fromVersion && spec.default === undefined)
     .map(([name]) => ({
-      file: image.file, image: image.id, path: ['args', name, 'fromVersion'],
+      file: image.file,
+      image: image.id,
+      path: ['args', name, 'fromVersion'],
       message: `ARG ${name} takes the image's version, but the image has none`,
       expected: 'a `version` on the image or in the settings, or a `default` for the ARG',
     }));
@@ -62,7 +64,10 @@ export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Rende
     const dockerfile = `${image.dir}/Dockerfile`;
     files.push({ path: dockerfile, content: renderer.render(buildView(ir)) });
     if (image.dockerignore !== undefined) {
-      files.push({ path: `${dockerfile}.dockerignore`, content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)) });
+      files.push({
+        path: `${dockerfile}.dockerignore`,
+        content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)),
+      });
     }
   } catch (error) {
     if (!(error instanceof ViewError)) throw error;

@@ -43,13 +43,20 @@ function scanShell(text: string): VarRef[] {
     while (i < text.length) {
       const c = text[i]!;
       if (braced && c === '}' && !inDouble) return i;
-      if (c === '\\') { i += 2; continue; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
       if (c === "'" && !inDouble) {
         const end = text.indexOf("'", i + 1);
         i = end < 0 ? text.length : end + 1;
         continue;
       }
-      if (c === '"') { inDouble = !inDouble; i++; continue; }
+      if (c === '"') {
+        inDouble = !inDouble;
+        i++;
+        continue;
+      }
       i = c === '$' ? dollar(i) : i + 1;
     }
     return i;
@@ -84,7 +91,9 @@ function scanShell(text: string): VarRef[] {
 /** Names a shell command sets itself (`X=1`, `export X=`, `for X in`, `read X`): not references to check. */
 export function shellAssignedNames(text: string): Set<string> {
   const names = new Set<string>();
-  const add = (re: RegExp): void => { for (const m of text.matchAll(re)) names.add(m[1]!); };
+  const add = (re: RegExp): void => {
+    for (const m of text.matchAll(re)) names.add(m[1]!);
+  };
   add(/(?:^|[\s;&|(`])(?:(?:export|local|readonly|declare|typeset)\s+(?:-\w+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)\+?=/g);
   add(/\b(?:for|select)\s+([A-Za-z_][A-Za-z0-9_]*)\s/g);
   add(/\bgetopts\s+\S+\s+([A-Za-z_][A-Za-z0-9_]*)/g);

@@ -33,13 +33,17 @@ const uses: IrVisitor<Use[]> = {
   arg: (n) => (n.default === undefined ? [] : [{ text: n.default, expander: 'docker', path: fieldPath(n, 'default') }]),
   run: (n) => {
     const mounts = n.mounts.flatMap((m, i) =>
-      m.options.flatMap((o) => (o.key === 'from' ? [] : [{ text: o.value, expander: 'docker' as const, path: fieldPath(n, 'mounts', i, o.field) }])),
+      m.options.flatMap((o) =>
+        o.key === 'from' ? [] : [{ text: o.value, expander: 'docker' as const, path: fieldPath(n, 'mounts', i, o.field) }],
+      ),
     );
     const b = n.body;
     const body: Use[] =
-      b.form === 'shell' ? b.commands.map((text, i) => ({ text, expander: 'shell', path: fieldPath(n, 'body', 'commands', i) }))
-      : b.form === 'heredoc' ? [{ text: b.script, expander: 'shell', path: fieldPath(n, 'body', 'script') }]
-      : b.argv.map((text, i) => ({ text, expander: 'process', path: fieldPath(n, 'body', 'argv', i) }));
+      b.form === 'shell'
+        ? b.commands.map((text, i) => ({ text, expander: 'shell', path: fieldPath(n, 'body', 'commands', i) }))
+        : b.form === 'heredoc'
+          ? [{ text: b.script, expander: 'shell', path: fieldPath(n, 'body', 'script') }]
+          : b.argv.map((text, i) => ({ text, expander: 'process', path: fieldPath(n, 'body', 'argv', i) }));
     return [...mounts, ...body];
   },
   copy: (n) => fileUses(n),
@@ -54,7 +58,13 @@ const uses: IrVisitor<Use[]> = {
   volume: (n) => n.paths.map((text, i) => ({ text, expander: 'docker', path: fieldPath(n, 'paths', i) })),
   stopsignal: (n) => [{ text: n.signal, expander: 'docker', path: fieldPath(n, 'signal') }],
   raw: (n) => [{ text: n.text, expander: 'process', path: fieldPath(n, 'text') }],
-  expose: none, entrypoint: none, cmd: none, healthcheck: none, shell: none, onbuild: none, comment: none,
+  expose: none,
+  entrypoint: none,
+  cmd: none,
+  healthcheck: none,
+  shell: none,
+  onbuild: none,
+  comment: none,
 };
 
 function fileUses(n: Extract<IrNode, { kind: 'copy' | 'add' }>): Use[] {

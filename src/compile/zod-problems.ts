@@ -33,8 +33,14 @@ const at = (value: unknown, path: readonly Key[]): unknown =>
   path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<Key, unknown>)[k] : undefined), value);
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'a string', number: 'a number', int: 'an integer', boolean: 'true or false', array: 'an array',
-  object: 'an object', record: 'an object', function: 'a function',
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  record: 'an object',
+  function: 'a function',
 };
 
 const keys = (path: readonly PropertyKey[]): Key[] => path.map((k) => (typeof k === 'number' ? k : String(k)));
@@ -60,7 +66,12 @@ function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldP
   const path = [...base, ...keys(issue.path)];
   const given = at(input, path);
   const push = (message: string, expected?: string, withGiven = true): void => {
-    out.push({ path, message, ...(withGiven && given !== undefined ? { given: describeValue(given) } : {}), ...(expected ? { expected } : {}) });
+    out.push({
+      path,
+      message,
+      ...(withGiven && given !== undefined ? { given: describeValue(given) } : {}),
+      ...(expected ? { expected } : {}),
+    });
   };
   switch (issue.code) {
     case 'invalid_type':

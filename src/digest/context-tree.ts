@@ -32,9 +32,7 @@ export interface TreeOptions {
   readonly fixed?: readonly FixedEntry[];
 }
 
-type Node =
-  | { readonly kind: 'file'; readonly abs: string; readonly st: FileStat }
-  | { readonly kind: 'text'; readonly value: string };
+type Node = { readonly kind: 'file'; readonly abs: string; readonly st: FileStat } | { readonly kind: 'text'; readonly value: string };
 
 const octal = (mode: number): string => mode.toString(8).padStart(4, '0');
 

@@ -42,7 +42,14 @@ export const nodeDigestFs: DigestFs = {
   stat(path) {
     const s = lstatSync(path, { bigint: true, throwIfNoEntry: false });
     if (!s) return undefined;
-    return { kind: kindOf(s), mode: Number(s.mode & 0o7777n), size: Number(s.size), mtimeNs: s.mtimeNs.toString(), ctimeNs: s.ctimeNs.toString(), ino: s.ino.toString() };
+    return {
+      kind: kindOf(s),
+      mode: Number(s.mode & 0o7777n),
+      size: Number(s.size),
+      mtimeNs: s.mtimeNs.toString(),
+      ctimeNs: s.ctimeNs.toString(),
+      ino: s.ino.toString(),
+    };
   },
   list(path) {
     try {

@@ -12,16 +12,24 @@ const REF_VAR = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::([-
 
 /** `$X`, `${X}`, `${X:-word}`, `${X:+word}` with `vars`; an unknown variable expands to `''` (as in docker). */
 export function substituteArgs(ref: string, vars: Readonly<Record<string, string | undefined>>): string {
-  return ref.replace(REF_VAR, (_all, bare: string | undefined, braced: string | undefined, op: string | undefined, word: string | undefined) => {
-    const value = vars[(bare ?? braced) as string];
-    if (op === '-') return value ? value : (word ?? '');
-    if (op === '+') return value ? (word ?? '') : '';
-    return value ?? '';
-  });
+  return ref.replace(
+    REF_VAR,
+    (_all, bare: string | undefined, braced: string | undefined, op: string | undefined, word: string | undefined) => {
+      const value = vars[(bare ?? braced) as string];
+      if (op === '-') return value ? value : (word ?? '');
+      if (op === '+') return value ? (word ?? '') : '';
+      return value ?? '';
+    },
+  );
 }
 
 /** The values of an image's ARGs for one build: defaults (version for `fromVersion`), then `K=V` build args. */
-export function argValues(image: ImageModel, buildArgs: readonly string[], env: Readonly<Record<string, string | undefined>>, version: string | undefined): Record<string, string | undefined> {
+export function argValues(
+  image: ImageModel,
+  buildArgs: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  version: string | undefined,
+): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
   for (const [name, spec] of Object.entries(image.args)) values[name] = spec.fromVersion ? (version ?? spec.default) : spec.default;
   for (const arg of buildArgs) {

@@ -38,7 +38,6 @@ import { DIGEST_LABEL } from './image-state.js';
 import { createSkipper, type Decision } from './skipper.js';
 import { CONFIG_FILES, SNAPSHOT_VERSION, codeDir, packageRoot, snapshotKey, snapshotLocation, snapshotPath } from './snapshot-key.js';
 
-
 /** What a full `build` decided from, and what its snapshot replays. */
 interface PlannedBuild {
   readonly settings: Settings;
@@ -93,7 +92,10 @@ const CREATED = 'org.opencontainers.image.created=';
 function withCreatedNow(plan: BuildPlan, env: CliContext['env']): BuildPlan {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   const created = new Date(env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString();
-  return { ...plan, steps: plan.steps.map((s) => ({ ...s, argv: s.argv.map((a) => (a.startsWith(CREATED) ? `${CREATED}${created}` : a)) })) };
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => ({ ...s, argv: s.argv.map((a) => (a.startsWith(CREATED) ? `${CREATED}${created}` : a)) })),
+  };
 }
 
 /** The git files that say which commit is checked out (the `revision` label): HEAD, its ref, packed refs. */
@@ -142,9 +144,20 @@ function watchedFiles(i: SnapshotInput): string[] {
   filesUnder(join(packageRoot, 'templates'), own);
   const templates: string[] = [];
   if (i.settings.templatesDir) filesUnder(abs(i.settings.templatesDir), templates);
-  const generated = i.plan.steps.flatMap((s) => ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(abs(i.settings.outputDir), s.dir, f)));
+  const generated = i.plan.steps.flatMap((s) =>
+    ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(abs(i.settings.outputDir), s.dir, f)),
+  );
   const config = [...CONFIG_FILES, '.env', 'package.json', 'tsconfig.json'].map((f) => join(i.root, f));
-  return [...new Set([...config, ...localImports([...definitions, ...config.filter(existsSync)]), ...templates, ...generated, ...gitFiles(i.root), ...own])];
+  return [
+    ...new Set([
+      ...config,
+      ...localImports([...definitions, ...config.filter(existsSync)]),
+      ...templates,
+      ...generated,
+      ...gitFiles(i.root),
+      ...own,
+    ]),
+  ];
 }
 
 /** Called by a full `build` that ended with every image built or up to date. */
@@ -195,7 +208,14 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
   if (decisions.every((d) => 'upToDate' in d)) {
     const results = snapshot.plan.steps.map((step, n): ImageResult => {
       const d = decisions[n] as Extract<Decision, { upToDate: string }>;
-      return { id: step.id, status: 'up-to-date', ms: 0, tags: step.tags, reason: d.upToDate, ...(d.size !== undefined ? { size: d.size } : {}) };
+      return {
+        id: step.id,
+        status: 'up-to-date',
+        ms: 0,
+        tags: step.tags,
+        reason: d.upToDate,
+        ...(d.size !== undefined ? { size: d.size } : {}),
+      };
     });
     for (const r of results) {
       progress.start(r.id);
@@ -234,7 +254,16 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
 
 /** The modules a build needs, loaded once; first asked for as soon as a context file is seen to have changed. */
 function runnerLoader() {
-  let loading: Promise<[typeof import('../runner/run-plan.js'), typeof import('../runner/docker-exec.js'), typeof import('../runner/inputs/build-hook.js'), typeof import('../runner/build-error.js')]> | undefined;
+  let loading:
+    | Promise<
+        [
+          typeof import('../runner/run-plan.js'),
+          typeof import('../runner/docker-exec.js'),
+          typeof import('../runner/inputs/build-hook.js'),
+          typeof import('../runner/build-error.js'),
+        ]
+      >
+    | undefined;
   return () =>
     (loading ??= Promise.all([
       import('../runner/run-plan.js'),

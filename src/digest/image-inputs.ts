@@ -63,17 +63,16 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const skip = (path: string): boolean => own.some((d) => path === d || path.startsWith(`${d}${sep}`));
   const tree = { fs, cache: io.cache, skip };
 
-  const layers: Layer[] = [
-    { src: abs(image.context), dest: '' },
-    ...image.inputs.copyList.map((e) => ({ src: abs(e.src), dest: e.dest })),
-  ];
+  const layers: Layer[] = [{ src: abs(image.context), dest: '' }, ...image.inputs.copyList.map((e) => ({ src: abs(e.src), dest: e.dest }))];
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
-  const ignoreText = fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
+  const ignoreText =
+    fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
   const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
 
   const contexts: Record<string, string> = {};
   for (const [name, value] of Object.entries(image.buildContexts)) {
-    if (value.startsWith(DOCKER_IMAGE_SCHEME)) contexts[name] = req.imageIds.get(value.slice(DOCKER_IMAGE_SCHEME.length)) ?? `absent ${value}`;
+    if (value.startsWith(DOCKER_IMAGE_SCHEME))
+      contexts[name] = req.imageIds.get(value.slice(DOCKER_IMAGE_SCHEME.length)) ?? `absent ${value}`;
     else if (isUrl(value)) contexts[name] = value;
     else contexts[name] = `sha256:${sha256(canonicalJson(await hashTree([{ src: abs(value), dest: '' }], tree)))}`;
   }
@@ -81,8 +80,12 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const prerequisites: Record<string, string> = {};
   for (const p of image.inputs.prerequisites) {
     const { files: matched, unmatched } = await globFiles(root, p.inputs, (path) => skip(path) || path.endsWith(`${sep}.git`));
-    const hashed = await hashTree(matched.map((f) => ({ src: abs(f), dest: f })), tree);
-    prerequisites[p.name] = `sha256:${sha256(canonicalJson({ command: p.command, cwd: p.cwd ?? '.', outputs: p.outputs, files: hashed, unmatched }))}`;
+    const hashed = await hashTree(
+      matched.map((f) => ({ src: abs(f), dest: f })),
+      tree,
+    );
+    prerequisites[p.name] =
+      `sha256:${sha256(canonicalJson({ command: p.command, cwd: p.cwd ?? '.', outputs: p.outputs, files: hashed, unmatched }))}`;
   }
 
   const args: Record<string, string> = {};
@@ -125,4 +128,3 @@ function rootIgnoreFile(layers: readonly Layer[], fs: DigestFs): string | undefi
   }
   return undefined;
 }
-

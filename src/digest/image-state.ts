@@ -41,7 +41,12 @@ export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Pr
   const parsed = lines.map((line) => {
     const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0', layers = 'null'] = line.split('\t');
     const names = [...((JSON.parse(tags) as string[] | null) ?? []), ...((JSON.parse(digests) as string[] | null) ?? [])];
-    const image: LocalImage = { id, labels: (JSON.parse(labels) as Record<string, string> | null) ?? {}, size: Number(size), layers: (JSON.parse(layers) as string[] | null) ?? [] };
+    const image: LocalImage = {
+      id,
+      labels: (JSON.parse(labels) as Record<string, string> | null) ?? {},
+      size: Number(size),
+      layers: (JSON.parse(layers) as string[] | null) ?? [],
+    };
     return { names: new Set(names.map(familiarRef)), image };
   });
   // every ref answered: lines are in the order of the refs

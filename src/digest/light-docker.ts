@@ -16,7 +16,8 @@ export function lightDockerExec(binary = 'docker'): DockerExec {
           [...argv],
           { env: { ...process.env, ...opts.env }, maxBuffer: 64 * 1024 * 1024, ...(opts.cwd ? { cwd: opts.cwd } : {}) },
           (error, stdout, stderr) => {
-            const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? 127 : 0;
+            const code =
+              error && typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : error ? 127 : 0;
             resolve({ exitCode: code, stdout: stdout.replace(/\n$/, ''), stderr: stderr.replace(/\n$/, '') });
           },
         );

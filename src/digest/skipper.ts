@@ -91,14 +91,22 @@ const labelsOf = (argv: readonly string[]): Record<string, string> => {
 };
 
 /** The argv with the digest label, before the last argument (the build context). */
-export const withDigestLabel = (argv: readonly string[], digest: string): string[] => [...argv.slice(0, -1), '--label', `${DIGEST_LABEL}=${digest}`, ...argv.slice(-1)];
+export const withDigestLabel = (argv: readonly string[], digest: string): string[] => [
+  ...argv.slice(0, -1),
+  '--label',
+  `${DIGEST_LABEL}=${digest}`,
+  ...argv.slice(-1),
+];
 
 export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const byId = new Map(o.images.map((i) => [i.id, i]));
   const steps = new Map(o.plan.steps.map((s) => [s.id, s]));
   const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
   const cacheDir = resolve(o.root, o.settings.cacheDir);
-  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), { ...(o.fs ? { fs: o.fs } : {}), ...(o.onChange ? { onMiss: o.onChange } : {}) });
+  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), {
+    ...(o.fs ? { fs: o.fs } : {}),
+    ...(o.onChange ? { onMiss: o.onChange } : {}),
+  });
   const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
   const buildArgs = (image: ImageModel): string[] => argsFor(image, o.flags.buildArgs ?? []);
 
@@ -108,7 +116,14 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     (local ??= inspectLocal(o.target, [
       ...o.plan.steps.flatMap((s) => s.tags),
       ...external.values(),
-      ...o.plan.steps.flatMap((s) => imageRefs({ image: byId.get(s.id) as ImageModel, buildArgs: buildArgs(byId.get(s.id) as ImageModel), env: o.env, version: version(byId.get(s.id) as ImageModel) })),
+      ...o.plan.steps.flatMap((s) =>
+        imageRefs({
+          image: byId.get(s.id) as ImageModel,
+          buildArgs: buildArgs(byId.get(s.id) as ImageModel),
+          env: o.env,
+          version: version(byId.get(s.id) as ImageModel),
+        }),
+      ),
     ]));
 
   const digests = new Map<string, Promise<Digested>>();
@@ -129,7 +144,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
         }
       }
       const dockerfile = o.dockerfiles?.get(id) ?? (await readFile(resolve(o.root, o.settings.outputDir, image.dir, 'Dockerfile'), 'utf8'));
-      const platforms = o.flags.platforms?.length ? o.flags.platforms : image.platforms ?? [];
+      const platforms = o.flags.platforms?.length ? o.flags.platforms : (image.platforms ?? []);
       const inputs = await collectInputs(
         {
           image,
@@ -175,7 +190,8 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const changedSince = async (step: BuildStep, d: Digested, labelled: string | undefined): Promise<string> => {
     if (labelled === undefined) return 'the image has no input digest (built without dockwright, or before it kept digests)';
     const record = await readRecord(cacheDir, step.dir);
-    if (record?.digest !== labelled) return `inputs changed (the record of the last build is gone: ${short(labelled)} → ${short(d.digest)})`;
+    if (record?.digest !== labelled)
+      return `inputs changed (the record of the last build is gone: ${short(labelled)} → ${short(d.digest)})`;
     const changes = diffInputs(record.inputs, d.inputs);
     return changes.length > 0 ? `changed: ${summarizeChanges(changes)}` : `inputs changed (${short(labelled)} → ${short(d.digest)})`;
   };
@@ -207,7 +223,11 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           if (o.force) return { id: step.id, digest: d.digest, upToDate: false, reason: 'forced' };
           return { id: step.id, digest: d.digest, ...(await check(step, d)) };
         } catch (err) {
-          return { id: step.id, upToDate: false, reason: `input digest unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
+          return {
+            id: step.id,
+            upToDate: false,
+            reason: `input digest unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+          };
         }
       }),
     );

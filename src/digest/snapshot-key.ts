@@ -43,7 +43,9 @@ function projectRoot(dir: string): string {
 }
 
 export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
-  const env = Object.entries(ctx.env).filter(([k, v]) => v !== undefined && !SHELL_NOISE.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const env = Object.entries(ctx.env)
+    .filter(([k, v]) => v !== undefined && !SHELL_NOISE.has(k))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
 }
 

@@ -29,7 +29,9 @@ export class DefinitionError extends DockwrightError {
   readonly code = 'DW_INVALID_DEFINITION';
   readonly exitCode = 2 as const;
   constructor(readonly problems: readonly Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the definitions:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definitions:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
 }
 
@@ -37,7 +39,10 @@ export class DefinitionError extends DockwrightError {
 export class LoadError extends DockwrightError {
   readonly code = 'DW_LOAD_FAILED';
   readonly exitCode = 2 as const;
-  constructor(readonly file: string, cause: unknown) {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
     super(`${file}: could not load the definition: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
   }
 }

@@ -10,7 +10,10 @@ export class ProcessError extends DockwrightError {
     readonly stderr: string,
     message?: string,
   ) {
-    super(message ?? `${command.join(' ')} exited with ${processExitCode ?? 'a signal'}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' / ')}` : ''}`);
+    super(
+      message ??
+        `${command.join(' ')} exited with ${processExitCode ?? 'a signal'}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' / ')}` : ''}`,
+    );
   }
 }
 

@@ -6,9 +6,32 @@
 
 /** Helpers of 'dockwright' an imported step may call. */
 export type Helper =
-  | 'run' | 'runExec' | 'runScript' | 'copy' | 'add' | 'env' | 'arg' | 'workdir' | 'user' | 'expose' | 'volume'
-  | 'label' | 'entrypoint' | 'cmd' | 'healthcheck' | 'shell' | 'stopsignal' | 'onbuild' | 'comment' | 'raw'
-  | 'cacheMount' | 'bindMount' | 'secretMount' | 'sshMount' | 'tmpfsMount' | 'externalImage';
+  | 'run'
+  | 'runExec'
+  | 'runScript'
+  | 'copy'
+  | 'add'
+  | 'env'
+  | 'arg'
+  | 'workdir'
+  | 'user'
+  | 'expose'
+  | 'volume'
+  | 'label'
+  | 'entrypoint'
+  | 'cmd'
+  | 'healthcheck'
+  | 'shell'
+  | 'stopsignal'
+  | 'onbuild'
+  | 'comment'
+  | 'raw'
+  | 'cacheMount'
+  | 'bindMount'
+  | 'secretMount'
+  | 'sshMount'
+  | 'tmpfsMount'
+  | 'externalImage';
 
 export interface ObjectEntry {
   readonly key: string;

@@ -59,33 +59,40 @@ export function emitDefinition(image: ImportedImage): string {
   for (const [name, id] of imageConsts) file.addImportDeclaration({ namedImports: [id], moduleSpecifier: `./${name}.js` });
 
   const header = (w: CodeBlockWriter): void => {
-    writeComments(w, [`Imported from ${image.source} by \`dockwright import\`; review, then build with \`dockwright gen\`.`, ...image.headerComments]);
+    writeComments(w, [
+      `Imported from ${image.source} by \`dockwright import\`; review, then build with \`dockwright gen\`.`,
+      ...image.headerComments,
+    ]);
   };
   let first = true;
-  const leading = (comments: readonly string[]) => (w: CodeBlockWriter): void => {
-    if (first) header(w);
-    else w.blankLine();
-    first = false;
-    writeComments(w, comments);
-  };
+  const leading =
+    (comments: readonly string[]) =>
+    (w: CodeBlockWriter): void => {
+      if (first) header(w);
+      else w.blankLine();
+      first = false;
+      writeComments(w, comments);
+    };
 
   if (!single) {
     for (const s of image.stages) {
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
         leadingTrivia: leading(s.comments),
-        declarations: [{
-          name: stageVars.get(s.name) ?? s.name,
-          initializer: (w) => {
-            w.write(`stage(${stringLiteral(s.name)}, `);
-            writeExpr(w, stageOptions(s), names);
-            if (s.steps.length > 0) {
-              w.write(', ');
-              writeSteps(w, s.steps, names);
-            }
-            w.write(')');
+        declarations: [
+          {
+            name: stageVars.get(s.name) ?? s.name,
+            initializer: (w) => {
+              w.write(`stage(${stringLiteral(s.name)}, `);
+              writeExpr(w, stageOptions(s), names);
+              if (s.steps.length > 0) {
+                w.write(', ');
+                writeSteps(w, s.steps, names);
+              }
+              w.write(')');
+            },
           },
-        }],
+        ],
       });
     }
   }
@@ -96,19 +103,21 @@ export function emitDefinition(image: ImportedImage): string {
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     leadingTrivia: leading(single ? (stage0?.comments ?? []) : []),
-    declarations: [{
-      name: constName,
-      initializer: (w) => {
-        w.write('image(');
-        writeList(w, '{', '}', entries, (en) => {
-          if ('steps' in en) {
-            w.write(`${en.key}: `);
-            writeSteps(w, en.steps, names);
-          } else writeEntry(w, en, names);
-        });
-        w.write(')');
+    declarations: [
+      {
+        name: constName,
+        initializer: (w) => {
+          w.write('image(');
+          writeList(w, '{', '}', entries, (en) => {
+            if ('steps' in en) {
+              w.write(`${en.key}: `);
+              writeSteps(w, en.steps, names);
+            } else writeEntry(w, en, names);
+          });
+          w.write(')');
+        },
       },
-    }],
+    ],
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return file.getFullText();

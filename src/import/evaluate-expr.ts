@@ -11,11 +11,32 @@ import type { Expr, Helper } from './definition-model.js';
 type AnyFn = (...args: never[]) => unknown;
 
 const HELPERS: Readonly<Record<Helper, AnyFn>> = {
-  run: api.run, runExec: api.runExec, runScript: api.runScript, copy: api.copy, add: api.add, env: api.env, arg: api.arg,
-  workdir: api.workdir, user: api.user, expose: api.expose, volume: api.volume, label: api.label, entrypoint: api.entrypoint,
-  cmd: api.cmd, healthcheck: api.healthcheck, shell: api.shell, stopsignal: api.stopsignal, onbuild: api.onbuild,
-  comment: api.comment, raw: api.raw, cacheMount: mounts.cacheMount, bindMount: mounts.bindMount,
-  secretMount: mounts.secretMount, sshMount: mounts.sshMount, tmpfsMount: mounts.tmpfsMount, externalImage: mounts.externalImage,
+  run: api.run,
+  runExec: api.runExec,
+  runScript: api.runScript,
+  copy: api.copy,
+  add: api.add,
+  env: api.env,
+  arg: api.arg,
+  workdir: api.workdir,
+  user: api.user,
+  expose: api.expose,
+  volume: api.volume,
+  label: api.label,
+  entrypoint: api.entrypoint,
+  cmd: api.cmd,
+  healthcheck: api.healthcheck,
+  shell: api.shell,
+  stopsignal: api.stopsignal,
+  onbuild: api.onbuild,
+  comment: api.comment,
+  raw: api.raw,
+  cacheMount: mounts.cacheMount,
+  bindMount: mounts.bindMount,
+  secretMount: mounts.secretMount,
+  sshMount: mounts.sshMount,
+  tmpfsMount: mounts.tmpfsMount,
+  externalImage: mounts.externalImage,
 };
 
 /** The values references evaluate to. */

@@ -12,7 +12,8 @@ export const isSingleStage = (image: ImportedImage): boolean =>
   image.stages.length === 1 && image.stages[0]?.name === 'main' && image.stages[0].from.kind !== 'stage-ref';
 
 /** The second argument of `stage(name, { from, platform }, steps)`. */
-export const stageOptions = (s: ImportedStage): Expr => ex.obj({ from: s.from, platform: s.platform === undefined ? undefined : ex.str(s.platform) });
+export const stageOptions = (s: ImportedStage): Expr =>
+  ex.obj({ from: s.from, platform: s.platform === undefined ? undefined : ex.str(s.platform) });
 
 export function imageEntries(image: ImportedImage): SpecEntry[] {
   const stage0 = image.stages[0];
@@ -22,12 +23,22 @@ export function imageEntries(image: ImportedImage): SpecEntry[] {
   if (image.args.length > 0) {
     entries.push({
       key: 'args',
-      value: { kind: 'object', entries: image.args.map((a) => ({ key: a.name, value: a.default === undefined ? ex.obj({}) : ex.str(a.default), comments: a.comments })) },
+      value: {
+        kind: 'object',
+        entries: image.args.map((a) => ({
+          key: a.name,
+          value: a.default === undefined ? ex.obj({}) : ex.str(a.default),
+          comments: a.comments,
+        })),
+      },
     });
   }
   if (image.context !== undefined) entries.push({ key: 'context', value: ex.str(image.context) });
   if (image.copyList.length > 0) {
-    entries.push({ key: 'inputs', value: ex.obj({ copyList: ex.arr(image.copyList.map((c) => ex.obj({ src: ex.str(c.src), dest: ex.str(c.dest) }))) }) });
+    entries.push({
+      key: 'inputs',
+      value: ex.obj({ copyList: ex.arr(image.copyList.map((c) => ex.obj({ src: ex.str(c.src), dest: ex.str(c.dest) }))) }),
+    });
   }
   if (isSingleStage(image) && stage0) {
     entries.push({ key: 'from', value: stage0.from });

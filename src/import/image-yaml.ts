@@ -32,7 +32,9 @@ export function parseImageYaml(text: string, file: string): ImageYaml {
   const result = ImageYamlSchema.safeParse(doc);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new ImportError(`${file}: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'invalid'} (expected copy: [{ src, dest }])`);
+    throw new ImportError(
+      `${file}: ${issue ? `${issue.path.join('.') || '(top)'}: ${issue.message}` : 'invalid'} (expected copy: [{ src, dest }])`,
+    );
   }
   const extra = Object.keys(result.data).filter((k) => k !== 'copy');
   return {

@@ -34,17 +34,33 @@ export interface ImportOutcome {
   readonly warnings: readonly ImportWarning[];
 }
 
-export async function importSources(sources: readonly DockerfileSource[], args: Readonly<Record<string, string>> = {}): Promise<ImportOutcome> {
+export async function importSources(
+  sources: readonly DockerfileSource[],
+  args: Readonly<Record<string, string>> = {},
+): Promise<ImportOutcome> {
   const names = new Set<string>();
   for (const s of sources) {
     if (!s.name) throw new ImportError(`${s.file}: cannot derive an image name from the path (give --name)`);
-    if (names.has(s.name)) throw new ImportError(`two Dockerfiles would both become the image "${s.name}" (${sources.filter((x) => x.name === s.name).map((x) => x.file).join(', ')})`);
+    if (names.has(s.name))
+      throw new ImportError(
+        `two Dockerfiles would both become the image "${s.name}" (${sources
+          .filter((x) => x.name === s.name)
+          .map((x) => x.file)
+          .join(', ')})`,
+      );
     names.add(s.name);
   }
   const warnings: ImportWarning[] = [];
   const used = new Set<string>();
   const mapped = sources.map((s) => {
-    const m = mapDockerfile(parseDockerfile(s.text), { name: s.name, file: s.file, args, images: names, context: s.context, copyList: s.copyList ?? [] });
+    const m = mapDockerfile(parseDockerfile(s.text), {
+      name: s.name,
+      file: s.file,
+      args,
+      images: names,
+      context: s.context,
+      copyList: s.copyList ?? [],
+    });
     warnings.push(...m.warnings);
     m.usedArgs.forEach((a) => used.add(a));
     return m.image;
@@ -54,12 +70,28 @@ export async function importSources(sources: readonly DockerfileSource[], args: 
   }
   const verified = await verifyImport(mapped);
   warnings.push(...verified.warnings);
-  const definitions = verified.images.map((image) => ({ name: image.name, fileName: `${image.name}.ts`, source: image.source, text: emitDefinition(image) }));
+  const definitions = verified.images.map((image) => ({
+    name: image.name,
+    fileName: `${image.name}.ts`,
+    source: image.source,
+    text: emitDefinition(image),
+  }));
   return { definitions, warnings: sortWarnings(warnings) };
 }
 
 /** By file, then line, in the order found otherwise. */
 const sortWarnings = (warnings: readonly ImportWarning[]): ImportWarning[] =>
-  warnings.map((w, i) => ({ w, i }))
-    .sort((a, b) => (a.w.file === b.w.file ? (a.w.line ?? 0) - (b.w.line ?? 0) || a.i - b.i : a.w.file.startsWith('--') ? 1 : b.w.file.startsWith('--') ? -1 : a.w.file < b.w.file ? -1 : 1))
+  warnings
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) =>
+      a.w.file === b.w.file
+        ? (a.w.line ?? 0) - (b.w.line ?? 0) || a.i - b.i
+        : a.w.file.startsWith('--')
+          ? 1
+          : b.w.file.startsWith('--')
+            ? -1
+            : a.w.file < b.w.file
+              ? -1
+              : 1,
+    )
     .map(({ w }) => w);

@@ -147,9 +147,14 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
       const earlier = byRef.get(image.toLowerCase());
       const isEarlierStage = earlier !== undefined && names.indexOf(earlier) < i && !/^\d+$/.test(image);
       const matched = matchImage(image, images, opts.name);
-      const from: Expr = isEarlierStage ? { kind: 'stage-ref', stage: earlier } : matched ? { kind: 'image-ref', image: matched } : ex.str(image);
+      const from: Expr = isEarlierStage
+        ? { kind: 'stage-ref', stage: earlier }
+        : matched
+          ? { kind: 'image-ref', image: matched }
+          : ex.str(image);
       const platform = ins.flags.find((f) => f.name === 'platform')?.value ?? undefined;
-      for (const f of ins.flags) if (f.name !== 'platform') warn(ins.line, `not modelled: FROM flag --${f.name} (left out of the definition)`);
+      for (const f of ins.flags)
+        if (f.name !== 'platform') warn(ins.line, `not modelled: FROM flag --${f.name} (left out of the definition)`);
       stages.push({ name: names[i] ?? `stage-${i}`, from, platform, comments: attached, steps: i === 0 ? [...early] : [] });
       continue;
     }
@@ -171,7 +176,10 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
         const global = args.find((a) => a.name === p.name);
         if (global && (p.value === null || p.value === global.default)) {
           if (!usedIn(stageSteps[stages.length - 1] ?? [], p.name)) {
-            warn(ins.line, `not modelled: ARG ${p.name} is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)`);
+            warn(
+              ins.line,
+              `not modelled: ARG ${p.name} is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)`,
+            );
           }
           continue;
         }

@@ -32,12 +32,23 @@ const sourcesAndDest = (ins: ParsedInstruction): [Expr, Expr] => {
   return [sources.length === 1 ? ex.str(sources[0] ?? '') : ex.strs(sources), ex.str(dest)];
 };
 
-const copyFlags = (ins: ParsedInstruction, extra: readonly string[]): { f: ReturnType<typeof readFlags>; common: Record<string, Expr | undefined> } => {
+const copyFlags = (
+  ins: ParsedInstruction,
+  extra: readonly string[],
+): { f: ReturnType<typeof readFlags>; common: Record<string, Expr | undefined> } => {
   const f = readFlags(ins.flags, ['chown', 'chmod', 'link', 'exclude', ...extra]);
   const str = (v: string | undefined): Expr | undefined => (v === undefined ? undefined : ex.str(v));
   const link = f.bool('link');
   const exclude = f.all('exclude');
-  return { f, common: { chown: str(f.one('chown')), chmod: str(f.one('chmod')), link: link === undefined ? undefined : ex.bool(link), exclude: exclude.length ? ex.strs(exclude) : undefined } };
+  return {
+    f,
+    common: {
+      chown: str(f.one('chown')),
+      chmod: str(f.one('chmod')),
+      link: link === undefined ? undefined : ex.bool(link),
+      exclude: exclude.length ? ex.strs(exclude) : undefined,
+    },
+  };
 };
 
 const properties = (ins: ParsedInstruction): Expr => {
@@ -53,7 +64,10 @@ const properties = (ins: ParsedInstruction): Expr => {
 };
 
 const HEALTHCHECK_OPTIONS: Readonly<Record<string, string>> = {
-  interval: 'interval', timeout: 'timeout', 'start-period': 'startPeriod', 'start-interval': 'startInterval',
+  interval: 'interval',
+  timeout: 'timeout',
+  'start-period': 'startPeriod',
+  'start-interval': 'startInterval',
 };
 
 const MAPPERS: Readonly<Record<string, Mapper>> = {
@@ -83,17 +97,29 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     const { f, common } = copyFlags(ins, ['from', 'parents']);
     const from = f.one('from');
     const parents = f.bool('parents');
-    return ex.call('copy', ...sourcesAndDest(ins), ...ex.opts({
-      from: from === undefined ? undefined : ctx.source(from), ...common, parents: parents === undefined ? undefined : ex.bool(parents),
-    }));
+    return ex.call(
+      'copy',
+      ...sourcesAndDest(ins),
+      ...ex.opts({
+        from: from === undefined ? undefined : ctx.source(from),
+        ...common,
+        parents: parents === undefined ? undefined : ex.bool(parents),
+      }),
+    );
   },
   ADD: (ins) => {
     const { f, common } = copyFlags(ins, ['checksum', 'keep-git-dir']);
     const checksum = f.one('checksum');
     const keep = f.bool('keep-git-dir');
-    return ex.call('add', ...sourcesAndDest(ins), ...ex.opts({
-      ...common, checksum: checksum === undefined ? undefined : ex.str(checksum), keepGitDir: keep === undefined ? undefined : ex.bool(keep),
-    }));
+    return ex.call(
+      'add',
+      ...sourcesAndDest(ins),
+      ...ex.opts({
+        ...common,
+        checksum: checksum === undefined ? undefined : ex.str(checksum),
+        keepGitDir: keep === undefined ? undefined : ex.bool(keep),
+      }),
+    );
   },
   ENV: (ins) => ex.call('env', properties(ins)),
   LABEL: (ins) => ex.call('label', properties(ins)),
@@ -109,12 +135,15 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     return ex.call('user', ex.str(name), ...(group ? [ex.str(group)] : []));
   },
   EXPOSE: (ins) =>
-    ex.call('expose', ...ins.words.map((w) => {
-      const m = /^(\d+)(?:\/(tcp|udp))?$/i.exec(w);
-      if (!m) return notModelled(`EXPOSE ${w} (only a port number with /tcp or /udp is modelled)`);
-      const port = ex.num(Number(m[1]));
-      return m[2]?.toLowerCase() === 'udp' ? ex.obj({ port, protocol: ex.str('udp') }) : port;
-    })),
+    ex.call(
+      'expose',
+      ...ins.words.map((w) => {
+        const m = /^(\d+)(?:\/(tcp|udp))?$/i.exec(w);
+        if (!m) return notModelled(`EXPOSE ${w} (only a port number with /tcp or /udp is modelled)`);
+        const port = ex.num(Number(m[1]));
+        return m[2]?.toLowerCase() === 'udp' ? ex.obj({ port, protocol: ex.str('udp') }) : port;
+      }),
+    ),
   VOLUME: (ins) => ex.call('volume', ...(ins.json ?? ins.words).map(ex.str)),
   CMD: (ins) => ex.call('cmd', command(ins.json, shellText(ins))),
   ENTRYPOINT: (ins) => ex.call('entrypoint', command(ins.json, shellText(ins))),
@@ -123,10 +152,12 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     const sub = ins.words[0]?.toUpperCase();
     if (sub === 'NONE' && ins.flags.length === 0 && ins.words.length === 1) return ex.call('healthcheck', ex.str('none'));
     if (sub !== 'CMD') return notModelled('HEALTHCHECK that is neither NONE nor CMD');
-    const options = Object.fromEntries(Object.entries(HEALTHCHECK_OPTIONS).map(([flag, key]) => {
-      const v = f.one(flag);
-      return [key, v === undefined ? undefined : ex.str(v)];
-    }));
+    const options = Object.fromEntries(
+      Object.entries(HEALTHCHECK_OPTIONS).map(([flag, key]) => {
+        const v = f.one(flag);
+        return [key, v === undefined ? undefined : ex.str(v)];
+      }),
+    );
     const retries = f.one('retries');
     if (retries !== undefined && !/^\d+$/.test(retries)) notModelled(`--retries=${retries} is not a whole number`);
     const rest = ins.joined.replace(/^\s*CMD\s*/i, '');

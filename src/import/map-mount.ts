@@ -6,7 +6,11 @@ import type { ParsedFlag } from './parse-dockerfile.js';
 
 /** Option spellings BuildKit accepts for the same thing. */
 const ALIASES: Readonly<Record<string, string>> = {
-  dst: 'target', destination: 'target', src: 'source', ro: 'readonly', rw: 'readwrite',
+  dst: 'target',
+  destination: 'target',
+  src: 'source',
+  ro: 'readonly',
+  rw: 'readwrite',
 };
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
@@ -52,17 +56,39 @@ export function mapMount(flag: ParsedFlag, source: (ref: string) => Expr): Expr 
 
   switch (type) {
     case 'cache':
-      return ex.call('cacheMount', text('target') ?? notModelled('cache mount without target'), ...ex.opts({
-        id: text('id'), sharing: text('sharing'), from: from(), source: text('source'), readonly: bool('readonly'), ...owner,
-      }));
+      return ex.call(
+        'cacheMount',
+        text('target') ?? notModelled('cache mount without target'),
+        ...ex.opts({
+          id: text('id'),
+          sharing: text('sharing'),
+          from: from(),
+          source: text('source'),
+          readonly: bool('readonly'),
+          ...owner,
+        }),
+      );
     case 'bind':
-      return ex.call('bindMount', text('target') ?? notModelled('bind mount without target'), ...ex.opts({
-        source: text('source'), from: from(), readwrite: bool('readwrite'),
-      }));
+      return ex.call(
+        'bindMount',
+        text('target') ?? notModelled('bind mount without target'),
+        ...ex.opts({
+          source: text('source'),
+          from: from(),
+          readwrite: bool('readwrite'),
+        }),
+      );
     case 'secret':
-      return ex.call('secretMount', text('id') ?? notModelled('secret mount without id'), ...ex.opts({
-        target: text('target'), env: text('env'), required: bool('required'), ...owner,
-      }));
+      return ex.call(
+        'secretMount',
+        text('id') ?? notModelled('secret mount without id'),
+        ...ex.opts({
+          target: text('target'),
+          env: text('env'),
+          required: bool('required'),
+          ...owner,
+        }),
+      );
     case 'ssh':
       return ex.call('sshMount', ...ex.opts({ id: text('id'), target: text('target'), required: bool('required'), ...owner }));
     default:

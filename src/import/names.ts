@@ -6,14 +6,45 @@ import { basename, dirname } from 'node:path';
 
 /** Every export of 'dockwright' a definition may import, so no variable hides one of them. */
 export const API_NAMES = [
-  'image', 'stage', 'variants', 'defineConfig', 'run', 'runExec', 'runScript', 'copy', 'add', 'env', 'arg', 'workdir',
-  'user', 'expose', 'volume', 'label', 'entrypoint', 'cmd', 'healthcheck', 'shell', 'stopsignal', 'onbuild', 'comment',
-  'raw', 'cacheMount', 'bindMount', 'secretMount', 'sshMount', 'tmpfsMount', 'namedContext', 'externalImage', 'variantKey',
+  'image',
+  'stage',
+  'variants',
+  'defineConfig',
+  'run',
+  'runExec',
+  'runScript',
+  'copy',
+  'add',
+  'env',
+  'arg',
+  'workdir',
+  'user',
+  'expose',
+  'volume',
+  'label',
+  'entrypoint',
+  'cmd',
+  'healthcheck',
+  'shell',
+  'stopsignal',
+  'onbuild',
+  'comment',
+  'raw',
+  'cacheMount',
+  'bindMount',
+  'secretMount',
+  'sshMount',
+  'tmpfsMount',
+  'namedContext',
+  'externalImage',
+  'variantKey',
 ] as const;
 
 const RESERVED = new Set<string>([
   ...API_NAMES,
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await async of undefined NaN Infinity arguments eval'.split(' '),
+  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await async of undefined NaN Infinity arguments eval'.split(
+    ' ',
+  ),
 ]);
 
 /** `build-env` → `buildEnv`, `2nd stage` → `_2ndStage`. */

@@ -6,8 +6,14 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import type { Flag, Instruction } from 'dockerfile-ast';
 
-interface Pos { readonly line: number; readonly character: number }
-interface Span { readonly start: Pos; readonly end: Pos }
+interface Pos {
+  readonly line: number;
+  readonly character: number;
+}
+interface Span {
+  readonly start: Pos;
+  readonly end: Pos;
+}
 
 export interface ParsedFlag {
   readonly name: string;
@@ -143,7 +149,9 @@ export function parseDockerfile(content: string): ParsedDockerfile {
   const inside = (line: number): boolean => instructions.some((i) => line > i.line && line <= i.endLine);
   return {
     escape,
-    directives: df.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), line: d.getRange().start.line + 1 })),
+    directives: df
+      .getDirectives()
+      .map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), line: d.getRange().start.line + 1 })),
     instructions,
     comments: df
       .getComments()

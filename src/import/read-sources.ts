@@ -42,12 +42,20 @@ export async function readSources(req: SourceRequest): Promise<{ sources: Docker
     const abs = path.resolve(req.cwd, f);
     const file = rel(abs);
     const name = req.name === undefined ? imageNameFromPath(abs) : toDockerName(req.name);
-    sources.push({ file, name, text: await readText(abs, file), context: fromRoot(req.context === undefined ? path.dirname(abs) : path.resolve(req.cwd, req.context)) });
+    sources.push({
+      file,
+      name,
+      text: await readText(abs, file),
+      context: fromRoot(req.context === undefined ? path.dirname(abs) : path.resolve(req.cwd, req.context)),
+    });
   }
   if (req.dir !== undefined) {
     const root = path.resolve(req.cwd, req.dir);
     if (!existsSync(root)) throw new ImportError(`${rel(root)}: no such folder`);
-    const entries = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const entries = (await readdir(root, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     for (const folder of entries) {
       const dockerfile = path.join(root, folder, 'Dockerfile');
       if (!existsSync(dockerfile)) {

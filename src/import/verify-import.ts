@@ -35,9 +35,14 @@ function buildObjects(images: readonly ImportedImage[]): Map<string, unknown> {
         return other && !building.has(name) ? build(other) : makeImage({ name, from: 'scratch', steps: [] });
       },
     };
-    for (const s of img.stages) stages.set(s.name, makeStage(s.name, evaluate(stageOptions(s), refs) as never, s.steps.map((st) => evaluate(st.expr, refs)) as never));
-    const spec = Object.fromEntries(imageEntries(img).map((en) =>
-      [en.key, 'steps' in en ? en.steps.map((st) => evaluate(st.expr, refs)) : evaluate(en.value, refs)]));
+    for (const s of img.stages)
+      stages.set(
+        s.name,
+        makeStage(s.name, evaluate(stageOptions(s), refs) as never, s.steps.map((st) => evaluate(st.expr, refs)) as never),
+      );
+    const spec = Object.fromEntries(
+      imageEntries(img).map((en) => [en.key, 'steps' in en ? en.steps.map((st) => evaluate(st.expr, refs)) : evaluate(en.value, refs)]),
+    );
     const obj = makeImage(spec as never);
     building.delete(img.name);
     built.set(img.name, obj);
@@ -73,8 +78,11 @@ const stepOf = (p: Problem): [number, number] | undefined => {
   return s === 'stages' && typeof i === 'number' && t === 'steps' && typeof j === 'number' ? [i, j] : undefined;
 };
 
-const asRaw = (step: ImportedStep, reason: string): ImportedStep =>
-  ({ ...step, expr: ex.call('raw', ex.str(step.source ?? '')), notModelled: reason });
+const asRaw = (step: ImportedStep, reason: string): ImportedStep => ({
+  ...step,
+  expr: ex.call('raw', ex.str(step.source ?? '')),
+  notModelled: reason,
+});
 
 export async function verifyImport(images: readonly ImportedImage[]): Promise<{ images: ImportedImage[]; warnings: ImportWarning[] }> {
   const renderer = createRenderer(await readTemplates());
@@ -97,15 +105,22 @@ export async function verifyImport(images: readonly ImportedImage[]): Promise<{ 
           return asRaw(step, reason);
         }),
       }));
-      leftover.push(...mine.filter((p) => {
-        const at = stepOf(p);
-        const step = at ? img.stages[at[0]]?.steps[at[1]] : undefined;
-        return !step || step.source === undefined || step.notModelled !== undefined;
-      }));
+      leftover.push(
+        ...mine.filter((p) => {
+          const at = stepOf(p);
+          const step = at ? img.stages[at[0]]?.steps[at[1]] : undefined;
+          return !step || step.source === undefined || step.notModelled !== undefined;
+        }),
+      );
       return { ...img, stages };
     });
     if (!changed) {
-      warnings.push(...leftover.map((p) => ({ file: p.file, message: `gen will report: ${[p.image, formatPath(p.path)].filter(Boolean).join(' › ')}: ${p.message}` })));
+      warnings.push(
+        ...leftover.map((p) => ({
+          file: p.file,
+          message: `gen will report: ${[p.image, formatPath(p.path)].filter(Boolean).join(' › ')}: ${p.message}`,
+        })),
+      );
       break;
     }
   }

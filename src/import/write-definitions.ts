@@ -9,7 +9,12 @@ import { ImportError } from './import-error.js';
 import type { ImportedDefinition } from './import-sources.js';
 
 /** Writes the definitions into `outDir`; returns the paths written, relative to `cwd`. */
-export async function writeDefinitions(cwd: string, outDir: string, definitions: readonly ImportedDefinition[], force: boolean): Promise<string[]> {
+export async function writeDefinitions(
+  cwd: string,
+  outDir: string,
+  definitions: readonly ImportedDefinition[],
+  force: boolean,
+): Promise<string[]> {
   const dir = path.resolve(cwd, outDir);
   const targets = definitions.map((d) => ({ d, abs: path.join(dir, d.fileName) }));
   const rel = (abs: string): string => path.relative(cwd, abs).split(path.sep).join('/');

@@ -23,12 +23,19 @@ const escapeChar = (c: string): string => {
 /** A string literal: `'…'` on one line, a template literal when the text has several lines. */
 export const stringLiteral = (s: string): string =>
   s.includes('\n')
-    ? `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, escapeChar)}\``
+    ? `\`${s
+        .replace(/\\/g, '\\\\')
+        .replace(/`/g, '\\`')
+        .replace(/\$\{/g, '\\${')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, escapeChar)}\``
     : quoted(s, s.includes("'") && !s.includes('"') ? '"' : "'");
 
 /** One-line literal in the quote that needs no escaping when possible (`"it's"`, `'say "hi"'`). */
 const quoted = (s: string, q: '"' | "'"): string =>
-  `${q}${s.replace(/\\/g, '\\\\').replace(q === '"' ? /"/g : /'/g, `\\${q}`).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, escapeChar)}${q}`;
+  `${q}${s
+    .replace(/\\/g, '\\\\')
+    .replace(q === '"' ? /"/g : /'/g, `\\${q}`)
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, escapeChar)}${q}`;
 
 export const propertyKey = (key: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key));
 
@@ -106,7 +113,12 @@ export function writeExpr(w: CodeBlockWriter, e: Expr, names: Names): void {
         return void w.write(')');
       }
       if (rest.length > 0 && first && e.args.slice(0, -1).every((a) => inline(a, names) !== undefined)) {
-        w.write(`${e.helper}(${e.args.slice(0, -1).map((a) => inline(a, names)).join(', ')}, `);
+        w.write(
+          `${e.helper}(${e.args
+            .slice(0, -1)
+            .map((a) => inline(a, names))
+            .join(', ')}, `,
+        );
         writeExpr(w, e.args.at(-1) ?? first, names);
         return void w.write(')');
       }

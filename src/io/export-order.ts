@@ -35,6 +35,6 @@ function defaultPosition(source: string): number {
 /** `names` in source order. */
 export function exportOrder(source: string, names: readonly string[]): string[] {
   const found = positions(source);
-  const at = new Map(names.map((n) => [n, n === 'default' ? defaultPosition(source) : found.get(n) ?? Number.POSITIVE_INFINITY]));
+  const at = new Map(names.map((n) => [n, n === 'default' ? defaultPosition(source) : (found.get(n) ?? Number.POSITIVE_INFINITY)]));
   return [...names].sort((a, b) => (at.get(a) ?? 0) - (at.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
 }

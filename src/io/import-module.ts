@@ -60,9 +60,15 @@ export function withModuleSession<T>(work: (importFile: ImportFile) => Promise<T
 /** A load failure as one line: the first line of the message, with the position of a syntax error. */
 export function describeLoadFailure(err: unknown, root: string): string {
   const message = err instanceof Error ? err.message : String(err);
-  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = (lines[0] ?? 'unknown error').replace(/\s+/g, ' ');
-  const position = lines.slice(1).map((l) => /:(\d+):(\d+)$/.exec(l)).find(Boolean);
+  const position = lines
+    .slice(1)
+    .map((l) => /:(\d+):(\d+)$/.exec(l))
+    .find(Boolean);
   const text = position ? `${first} (line ${position[1]}, column ${position[2]})` : first;
   return text.split(`${root}/`).join('');
 }

@@ -19,7 +19,9 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 export async function loadDefinitions(root: string, definitionsDir: string): Promise<LoadedDefinitions[]> {
   const dir = path.resolve(root, definitionsDir);
   if (!existsSync(dir)) {
-    throw new ConfigError(`the definitions folder ${toPosix(path.relative(root, dir)) || '.'} does not exist (setting definitionsDir, DOCKWRIGHT_DEFINITIONS_DIR or --definitions)`);
+    throw new ConfigError(
+      `the definitions folder ${toPosix(path.relative(root, dir)) || '.'} does not exist (setting definitionsDir, DOCKWRIGHT_DEFINITIONS_DIR or --definitions)`,
+    );
   }
   const files = await listDefinitionFiles(dir);
   const failures: LoadError[] = [];
@@ -30,7 +32,10 @@ export async function loadDefinitions(root: string, definitionsDir: string): Pro
       const file = toPosix(path.relative(root, abs));
       try {
         const mod = await importFile(abs);
-        const names = exportOrder(await readFile(abs, 'utf8'), Object.keys(mod).filter((k) => k !== '__esModule'));
+        const names = exportOrder(
+          await readFile(abs, 'utf8'),
+          Object.keys(mod).filter((k) => k !== '__esModule'),
+        );
         out.push({ file, exports: names.map((n) => mod[n]) });
       } catch (err) {
         failures.push(new LoadError(file, new Error(describeLoadFailure(err, root), { cause: err })));

@@ -50,7 +50,8 @@ const checkPath = (p: string): string => {
   return p;
 };
 
-const hasMarker = (bytes: Uint8Array): boolean => MARKER.test(Buffer.from(bytes.subarray(0, 1024)).toString('utf8').split('\n').slice(0, 5).join('\n'));
+const hasMarker = (bytes: Uint8Array): boolean =>
+  MARKER.test(Buffer.from(bytes.subarray(0, 1024)).toString('utf8').split('\n').slice(0, 5).join('\n'));
 
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 
@@ -73,8 +74,15 @@ export function planWrites(files: readonly GeneratedFile[], state: OutputState, 
   const inScope = (p: string): boolean => !options.scope || options.scope.includes(p.split('/')[0] ?? '');
   const stale = sorted(existing.filter((p) => !wanted.has(p) && inScope(p)));
   const manifest = sorted([...existing.filter((p) => !stale.includes(p)), ...wanted.keys()]);
-  const same = state.manifest !== undefined && manifest.length === state.manifest.length && manifest.every((p, i) => p === state.manifest?.[i]);
-  return { create, update, unchanged, delete: stale, manifest: same || (state.manifest === undefined && manifest.length === 0) ? undefined : manifest };
+  const same =
+    state.manifest !== undefined && manifest.length === state.manifest.length && manifest.every((p, i) => p === state.manifest?.[i]);
+  return {
+    create,
+    update,
+    unchanged,
+    delete: stale,
+    manifest: same || (state.manifest === undefined && manifest.length === 0) ? undefined : manifest,
+  };
 }
 
 /** The paths a `--check` run reports: missing, different and stale files. */
@@ -116,7 +124,9 @@ export async function readOutputState(outputDir: string, wanted: readonly string
   if (manifestBytes) {
     try {
       const parsed = JSON.parse(manifestBytes.toString('utf8')) as { files?: unknown };
-      manifest = Array.isArray(parsed.files) ? parsed.files.filter((p): p is string => typeof p === 'string' && p !== '' && !p.split('/').includes('..')) : [];
+      manifest = Array.isArray(parsed.files)
+        ? parsed.files.filter((p): p is string => typeof p === 'string' && p !== '' && !p.split('/').includes('..'))
+        : [];
     } catch {
       manifest = [];
     }

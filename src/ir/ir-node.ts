@@ -23,9 +23,25 @@ import type { VolumeNode } from './volume-node.js';
 import type { WorkdirNode } from './workdir-node.js';
 
 export type IrNode =
-  | FromNode | ArgNode | RunNode | CopyNode | AddNode | EnvNode | WorkdirNode | UserNode | ExposeNode
-  | VolumeNode | LabelNode | EntrypointNode | CmdNode | HealthcheckNode | ShellNode | StopsignalNode
-  | OnbuildNode | CommentNode | RawNode;
+  | FromNode
+  | ArgNode
+  | RunNode
+  | CopyNode
+  | AddNode
+  | EnvNode
+  | WorkdirNode
+  | UserNode
+  | ExposeNode
+  | VolumeNode
+  | LabelNode
+  | EntrypointNode
+  | CmdNode
+  | HealthcheckNode
+  | ShellNode
+  | StopsignalNode
+  | OnbuildNode
+  | CommentNode
+  | RawNode;
 
 export type IrKind = IrNode['kind'];
 export type IrNodeOf<K extends IrKind> = Extract<IrNode, { kind: K }>;
@@ -36,5 +52,4 @@ export type InstructionNode = Exclude<IrNode, FromNode>;
 export type IrVisitor<R> = { readonly [K in IrKind]: (node: IrNodeOf<K>) => R };
 
 /** Calls the visitor's function for the node's kind. */
-export const visit = <R>(node: IrNode, visitor: IrVisitor<R>): R =>
-  (visitor[node.kind] as (n: IrNode) => R)(node);
+export const visit = <R>(node: IrNode, visitor: IrVisitor<R>): R => (visitor[node.kind] as (n: IrNode) => R)(node);

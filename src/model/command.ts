@@ -7,7 +7,10 @@ export const ShellFormSchema = z.object({ form: z.literal('shell'), command: z.s
 
 /** What CMD, ENTRYPOINT and HEALTHCHECK CMD take. A plain string array means exec form. */
 export const CommandSchema = z.union([
-  z.array(z.string()).min(1).transform((argv) => ({ form: 'exec' as const, argv })),
+  z
+    .array(z.string())
+    .min(1)
+    .transform((argv) => ({ form: 'exec' as const, argv })),
   ExecFormSchema,
   ShellFormSchema,
 ]);

@@ -1,12 +1,12 @@
 import * as z from 'zod';
 
 /** A name of an image, a stage, a group or a variant value: what docker accepts in a repository path. */
-export const NameSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'lowercase letters and digits, separated by ".", "_" or "-"');
+export const NameSchema = z.string().regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'lowercase letters and digits, separated by ".", "_" or "-"');
 
 /** A build-arg or environment variable name. */
-export const VarNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name: letters, digits and "_", not starting with a digit');
+export const VarNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name: letters, digits and "_", not starting with a digit');
 
 /** A Go duration as HEALTHCHECK accepts it: `30s`, `1m30s`, `500ms`. */
 export const DurationSchema = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|m|h))+$/, 'a duration such as "30s", "1m30s" or "500ms"');

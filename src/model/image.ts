@@ -31,56 +31,63 @@ export const TagRuleSchema = z.union([
 export type TagRule = z.output<typeof TagRuleSchema>;
 
 export const UserSpecSchema = z.union([
-  z.string().min(1).transform((user) => ({ user, group: undefined as string | undefined })),
+  z
+    .string()
+    .min(1)
+    .transform((user) => ({ user, group: undefined as string | undefined })),
   z.object({ user: z.string().min(1), group: z.string().min(1).optional() }).strict(),
 ]);
 
 /** Where a secret's value comes from at build time; the definition only ever holds its id. */
-export const SecretSourceSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_.-]+$/),
-  env: VarNameSchema.optional(),
-  src: z.string().optional(),
-}).strict();
+export const SecretSourceSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.-]+$/),
+    env: VarNameSchema.optional(),
+    src: z.string().optional(),
+  })
+  .strict();
 
-export const ImageSchema = z.object({
-  kind: z.literal('image'),
-  name: NameSchema,
-  variant: z.record(z.string(), NameSchema).optional(),
-  description: z.string().optional(),
-  groups: z.array(NameSchema).default([]),
-  /** `false` for intermediate bases that are built but never pushed. */
-  push: z.boolean().default(true),
-  /** `base` images are tagged with the base tag, `module` images with the module tag. */
-  tagSet: z.enum(['module', 'base']).default('module'),
-  tags: z.array(TagRuleSchema).optional(),
-  version: z.string().min(1).optional(),
-  defaultVersion: z.string().min(1).optional(),
-  args: z.record(VarNameSchema, ArgSpecSchema).default({}),
-  stages: z.array(StageSchema).min(1),
-  target: StageRefSchema.optional(),
-  syntax: z.string().min(1).optional(),
-  escape: z.enum(['\\', '`']).default('\\'),
-  env: VarMapSchema.optional(),
-  labels: z.record(z.string().min(1), z.string()).optional(),
-  user: UserSpecSchema.optional(),
-  workdir: z.string().min(1).optional(),
-  expose: z.array(PortSchema).optional(),
-  volumes: z.array(z.string().min(1)).optional(),
-  entrypoint: CommandSchema.optional(),
-  cmd: CommandSchema.optional(),
-  healthcheck: HealthcheckSpecSchema.optional(),
-  stopSignal: z.string().optional(),
-  /** Build context folder, relative to the project root. */
-  context: z.string().min(1).default('.'),
-  dockerignore: z.array(z.string()).optional(),
-  platforms: z.array(z.string().min(1)).optional(),
-  /** Named build contexts: name → folder (relative to the project root) or `docker-image://…`. */
-  buildContexts: z.record(z.string().min(1), z.string().min(1)).default({}),
-  secrets: z.array(SecretSourceSchema).default([]),
-  ssh: z.array(z.string().min(1)).default([]),
-  inputs: BuildInputsSchema.default({ fetch: [], copyList: [], prerequisites: [] }),
-  test: TestSpecSchema.optional(),
-}).strict();
+export const ImageSchema = z
+  .object({
+    kind: z.literal('image'),
+    name: NameSchema,
+    variant: z.record(z.string(), NameSchema).optional(),
+    description: z.string().optional(),
+    groups: z.array(NameSchema).default([]),
+    /** `false` for intermediate bases that are built but never pushed. */
+    push: z.boolean().default(true),
+    /** `base` images are tagged with the base tag, `module` images with the module tag. */
+    tagSet: z.enum(['module', 'base']).default('module'),
+    tags: z.array(TagRuleSchema).optional(),
+    version: z.string().min(1).optional(),
+    defaultVersion: z.string().min(1).optional(),
+    args: z.record(VarNameSchema, ArgSpecSchema).default({}),
+    stages: z.array(StageSchema).min(1),
+    target: StageRefSchema.optional(),
+    syntax: z.string().min(1).optional(),
+    escape: z.enum(['\\', '`']).default('\\'),
+    env: VarMapSchema.optional(),
+    labels: z.record(z.string().min(1), z.string()).optional(),
+    user: UserSpecSchema.optional(),
+    workdir: z.string().min(1).optional(),
+    expose: z.array(PortSchema).optional(),
+    volumes: z.array(z.string().min(1)).optional(),
+    entrypoint: CommandSchema.optional(),
+    cmd: CommandSchema.optional(),
+    healthcheck: HealthcheckSpecSchema.optional(),
+    stopSignal: z.string().optional(),
+    /** Build context folder, relative to the project root. */
+    context: z.string().min(1).default('.'),
+    dockerignore: z.array(z.string()).optional(),
+    platforms: z.array(z.string().min(1)).optional(),
+    /** Named build contexts: name → folder (relative to the project root) or `docker-image://…`. */
+    buildContexts: z.record(z.string().min(1), z.string().min(1)).default({}),
+    secrets: z.array(SecretSourceSchema).default([]),
+    ssh: z.array(z.string().min(1)).default([]),
+    inputs: BuildInputsSchema.default({ fetch: [], copyList: [], prerequisites: [] }),
+    test: TestSpecSchema.optional(),
+  })
+  .strict();
 
 export type Image = z.output<typeof ImageSchema>;
 export type ImageInput = z.input<typeof ImageSchema>;

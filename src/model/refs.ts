@@ -7,11 +7,9 @@ import * as z from 'zod';
 import type { ImageDef } from './image.js';
 import type { StageDef } from './stage.js';
 
-export const isStageDef = (v: unknown): v is StageDef =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'stage';
+export const isStageDef = (v: unknown): v is StageDef => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'stage';
 
-export const isImageDef = (v: unknown): v is ImageDef =>
-  typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'image';
+export const isImageDef = (v: unknown): v is ImageDef => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'image';
 
 export const StageRefSchema = z.custom<StageDef>(isStageDef, 'a stage made with stage()');
 export const ImageRefSchema = z.custom<ImageDef>(isImageDef, 'an image made with image() or variants().pick()');

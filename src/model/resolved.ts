@@ -56,7 +56,7 @@ export interface ImageModel extends Omit<Image, 'kind' | 'stages' | 'target'> {
  */
 export const baseImageId = (image: ImageModel): string | undefined => {
   const seen = new Set<string>();
-  for (let name: string | undefined = image.target; name !== undefined && !seen.has(name); ) {
+  for (let name: string | undefined = image.target; name !== undefined && !seen.has(name);) {
     seen.add(name);
     const from = image.stages.find((s) => s.name === name)?.from;
     if (from?.kind === 'image') return from.id;

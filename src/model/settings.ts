@@ -4,34 +4,39 @@ import * as z from 'zod';
 export const SeveritySchema = z.enum(['off', 'warning', 'error']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const SettingsSchema = z.object({
-  /** `registry/` part of every tag (`127.0.0.1:5000`); none by default. */
-  registry: z.string().min(1).optional(),
-  /** `namespace/` part of every tag (`federatedai`). */
-  namespace: z.string().min(1).optional(),
-  /** Tag of module images. Derived from `gitRef` when that is set and `tag` is not. */
-  tag: z.string().min(1).optional(),
-  /** Tag of base images (`tagSet: 'base'`); defaults to the module tag. */
-  baseTag: z.string().min(1).optional(),
-  /** Version for images that do not set their own. */
-  version: z.string().min(1).optional(),
-  /** A git ref (`main`, `v1.2.0`, `refs/tags/v1.2.0`) to derive the tag from. */
-  gitRef: z.string().min(1).optional(),
-  definitionsDir: z.string().min(1).default('definitions'),
-  outputDir: z.string().min(1).default('generated'),
-  /** A folder of handlebars templates that replaces the built-in ones, file by file. */
-  templatesDir: z.string().min(1).optional(),
-  /** Also write `generated/docker-bake.json`. */
-  bake: z.boolean().default(false),
-  lint: z.object({
-    strict: z.boolean().default(false),
-    rules: z.record(z.string(), SeveritySchema).default({}),
-  }).strict().default({ strict: false, rules: {} }),
-  /** Most builds (pushes, image tests) at once. */
-  parallel: z.number().int().positive().optional(),
-  logsDir: z.string().min(1).default('build-logs'),
-  cacheDir: z.string().min(1).default('.dockwright/cache'),
-}).strict();
+export const SettingsSchema = z
+  .object({
+    /** `registry/` part of every tag (`127.0.0.1:5000`); none by default. */
+    registry: z.string().min(1).optional(),
+    /** `namespace/` part of every tag (`federatedai`). */
+    namespace: z.string().min(1).optional(),
+    /** Tag of module images. Derived from `gitRef` when that is set and `tag` is not. */
+    tag: z.string().min(1).optional(),
+    /** Tag of base images (`tagSet: 'base'`); defaults to the module tag. */
+    baseTag: z.string().min(1).optional(),
+    /** Version for images that do not set their own. */
+    version: z.string().min(1).optional(),
+    /** A git ref (`main`, `v1.2.0`, `refs/tags/v1.2.0`) to derive the tag from. */
+    gitRef: z.string().min(1).optional(),
+    definitionsDir: z.string().min(1).default('definitions'),
+    outputDir: z.string().min(1).default('generated'),
+    /** A folder of handlebars templates that replaces the built-in ones, file by file. */
+    templatesDir: z.string().min(1).optional(),
+    /** Also write `generated/docker-bake.json`. */
+    bake: z.boolean().default(false),
+    lint: z
+      .object({
+        strict: z.boolean().default(false),
+        rules: z.record(z.string(), SeveritySchema).default({}),
+      })
+      .strict()
+      .default({ strict: false, rules: {} }),
+    /** Most builds (pushes, image tests) at once. */
+    parallel: z.number().int().positive().optional(),
+    logsDir: z.string().min(1).default('build-logs'),
+    cacheDir: z.string().min(1).default('.dockwright/cache'),
+  })
+  .strict();
 
 export type Settings = z.output<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

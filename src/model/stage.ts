@@ -19,12 +19,14 @@ export interface StageDef {
   readonly steps: readonly InstructionInput[];
 }
 
-export const StageSchema = z.object({
-  kind: z.literal('stage'),
-  name: NameSchema,
-  from: FromSchema,
-  platform: z.string().min(1).optional(),
-  steps: z.array(InstructionSchema).default([]),
-}).strict();
+export const StageSchema = z
+  .object({
+    kind: z.literal('stage'),
+    name: NameSchema,
+    from: FromSchema,
+    platform: z.string().min(1).optional(),
+    steps: z.array(InstructionSchema).default([]),
+  })
+  .strict();
 
 export type Stage = z.output<typeof StageSchema>;

@@ -38,7 +38,20 @@ export interface ParsedBuild {
 }
 
 /** Options that take a value, as build-argv.ts writes them (`--flag value`). */
-const VALUED = new Set(['-f', '--target', '--platform', '--build-arg', '--label', '-t', '--cache-from', '--cache-to', '--secret', '--ssh', '--build-context', '--builder']);
+const VALUED = new Set([
+  '-f',
+  '--target',
+  '--platform',
+  '--build-arg',
+  '--label',
+  '-t',
+  '--cache-from',
+  '--cache-to',
+  '--secret',
+  '--ssh',
+  '--build-context',
+  '--builder',
+]);
 const SWITCHES = new Set(['--pull', '--no-cache', '--load', '--progress=plain']);
 
 const keyValue = (kv: string): [string, string] => {
@@ -74,7 +87,9 @@ export function parseBuildArgv(argv: readonly string[]): ParsedBuild | undefined
     dockerfile,
     context,
     ...(target !== undefined ? { target } : {}),
-    platforms: all('--platform').flatMap((p) => p.split(',')).filter(Boolean),
+    platforms: all('--platform')
+      .flatMap((p) => p.split(','))
+      .filter(Boolean),
     buildArgs: all('--build-arg'),
     labels: Object.fromEntries(all('--label').map(keyValue)),
     tags: all('-t'),
@@ -107,7 +122,10 @@ export type BatchTarget = Omit<BakeTarget, 'target'> & {
 
 export interface BakeBatch {
   /** The bake file, given to bake on its standard input (`-f -`). */
-  readonly file: { readonly target: Readonly<Record<string, BatchTarget>>; readonly group: { readonly default: { readonly targets: readonly string[] } } };
+  readonly file: {
+    readonly target: Readonly<Record<string, BatchTarget>>;
+    readonly group: { readonly default: { readonly targets: readonly string[] } };
+  };
   /** `docker` argv of the bake run. */
   readonly argv: readonly string[];
   /** Bake target name → step id. */
@@ -140,7 +158,8 @@ export function bakeBatch(entries: readonly BatchEntry[], root: string, parentAr
   const builds = parsed as (BatchEntry & { build: ParsedBuild })[];
   const first = (builds[0] as (typeof builds)[number]).build;
   const shared = (b: ParsedBuild): string => JSON.stringify([b.globalArgs, b.builder, b.load]);
-  if (builds.some((b) => shared(b.build) !== shared(first))) return { notBakeable: 'the images do not share one docker context, builder and output' };
+  if (builds.some((b) => shared(b.build) !== shared(first)))
+    return { notBakeable: 'the images do not share one docker context, builder and output' };
 
   const dirOf = new Map(builds.map((b) => [b.step.id, b.step.dir]));
   const target: Record<string, BatchTarget> = {};
@@ -183,7 +202,11 @@ export function bakeBatch(entries: readonly BatchEntry[], root: string, parentAr
     file: { target, group: { default: { targets: names } } },
     argv: [
       ...first.globalArgs,
-      'buildx', 'bake', '-f', '-', '--progress=plain',
+      'buildx',
+      'bake',
+      '-f',
+      '-',
+      '--progress=plain',
       ...(first.builder !== undefined ? ['--builder', first.builder] : []),
       ...(first.load ? ['--load'] : []),
       ...names,

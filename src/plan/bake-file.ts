@@ -66,7 +66,9 @@ export function bakeFile(images: readonly ImageModel[], settings: Settings, opti
   const graph = buildGraph(images);
   const labelsOf = options.labels ?? ((image: ImageModel) => ociLabels(image, settings, { engine: { buildx: true } }));
   const target: Record<string, BakeTarget> = {};
-  const outputDir = toPosix(options.root && isAbsolute(settings.outputDir) ? relative(options.root, settings.outputDir) : settings.outputDir);
+  const outputDir = toPosix(
+    options.root && isAbsolute(settings.outputDir) ? relative(options.root, settings.outputDir) : settings.outputDir,
+  );
   for (const id of graph.order) {
     const image = graph.images.get(id) as ImageModel;
     const parents = (graph.parents.get(id) ?? []).map((p) => graph.images.get(p) as ImageModel);
@@ -103,4 +105,3 @@ export function bakeFile(images: readonly ImageModel[], settings: Settings, opti
 
 /** The file's text: stable key order (as built), two-space indent, a final newline. */
 export const renderBakeFile = (file: BakeFile): string => `${JSON.stringify(file, null, 2)}\n`;
-

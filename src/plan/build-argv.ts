@@ -81,7 +81,7 @@ export function buildArgv(step: StepInputs, flags: BuildFlags, engine: EngineInf
   if (!engine.buildx && needsBuildx.length > 0) {
     throw new UsageError(`${needsBuildx.join(', ')} need docker buildx, which this docker client does not have`);
   }
-  const platforms = flags.platforms?.length ? flags.platforms : image.platforms ?? [];
+  const platforms = flags.platforms?.length ? flags.platforms : (image.platforms ?? []);
   const perImage = (v: string): string => v.replaceAll('{dir}', image.dir);
   const secret = (s: ImageModel['secrets'][number]): string =>
     [`id=${s.id}`, s.env ? `env=${s.env}` : '', s.src ? `src=${s.src}` : ''].filter(Boolean).join(',');
@@ -89,18 +89,29 @@ export function buildArgv(step: StepInputs, flags: BuildFlags, engine: EngineInf
     ...dockerGlobalArgs(flags),
     ...(engine.buildx ? ['buildx', 'build'] : ['build']),
     '--progress=plain',
-    '-f', posix.join(step.outputDir, image.dir, 'Dockerfile'),
-    '--target', image.target,
+    '-f',
+    posix.join(step.outputDir, image.dir, 'Dockerfile'),
+    '--target',
+    image.target,
     ...(platforms.length > 0 ? ['--platform', platforms.join(',')] : []),
-    ...many('--build-arg', step.parentArgs.map(([name, ref]) => `${name}=${ref}`)),
+    ...many(
+      '--build-arg',
+      step.parentArgs.map(([name, ref]) => `${name}=${ref}`),
+    ),
     ...many('--build-arg', step.buildArgs),
-    ...many('--label', Object.entries(step.labels).map(([k, v]) => `${k}=${v}`)),
+    ...many(
+      '--label',
+      Object.entries(step.labels).map(([k, v]) => `${k}=${v}`),
+    ),
     ...many('-t', step.tags),
     ...many('--cache-from', (flags.cacheFrom ?? []).map(perImage)),
     ...many('--cache-to', (flags.cacheTo ?? []).map(perImage)),
     ...many('--secret', image.secrets.map(secret)),
     ...many('--ssh', image.ssh),
-    ...many('--build-context', Object.entries(image.buildContexts).map(([name, path]) => `${name}=${path}`)),
+    ...many(
+      '--build-context',
+      Object.entries(image.buildContexts).map(([name, path]) => `${name}=${path}`),
+    ),
     ...(flags.builder ? ['--builder', flags.builder] : []),
     ...(flags.pull ? ['--pull'] : []),
     ...(flags.noCache ? ['--no-cache'] : []),

@@ -76,7 +76,16 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
       options.engine,
     );
     const base = baseImageId(image);
-    return { id: image.id, dir: image.dir, argv, env, tags, parents: parents(image), ...(base !== undefined ? { base } : {}), push: options.push === true && image.push };
+    return {
+      id: image.id,
+      dir: image.dir,
+      argv,
+      env,
+      tags,
+      parents: parents(image),
+      ...(base !== undefined ? { base } : {}),
+      push: options.push === true && image.push,
+    };
   });
   return {
     engine: options.engine,

@@ -2,8 +2,7 @@
 import type { BuildPlan } from './build-plan.js';
 
 /** POSIX shell quoting, only where needed: `a=b` stays, `it's` becomes `'it'\''s'`. */
-export const shellQuote = (arg: string): string =>
-  /^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+export const shellQuote = (arg: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
 
 export const commandLine = (argv: readonly string[], env: Readonly<Record<string, string>> = {}): string =>
   [...Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`), 'docker', ...argv.map(shellQuote)].join(' ');

@@ -31,12 +31,17 @@ export function buildGraph(images: readonly ImageModel[]): BuildGraph {
     known.forEach((p) => children.get(p)?.push(img.id));
   }
   if (problems.length > 0) throw new DefinitionError(problems);
-  const order = topologicalOrder(images.map((i) => i.id), parents);
+  const order = topologicalOrder(
+    images.map((i) => i.id),
+    parents,
+  );
   if (order.length < images.length) {
-    throw new DefinitionError(findCycles(images).map((cycle) => {
-      const first = byId.get(cycle[0] ?? '');
-      return { file: first?.file ?? '', image: first?.id, message: `images are built on each other in a cycle: ${cycle.join(' → ')}` };
-    }));
+    throw new DefinitionError(
+      findCycles(images).map((cycle) => {
+        const first = byId.get(cycle[0] ?? '');
+        return { file: first?.file ?? '', image: first?.id, message: `images are built on each other in a cycle: ${cycle.join(' → ')}` };
+      }),
+    );
   }
   return { images: byId, parents, children, order };
 }

@@ -46,22 +46,45 @@ export function computeTags(image: ImageModel, settings: Settings): { tags: stri
     const tag = rule.tag.replace(PLACEHOLDER, (whole, name: string) => {
       if (!(name in values)) {
         ok = false;
-        problem(i, `unknown placeholder ${whole}`, undefined, `one of ${Object.keys(values).map((k) => `{${k}}`).join(', ')}`);
+        problem(
+          i,
+          `unknown placeholder ${whole}`,
+          undefined,
+          `one of ${Object.keys(values)
+            .map((k) => `{${k}}`)
+            .join(', ')}`,
+        );
         return whole;
       }
       const value = values[name];
       if (value === undefined) {
         ok = false;
-        problem(i, `${whole} is used but the image has no version`, undefined, 'a `version` on the image, DOCKWRIGHT_VERSION or --image-version');
+        problem(
+          i,
+          `${whole} is used but the image has no version`,
+          undefined,
+          'a `version` on the image, DOCKWRIGHT_VERSION or --image-version',
+        );
       }
       return value ?? whole;
     });
     if (!ok) return;
-    if (!DOCKER_TAG.test(tag)) problem(i, `"${tag}" is not a valid docker tag`, JSON.stringify(rule.tag), 'letters, digits, "_", "." and "-", not starting with "." or "-", at most 128');
+    if (!DOCKER_TAG.test(tag))
+      problem(
+        i,
+        `"${tag}" is not a valid docker tag`,
+        JSON.stringify(rule.tag),
+        'letters, digits, "_", "." and "-", not starting with "." or "-", at most 128',
+      );
     else if (!tags.includes(tag)) tags.push(tag);
   });
   if (tags.length === 0 && problems.length === 0) {
-    problems.push({ file: image.file, image: image.id, path: ['tags'], message: `no tag rule applies to version ${version ?? '(none)'} (the default version is ${image.defaultVersion ?? '(none)'})` });
+    problems.push({
+      file: image.file,
+      image: image.id,
+      path: ['tags'],
+      message: `no tag rule applies to version ${version ?? '(none)'} (the default version is ${image.defaultVersion ?? '(none)'})`,
+    });
   }
   return { tags, problems };
 }

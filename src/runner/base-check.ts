@@ -18,7 +18,11 @@ import type { ImageInfo } from './engine-api.js';
  * (`steps` in plan order, parents first). `images`: what the engine says of the built images, by
  * primary tag; an image it does not know is left alone (nothing says it is wrong).
  */
-export function offTheirBase(steps: readonly BuildStep[], built: ReadonlySet<string>, images: ReadonlyMap<string, ImageInfo>): Map<string, string> {
+export function offTheirBase(
+  steps: readonly BuildStep[],
+  built: ReadonlySet<string>,
+  images: ReadonlyMap<string, ImageInfo>,
+): Map<string, string> {
   const byId = new Map(steps.map((s) => [s.id, s]));
   const layersOf = (id: string): readonly string[] | undefined => images.get(byId.get(id)?.tags[0] ?? '')?.layers;
   const off = new Map<string, string>();
@@ -33,7 +37,10 @@ export function offTheirBase(steps: readonly BuildStep[], built: ReadonlySet<str
     const own = layersOf(step.id);
     const base = layersOf(step.base);
     if (own && base && base.some((layer, i) => own[i] !== layer)) {
-      off.set(step.id, `bake built it on other layers than the ${step.base} image it tagged (BuildKit's cache held two results of one of its steps)`);
+      off.set(
+        step.id,
+        `bake built it on other layers than the ${step.base} image it tagged (BuildKit's cache held two results of one of its steps)`,
+      );
     }
   }
   return off;

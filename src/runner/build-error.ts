@@ -45,7 +45,8 @@ export function reportBuild(report: BuildReport, out: { summary: Writable; error
   out.summary.write(formatSummary(report.results));
   const failures = formatFailures(report.results, root);
   if (failures) out.errors.write(`\n${failures}`);
-  if (report.interrupted) throw new BuildInterruptedError(report.results.filter((r) => r.status === 'built' || r.status === 'up-to-date').map((r) => r.id));
+  if (report.interrupted)
+    throw new BuildInterruptedError(report.results.filter((r) => r.status === 'built' || r.status === 'up-to-date').map((r) => r.id));
 }
 
 /** Exit 1 when an image failed; called after whatever the run still does on success (pushing). */

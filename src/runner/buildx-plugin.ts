@@ -11,7 +11,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** Where the docker CLI looks for plugins on Linux, after the user's own folder. */
-const SYSTEM_DIRS = ['/usr/local/lib/docker/cli-plugins', '/usr/local/libexec/docker/cli-plugins', '/usr/lib/docker/cli-plugins', '/usr/libexec/docker/cli-plugins'];
+const SYSTEM_DIRS = [
+  '/usr/local/lib/docker/cli-plugins',
+  '/usr/local/libexec/docker/cli-plugins',
+  '/usr/lib/docker/cli-plugins',
+  '/usr/libexec/docker/cli-plugins',
+];
 
 const found = new Map<string, string | undefined>();
 
@@ -22,7 +27,9 @@ export function buildxPlugin(env: Readonly<Record<string, string | undefined>>):
   if (known !== undefined || found.has(configDir)) return known;
   let plugin: string | undefined;
   try {
-    const config = existsSync(join(configDir, 'config.json')) ? (JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { cliPluginsExtraDirs?: unknown }) : {};
+    const config = existsSync(join(configDir, 'config.json'))
+      ? (JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { cliPluginsExtraDirs?: unknown })
+      : {};
     if (config.cliPluginsExtraDirs === undefined) {
       plugin = [join(configDir, 'cli-plugins'), ...SYSTEM_DIRS].map((d) => join(d, 'docker-buildx')).find((p) => existsSync(p));
     }
@@ -34,7 +41,11 @@ export function buildxPlugin(env: Readonly<Record<string, string | undefined>>):
 }
 
 /** The binary and argv that run `docker <argv>`: the buildx plugin itself for `buildx …` when it can be found. */
-export function direct(binary: string, argv: readonly string[], env: Readonly<Record<string, string | undefined>>): { file: string; args: readonly string[] } {
+export function direct(
+  binary: string,
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { file: string; args: readonly string[] } {
   if (binary !== 'docker' || argv[0] !== 'buildx' || argv.length < 2) return { file: binary, args: argv };
   const plugin = buildxPlugin(env);
   return plugin ? { file: plugin, args: argv.slice(1) } : { file: binary, args: argv };

@@ -38,7 +38,8 @@ export const manifestPath = (bundle: string): string => `${bundle}.manifest.json
 const docker = (t: DockerTarget, args: readonly string[], extra: Parameters<DockerTarget['docker']['run']>[1] = {}) =>
   t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}), ...extra });
 
-const tempBeside = (file: string): string => join(dirname(file), `.${basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.part`);
+const tempBeside = (file: string): string =>
+  join(dirname(file), `.${basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.part`);
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   const temp = tempBeside(file);
@@ -48,19 +49,27 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 
 /** Image ids of the references; throws naming every one that is not in the local store. */
 async function localIds(t: DockerTarget, entries: readonly BundleEntry[]): Promise<string[]> {
-  const ids = await Promise.all(entries.map(async (e) => {
-    const r = await docker(t, ['image', 'inspect', '--format', '{{.Id}}', e.ref]);
-    return r.exitCode === 0 ? r.stdout.trim() : undefined;
-  }));
+  const ids = await Promise.all(
+    entries.map(async (e) => {
+      const r = await docker(t, ['image', 'inspect', '--format', '{{.Id}}', e.ref]);
+      return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }),
+  );
   const missing = entries.filter((_, i) => ids[i] === undefined);
   if (missing.length > 0) {
-    const lines = missing.map((m) => `  ${m.ref}${m.image ? ` (build it: dockwright build ${m.image})` : ' (pull it first: docker pull ' + m.ref + ')'}`);
+    const lines = missing.map(
+      (m) => `  ${m.ref}${m.image ? ` (build it: dockwright build ${m.image})` : ' (pull it first: docker pull ' + m.ref + ')'}`,
+    );
     throw new BundleError(`these images are not in the local image store, so they cannot be bundled:\n${lines.join('\n')}`);
   }
   return ids as string[];
 }
 
-export async function saveBundle(entries: readonly BundleEntry[], output: string, t: DockerTarget & { signal?: AbortSignal }): Promise<BundleManifest> {
+export async function saveBundle(
+  entries: readonly BundleEntry[],
+  output: string,
+  t: DockerTarget & { signal?: AbortSignal },
+): Promise<BundleManifest> {
   if (entries.length === 0) throw new BundleError('nothing to bundle: no image selected');
   const ids = await localIds(t, entries);
   await mkdir(dirname(output), { recursive: true });
@@ -117,17 +126,28 @@ export interface LoadResult {
 }
 
 export async function loadBundle(file: string, t: DockerTarget & { signal?: AbortSignal }): Promise<LoadResult> {
-  if (!(await stat(file).then((s) => s.isFile(), () => false))) throw new BundleError(`${file} does not exist`);
+  if (
+    !(await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    throw new BundleError(`${file} does not exist`);
   const input = new PassThrough();
   const reading = (await isGzip(file)) ? pipeline(createReadStream(file), createGunzip(), input) : pipeline(createReadStream(file), input);
-  const failedReading = reading.then(() => undefined, (err: unknown) => err);
+  const failedReading = reading.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   const r = await docker(t, ['load'], { stdinFrom: input, ...(t.signal ? { signal: t.signal } : {}) });
   if (r.exitCode !== 0) input.destroy();
   const readError = await failedReading;
   const readFailure = readError instanceof Error ? readError.message : readError === undefined ? '' : String(readError);
   if (r.exitCode !== 0) {
     const why = lastLine(r.stderr) || lastLine(r.stdout) || 'no output';
-    throw new BundleError(`docker load ${file} failed (exit ${r.exitCode}): ${why}${readFailure ? ` (reading the bundle: ${readFailure})` : ''}`);
+    throw new BundleError(
+      `docker load ${file} failed (exit ${r.exitCode}): ${why}${readFailure ? ` (reading the bundle: ${readFailure})` : ''}`,
+    );
   }
   if (readFailure) throw new BundleError(`${file} is not a readable bundle: ${readFailure}`);
   const loaded = r.stdout.split('\n').flatMap((l) => {

@@ -37,7 +37,9 @@ export function localSocket(env: Readonly<Record<string, string | undefined>>, g
   const host = env.DOCKER_HOST;
   if (host !== undefined && host !== '') return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
   try {
-    const config = JSON.parse(readFileSync(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json'), 'utf8')) as { currentContext?: string };
+    const config = JSON.parse(readFileSync(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json'), 'utf8')) as {
+      currentContext?: string;
+    };
     if (config.currentContext && config.currentContext !== 'default') return undefined;
   } catch {
     // no config: the default context
@@ -71,14 +73,26 @@ export function engineApi(socketPath: string): EngineApi {
     async images(refs) {
       try {
         const replies = await Promise.all(
-          [...new Set(refs)].map(async (ref) => [ref, await get(socketPath, `/images/${encodeURI(ref).replace(/[?#]/g, encodeURIComponent)}/json`)] as const),
+          [...new Set(refs)].map(
+            async (ref) => [ref, await get(socketPath, `/images/${encodeURI(ref).replace(/[?#]/g, encodeURIComponent)}/json`)] as const,
+          ),
         );
         const found = new Map<string, ImageInfo>();
         for (const [ref, reply] of replies) {
           if (reply.status === 404) continue;
           if (reply.status !== 200) return undefined;
-          const image = JSON.parse(reply.body) as { Id?: string; Size?: number; Config?: { Labels?: Record<string, string> | null }; RootFS?: { Layers?: string[] | null } };
-          found.set(ref, { id: image.Id ?? '', labels: image.Config?.Labels ?? {}, size: image.Size ?? 0, layers: image.RootFS?.Layers ?? [] });
+          const image = JSON.parse(reply.body) as {
+            Id?: string;
+            Size?: number;
+            Config?: { Labels?: Record<string, string> | null };
+            RootFS?: { Layers?: string[] | null };
+          };
+          found.set(ref, {
+            id: image.Id ?? '',
+            labels: image.Config?.Labels ?? {},
+            size: image.Size ?? 0,
+            layers: image.RootFS?.Layers ?? [],
+          });
         }
         return found;
       } catch {
@@ -89,7 +103,10 @@ export function engineApi(socketPath: string): EngineApi {
 }
 
 /** The API when docker would use a local socket with this environment and options, else undefined. */
-export function defaultEngineApi(env: Readonly<Record<string, string | undefined>>, globalArgs: readonly string[] = []): EngineApi | undefined {
+export function defaultEngineApi(
+  env: Readonly<Record<string, string | undefined>>,
+  globalArgs: readonly string[] = [],
+): EngineApi | undefined {
   const socket = localSocket(env, globalArgs);
   return socket === undefined ? undefined : engineApi(socket);
 }

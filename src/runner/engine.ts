@@ -47,4 +47,3 @@ export async function findImage(t: DockerTarget, ref: string): Promise<Presence>
   if ((await run(t, ['manifest', 'inspect', ref])).exitCode === 0) return 'registry';
   return 'missing';
 }
-

@@ -59,7 +59,10 @@ export interface PushReport {
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  sleepFor(ms, undefined, signal ? { signal } : {}).then(() => undefined, () => undefined);
+  sleepFor(ms, undefined, signal ? { signal } : {}).then(
+    () => undefined,
+    () => undefined,
+  );
 
 const docker = (t: DockerTarget, args: readonly string[], signal?: AbortSignal) =>
   t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}), ...(signal ? { signal } : {}) });
@@ -81,7 +84,9 @@ export async function pushRef(ref: string, opts: PushOptions): Promise<TagResult
     }
     const output = `${r.stderr}\n${r.stdout}`;
     const kind = opts.signal?.aborted ? 'other' : classifyFailure(output);
-    const reason = opts.signal?.aborted ? 'interrupted' : lastLine(r.stderr) || lastLine(r.stdout) || `docker push exited with ${r.exitCode}`;
+    const reason = opts.signal?.aborted
+      ? 'interrupted'
+      : lastLine(r.stderr) || lastLine(r.stdout) || `docker push exited with ${r.exitCode}`;
     if (kind !== 'transient' || attempt >= attempts) return { ref, status: 'failed', kind, reason };
     opts.log?.(`retrying ${ref} in ${wait / 1000}s (attempt ${attempt + 1} of ${attempts}): ${reason}`);
     await sleep(wait, opts.signal);

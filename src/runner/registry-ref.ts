@@ -20,7 +20,8 @@ export function withoutRegistry(ref: string): string {
 /** What kind of failure a docker push/pull error is: it decides whether to retry. */
 export type RegistryFailure = 'auth' | 'transient' | 'other';
 
-const AUTH = /unauthorized|\bdenied:|access to the resource is denied|authentication required|no basic auth credentials|incorrect username or password/i;
+const AUTH =
+  /unauthorized|\bdenied:|access to the resource is denied|authentication required|no basic auth credentials|incorrect username or password/i;
 const TRANSIENT =
   /connection refused|connection reset|broken pipe|i\/o timeout|timed? ?out|timeout|TLS handshake|unexpected EOF|\bEOF\b|too many requests|\b(?:429|500|502|503|504)\b|internal server error|bad gateway|service unavailable|gateway timeout/i;
 
@@ -37,7 +38,10 @@ export function pushedDigest(output: string): string | undefined {
 
 /** The last meaningful line of docker's error output, for a one-line reason. */
 export function lastLine(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? '';
 }
 
@@ -45,12 +49,16 @@ export function lastLine(output: string): string {
 export function registryAdvice(registry: string, kind: RegistryFailure, attempts: number): string {
   const login = registry === 'docker.io' ? 'docker login' : `docker login ${registry}`;
   if (kind === 'auth') {
-    return `registry ${registry} refused the credentials (or has none for it): log in with \`${login}\` ` +
-      '(dockwright uses docker\'s own login state, DOCKER_CONFIG) and check that the account may push there';
+    return (
+      `registry ${registry} refused the credentials (or has none for it): log in with \`${login}\` ` +
+      "(dockwright uses docker's own login state, DOCKER_CONFIG) and check that the account may push there"
+    );
   }
   if (kind === 'transient') {
-    return `registry ${registry} did not answer after ${attempts} attempt${attempts === 1 ? '' : 's'}: ` +
-      'check that it is running and reachable from this machine, and that the tags name the right registry (--registry)';
+    return (
+      `registry ${registry} did not answer after ${attempts} attempt${attempts === 1 ? '' : 's'}: ` +
+      'check that it is running and reachable from this machine, and that the tags name the right registry (--registry)'
+    );
   }
   return `registry ${registry} rejected the request`;
 }

@@ -63,7 +63,13 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
   const exported = (id: string): void => {
     if (built.has(id)) return;
     const member = members.get(id) as BakeMember;
-    const result: ImageResult = { id, status: 'built', ms: now() - began, tags: member.step.tags, logFile: (logs.get(id) as ImageLog).file };
+    const result: ImageResult = {
+      id,
+      status: 'built',
+      ms: now() - began,
+      tags: member.step.tags,
+      logFile: (logs.get(id) as ImageLog).file,
+    };
     built.set(id, result);
     recording.push(member.built?.() ?? Promise.resolve());
     options.progress.done(result);
@@ -99,7 +105,10 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
     await Promise.all(recording);
   }
   // one question to the engine for what bake made: sizes for the summary, layers for the base check
-  const images = await inspectLocal(options, [...built.values()].flatMap((r) => r.tags.slice(0, 1)));
+  const images = await inspectLocal(
+    options,
+    [...built.values()].flatMap((r) => r.tags.slice(0, 1)),
+  );
   for (const [id, r] of built) {
     const size = images.get(r.tags[0] ?? '')?.size;
     if (size !== undefined) built.set(id, { ...r, size });

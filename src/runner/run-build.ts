@@ -60,7 +60,10 @@ class BuildFailed extends Error {}
 
 /** BuildKit's own verdict (`ERROR: failed to solve: …`), else docker's exit code. */
 const reasonOf = (tail: readonly string[], exitCode: number): string =>
-  [...tail].reverse().find((l) => l.startsWith('ERROR:'))?.replace(/^ERROR:\s*/, '') ?? `docker exited with ${exitCode}`;
+  [...tail]
+    .reverse()
+    .find((l) => l.startsWith('ERROR:'))
+    ?.replace(/^ERROR:\s*/, '') ?? `docker exited with ${exitCode}`;
 
 export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promise<BuildReport> {
   const { docker, root, progress } = options;
@@ -111,11 +114,21 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
     const log = logs.get(r.id);
     const size = sizes.get(r.id);
     const reason =
-      r.status === 'failed' ? (r.error instanceof Error ? r.error.message : String(r.error))
-      : r.status === 'skipped-dependency' ? `${r.blockedBy} did not build`
-      : r.status === 'up-to-date' ? upToDate.get(r.id)
-      : r.status === 'cancelled' ? (options.signal?.aborted ? 'interrupted' : failFastBy ? `stopped after ${failFastBy} failed (--fail-fast)` : undefined)
-      : undefined;
+      r.status === 'failed'
+        ? r.error instanceof Error
+          ? r.error.message
+          : String(r.error)
+        : r.status === 'skipped-dependency'
+          ? `${r.blockedBy} did not build`
+          : r.status === 'up-to-date'
+            ? upToDate.get(r.id)
+            : r.status === 'cancelled'
+              ? options.signal?.aborted
+                ? 'interrupted'
+                : failFastBy
+                  ? `stopped after ${failFastBy} failed (--fail-fast)`
+                  : undefined
+              : undefined;
     return {
       id: r.id,
       status: r.status,

@@ -54,7 +54,14 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
   for (const step of plan.steps) {
     const d = decisions.get(step.id);
     if (d && 'upToDate' in d) {
-      const result: ImageResult = { id: step.id, status: 'up-to-date', ms: 0, tags: step.tags, reason: d.upToDate, ...(d.size !== undefined ? { size: d.size } : {}) };
+      const result: ImageResult = {
+        id: step.id,
+        status: 'up-to-date',
+        ms: 0,
+        tags: step.tags,
+        reason: d.upToDate,
+        ...(d.size !== undefined ? { size: d.size } : {}),
+      };
       progress.start(step.id);
       progress.done(result);
       results.set(step.id, result);
@@ -88,7 +95,8 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         stale.delete(id);
       }
       const why = outcome.tail.filter((l) => /^ERROR\b/.test(l)).at(-1) ?? `bake exited with ${outcome.exitCode}`;
-      for (const step of batch) if (stale.has(step.id)) notes.set(step.id, [`building on its own: the bake session of ${batch.length} images stopped (${why})`]);
+      for (const step of batch)
+        if (stale.has(step.id)) notes.set(step.id, [`building on its own: the bake session of ${batch.length} images stopped (${why})`]);
       for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
     }
   }

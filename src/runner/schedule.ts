@@ -104,8 +104,7 @@ export async function schedule<J extends Job>(
     const began = now();
     run(job, stop.signal).then(
       (outcome) => settle(job, { id: job.id, status: outcome, ms: now() - began }),
-      (error: unknown) =>
-        settle(job, { id: job.id, status: stop.signal.aborted ? 'cancelled' : 'failed', ms: now() - began, error }),
+      (error: unknown) => settle(job, { id: job.id, status: stop.signal.aborted ? 'cancelled' : 'failed', ms: now() - began, error }),
     );
   };
 

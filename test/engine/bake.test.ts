@@ -24,7 +24,8 @@ async function dockwright(argv: readonly string[]): Promise<{ code: number; out:
   return { code, out };
 }
 
-const bake = (cwd: string, args: readonly string[]) => execa('docker', ['buildx', 'bake', ...args], { cwd, reject: false, all: true, stdin: 'ignore' });
+const bake = (cwd: string, args: readonly string[]) =>
+  execa('docker', ['buildx', 'bake', ...args], { cwd, reject: false, all: true, stdin: 'ignore' });
 
 const definitions = `import { copy, image, run } from 'dockwright';
 export const a = image({ name: 'a', from: 'busybox:stable', context: 'ctx', groups: ['chain'], steps: [copy('hello.txt', '/hello.txt')] });
@@ -33,7 +34,20 @@ export const c = image({ name: 'c', from: 'busybox:stable', steps: [copy('/b.txt
 `;
 
 /** The FATE-like images of definitions/fate (12), by folder. */
-const FATE = ['base-image', 'python', 'eggroll', 'fateboard', 'python-nn', 'python-spark', 'nginx', 'spark-base', 'spark-master', 'spark-worker', 'client', 'fate-test'];
+const FATE = [
+  'base-image',
+  'python',
+  'eggroll',
+  'fateboard',
+  'python-nn',
+  'python-spark',
+  'nginx',
+  'spark-base',
+  'spark-master',
+  'spark-worker',
+  'client',
+  'fate-test',
+];
 
 describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake file (engine)', () => {
   const prefix = uniquePrefix('bake');
@@ -46,7 +60,10 @@ describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake fil
     await mkdir(join(root, 'definitions'));
     await mkdir(join(root, 'ctx'));
     await writeFile(join(root, 'ctx', 'hello.txt'), `hello from the context ${prefix}\n`); // unique per run: never a cache hit
-    await writeFile(join(root, 'dockwright.config.ts'), `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1', bake: true });\n`);
+    await writeFile(
+      join(root, 'dockwright.config.ts'),
+      `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1', bake: true });\n`,
+    );
     await writeFile(join(root, 'definitions', 'graph.ts'), definitions);
   });
 
@@ -60,7 +77,10 @@ describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake fil
     expect(gen.code, gen.out).toBe(0);
     const printed = await bake(root, ['--print', '-f', 'generated/docker-bake.json']);
     expect(printed.exitCode, printed.all).toBe(0);
-    const file = JSON.parse(printed.stdout) as { group: Record<string, { targets: string[] }>; target: Record<string, { contexts?: Record<string, string> }> };
+    const file = JSON.parse(printed.stdout) as {
+      group: Record<string, { targets: string[] }>;
+      target: Record<string, { contexts?: Record<string, string> }>;
+    };
     expect(file.group.default?.targets).toEqual(['a', 'b', 'c']);
     expect(file.target.c?.contexts).toEqual({ 'dockwright-target/b': 'target:b' });
     // an image group is a bake group
@@ -88,7 +108,10 @@ describe.skipIf(!engineAvailable)('docker buildx bake with the exported bake fil
       const tag = dir === 'base-image' || dir === 'python' ? 'dev-base' : 'dev';
       expect(await imageExists(`${fatePrefix}/${dir}:${tag}`), dir).toBe(true);
     }
-    const smoke = await execa('docker', ['run', '--rm', `${fatePrefix}/python-nn:dev`, 'python', '-c', 'import torch, transformers'], { reject: false, all: true });
+    const smoke = await execa('docker', ['run', '--rm', `${fatePrefix}/python-nn:dev`, 'python', '-c', 'import torch, transformers'], {
+      reject: false,
+      all: true,
+    });
     expect(smoke.exitCode, smoke.all).toBe(0);
   });
 });

@@ -43,10 +43,13 @@ describe.skipIf(!engineAvailable)('a child built in a bake session sits on its t
     await writeFile(join(root, 'ctx/child/c.txt'), 'c\n');
     await writeFile(join(root, 'dockwright.config.ts'), `export default { namespace: '${prefix}', tag: 't' };\n`);
     // the RUN's result differs each time it runs
-    await writeFile(join(root, 'definitions/graph.ts'), `import { copy, image, run } from 'dockwright';
+    await writeFile(
+      join(root, 'definitions/graph.ts'),
+      `import { copy, image, run } from 'dockwright';
 export const parent = image({ name: 'parent', from: 'busybox:stable', context: 'ctx/parent', steps: [copy('p.txt', '/p.txt'), run('date +%s%N > /stamp')] });
 export const child = image({ name: 'child', from: parent, context: 'ctx/child', steps: [copy('c.txt', '/c.txt')] });
-`);
+`,
+    );
   });
 
   afterAll(async () => {

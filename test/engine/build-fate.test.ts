@@ -38,7 +38,8 @@ describe.skipIf(!engineAvailable)('dockwright build: the FATE-like graph (engine
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'dockwright-fate-'));
-    for (const entry of ['dockwright.config.ts', 'definitions', 'contexts']) await cp(join(repoRoot, entry), join(root, entry), { recursive: true });
+    for (const entry of ['dockwright.config.ts', 'definitions', 'contexts'])
+      await cp(join(repoRoot, entry), join(root, entry), { recursive: true });
   });
 
   afterAll(async () => {
@@ -49,7 +50,11 @@ describe.skipIf(!engineAvailable)('dockwright build: the FATE-like graph (engine
   it('builds every FATE image in one bake session, each on its parents, tagged, with its log', async () => {
     const script = `const { main } = await import(${JSON.stringify(join(repoRoot, 'src/cli/main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
     const args = ['-C', root, '--namespace', prefix, 'build', '--group', 'basic,nn,spark,op', '--progress', 'plain'];
-    const r = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], { cwd: repoRoot, reject: false, all: true });
+    const r = await execa('node', ['--import', 'tsx', '--input-type=module', '-e', script, '--', ...args], {
+      cwd: repoRoot,
+      reject: false,
+      all: true,
+    });
     expect(r.exitCode, r.all).toBe(0);
 
     const ids = Object.keys(FATE) as (keyof typeof FATE)[];
@@ -76,7 +81,10 @@ describe.skipIf(!engineAvailable)('dockwright build: the FATE-like graph (engine
     // and it is built on the image this run made: the parent's layers are its first layers
     const layers = async (id: keyof typeof FATE): Promise<string[]> =>
       JSON.parse((await dockerOk(['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ref(id)])).stdout) as string[];
-    for (const [parent, child] of [['base-image', 'python'], ['spark-base', 'spark-master']] as const) {
+    for (const [parent, child] of [
+      ['base-image', 'python'],
+      ['spark-base', 'spark-master'],
+    ] as const) {
       const [parentLayers, childLayers] = await Promise.all([layers(parent), layers(child)]);
       expect(childLayers.slice(0, parentLayers.length), `${child} on ${parent}`).toEqual(parentLayers);
     }

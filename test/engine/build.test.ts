@@ -48,7 +48,10 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'dockwright-build-'));
     await mkdir(join(root, 'definitions'));
-    await writeFile(join(root, 'dockwright.config.ts'), `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1' });\n`);
+    await writeFile(
+      join(root, 'dockwright.config.ts'),
+      `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1' });\n`,
+    );
     await writeFile(join(root, 'definitions', 'graph.ts'), definitions);
   });
 
@@ -64,13 +67,29 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
   ] as const)('builds the graph (%s); a failure in the middle skips its dependents only; exit 1', async (mode, extra) => {
     const namespace = `${prefix}-${mode}`;
     const ref = (name: string): string => `${namespace}/${name}:t1`;
-    const r = await dockwright(['-C', root, '--namespace', namespace, 'build', 'c3', 'indep', 'after-broken', '--progress', 'plain', '--parallel', '3', ...extra]);
+    const r = await dockwright([
+      '-C',
+      root,
+      '--namespace',
+      namespace,
+      'build',
+      'c3',
+      'indep',
+      'after-broken',
+      '--progress',
+      'plain',
+      '--parallel',
+      '3',
+      ...extra,
+    ]);
     expect(r.exitCode, r.all).toBe(1);
     const row = (id: string): string => r.stdout.split('\n').find((l) => l.startsWith(`${id} `)) ?? '';
     for (const id of ['c1', 'c2', 'c3', 'indep']) expect(row(id)).toMatch(new RegExp(`^${id}\\s+built\\s+\\S+\\s+\\S+MB\\s+${ref(id)}$`));
     expect(row('broken')).toMatch(/^broken\s+failed/);
     expect(row('after-broken')).toMatch(/^after-broken\s+skipped \(dependency failed\)/);
-    expect(r.stderr).toContain('✖ broken failed: failed to solve: process "/bin/sh -c echo about to fail && exit 3" did not complete successfully: exit code: 3');
+    expect(r.stderr).toContain(
+      '✖ broken failed: failed to solve: process "/bin/sh -c echo about to fail && exit 3" did not complete successfully: exit code: 3',
+    );
     expect(r.stderr).toContain('about to fail');
     expect(r.stderr).toContain('error: 1 image failed to build: broken');
     // every image line of the plain progress is prefixed
@@ -79,7 +98,10 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     for (const id of ['c1', 'c2', 'c3', 'indep']) expect(await imageExists(ref(id)), id).toBe(true);
     for (const id of ['broken', 'after-broken']) expect(await imageExists(ref(id)), id).toBe(false);
     const labels = await docker(['image', 'inspect', '--format', '{{json .Config.Labels}}', ref('c3')]);
-    expect(JSON.parse(labels.stdout)).toMatchObject({ 'org.opencontainers.image.title': 'c3', 'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z' });
+    expect(JSON.parse(labels.stdout)).toMatchObject({
+      'org.opencontainers.image.title': 'c3',
+      'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z',
+    });
     // c3 really is built on c2 built on c1
     expect((await docker(['run', '--rm', ref('c3'), 'cat', '/one', '/two'])).stdout).toBe('one\ntwo');
 
@@ -129,7 +151,10 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     expect(elapsed).toBeLessThan(3_000);
     expect(await processesMatching(prefix), 'docker processes left behind').toEqual([]);
     const alive = (await execa('ps', ['-eo', 'pid='], { reject: false })).stdout.split('\n').map((l) => l.trim());
-    expect(dockerPids.filter((pid) => alive.includes(pid as string)), 'docker processes of the run left behind').toEqual([]);
+    expect(
+      dockerPids.filter((pid) => alive.includes(pid as string)),
+      'docker processes of the run left behind',
+    ).toEqual([]);
     expect(r.stdout).toMatch(/^c1\s+built/m);
     expect(r.stdout).toMatch(/^slow\s+cancelled/m);
     expect(r.stderr).toContain('error: interrupted; finished before that: c1');
@@ -144,7 +169,10 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
 /** `pid args` of every process below `pid`. */
 async function descendantsOf(pid: number): Promise<string[]> {
   const ps = await execa('ps', ['-eo', 'pid=,ppid=,args='], { reject: false });
-  const rows = ps.stdout.split('\n').map((l) => l.trim().split(/\s+/)).map(([p = '', pp = '', ...args]) => ({ pid: p, ppid: pp, line: `${p} ${args.join(' ')}` }));
+  const rows = ps.stdout
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .map(([p = '', pp = '', ...args]) => ({ pid: p, ppid: pp, line: `${p} ${args.join(' ')}` }));
   const found: string[] = [];
   const queue = [String(pid)];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {

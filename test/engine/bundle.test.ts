@@ -36,7 +36,11 @@ describe.skipIf(!engineAvailable)('dockwright save / load (engine)', () => {
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
     // only the bundle and its manifest: the temporary file was renamed
     expect((await readdir(join(project.root, 'out'))).sort()).toEqual(['bundle.tar.gz', 'bundle.tar.gz.manifest.json']);
-    const manifest = JSON.parse(await readFile(`${bundle}.manifest.json`, 'utf8')) as { images: { ref: string; image?: string; id: string }[]; bytes: number; sha256: string };
+    const manifest = JSON.parse(await readFile(`${bundle}.manifest.json`, 'utf8')) as {
+      images: { ref: string; image?: string; id: string }[];
+      bytes: number;
+      sha256: string;
+    };
     expect(JSON.parse(r.stdout)).toEqual(manifest);
     expect(manifest.images.map((i) => i.ref)).toEqual([...refs, thirdParty]);
     expect(manifest.images.map((i) => i.image)).toEqual(['base', 'app', 'app', undefined]);
@@ -70,7 +74,7 @@ describe.skipIf(!engineAvailable)('dockwright save / load (engine)', () => {
     expect(existsSync(join(project.root, 'missing.tar.gz.manifest.json'))).toBe(false);
   });
 
-  it('load of a file that is not a bundle fails with docker\'s reason', async () => {
+  it("load of a file that is not a bundle fails with docker's reason", async () => {
     await project.write({ 'junk.tar.gz': 'not a tar at all' });
     const r = await project.cli(['load', 'junk.tar.gz']);
     expect(r.exitCode).toBe(1);

@@ -27,7 +27,16 @@ describe.skipIf(!engineAvailable)('input digests against a registry (engine)', (
   const skipperOptions = async (): Promise<SkipperOptions> => {
     const project = await loadProject({ cwd: root, env: {} });
     const plan = planBuild(project.images, project.settings, {}, { engine: { buildx: true }, push: true });
-    return { root, settings: project.settings, images: project.images, plan, flags: {}, env: {}, target: { docker: createDockerExec() }, push: true };
+    return {
+      root,
+      settings: project.settings,
+      images: project.images,
+      plan,
+      flags: {},
+      env: {},
+      target: { docker: createDockerExec() },
+      push: true,
+    };
   };
 
   beforeAll(async () => {
@@ -37,10 +46,21 @@ describe.skipIf(!engineAvailable)('input digests against a registry (engine)', (
     await mkdir(join(root, 'definitions'));
     await mkdir(join(root, 'ctx'));
     await writeFile(join(root, 'ctx', 'a.txt'), 'a\n');
-    await writeFile(join(root, 'dockwright.config.ts'), `export default { registry: '${registry.host}', namespace: '${prefix}', tag: 't1' };\n`);
-    await writeFile(join(root, 'definitions', 'app.ts'), `import { copy, image } from 'dockwright';\nexport const app = image({ name: 'app', from: 'busybox:stable', context: 'ctx', steps: [copy('a.txt', '/a.txt')] });\n`);
+    await writeFile(
+      join(root, 'dockwright.config.ts'),
+      `export default { registry: '${registry.host}', namespace: '${prefix}', tag: 't1' };\n`,
+    );
+    await writeFile(
+      join(root, 'definitions', 'app.ts'),
+      `import { copy, image } from 'dockwright';\nexport const app = image({ name: 'app', from: 'busybox:stable', context: 'ctx', steps: [copy('a.txt', '/a.txt')] });\n`,
+    );
     let out = '';
-    const ctx: CliContext = { cwd: root, env: { PATH: process.env.PATH }, stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (out += t) } };
+    const ctx: CliContext = {
+      cwd: root,
+      env: { PATH: process.env.PATH },
+      stdout: { write: (t) => void (out += t) },
+      stderr: { write: (t) => void (out += t) },
+    };
     expect(await main(['build', '--progress', 'plain'], ctx), out).toBe(0);
     await dockerOk(['push', '--quiet', ref]);
     await dockerOk(['image', 'rm', ref]);
@@ -61,7 +81,12 @@ describe.skipIf(!engineAvailable)('input digests against a registry (engine)', (
 
   it('`build --push`: up to date in the registry, so nothing is built, pulled or pushed', async () => {
     let out = '';
-    const ctx: CliContext = { cwd: root, env: { PATH: process.env.PATH }, stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (out += t) } };
+    const ctx: CliContext = {
+      cwd: root,
+      env: { PATH: process.env.PATH },
+      stdout: { write: (t) => void (out += t) },
+      stderr: { write: (t) => void (out += t) },
+    };
     expect(await main(['build', '--push', '--progress', 'plain'], ctx), out).toBe(0);
     expect(out).toMatch(/^app\s+up to date/m);
     expect(await imageExists(ref)).toBe(false);

@@ -45,7 +45,10 @@ describe.skipIf(!engineAvailable)('input digests: rebuild only what changed (eng
   async function build(...args: string[]): Promise<Record<string, string>> {
     const r = await dockwright(root, ['build', '--progress', 'plain', ...args]);
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
-    const rows = r.out.split('\n').map((l) => /^(base|child|other)\s+(\S+(?: to date)?)/.exec(l)).filter((m) => m !== null);
+    const rows = r.out
+      .split('\n')
+      .map((l) => /^(base|child|other)\s+(\S+(?: to date)?)/.exec(l))
+      .filter((m) => m !== null);
     return Object.fromEntries(rows.map((m) => [m[1], m[2]]));
   }
   const only = (...built: string[]): Record<string, string> =>
@@ -60,7 +63,10 @@ describe.skipIf(!engineAvailable)('input digests: rebuild only what changed (eng
     await writeFile(join(root, 'ctx/base/.dockerignore'), '*.log\n');
     await writeFile(join(root, 'ctx/child/c.txt'), 'c1\n');
     await writeFile(join(root, 'ctx/other/o.txt'), 'o1\n');
-    await writeFile(join(root, 'dockwright.config.ts'), `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1' });\n`);
+    await writeFile(
+      join(root, 'dockwright.config.ts'),
+      `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1' });\n`,
+    );
     await writeFile(join(root, 'definitions', 'graph.ts'), definitions(extBase));
   });
 
@@ -132,4 +138,3 @@ describe.skipIf(!engineAvailable)('input digests: rebuild only what changed (eng
     expect(rows(await build('child', '--no-deps'))).toBe(rows({ child: 'up to date' }));
   });
 });
-

@@ -71,12 +71,20 @@ describe.skipIf(!engineAvailable)('pre-build inputs (engine)', () => {
   });
 
   const contexts = async (): Promise<string[]> => readdir(join(project.root, '.dockwright/cache/contexts')).catch(() => []);
-  const runs = async (): Promise<number> => (await readFile(join(project.root, 'runs.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
+  const runs = async (): Promise<number> =>
+    (await readFile(join(project.root, 'runs.log'), 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 
   it('fetches, assembles the context, runs the prerequisite; the image has every file; the context is removed', async () => {
     const r = await project.cli(['build', 'assembled', '--progress', 'plain']);
     expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
-    const files = await dockerOk(['run', '--rm', `${prefix}/assembled:t1`, 'sh', '-c', 'cd /opt && cat own.txt release.zip lib.txt tool conf/app.conf conf/nested/more.conf']);
+    const files = await dockerOk([
+      'run',
+      '--rm',
+      `${prefix}/assembled:t1`,
+      'sh',
+      '-c',
+      'cd /opt && cat own.txt release.zip lib.txt tool conf/app.conf conf/nested/more.conf',
+    ]);
     expect(files.stdout).toBe(`from the context folder\n${RELEASE}shared library\ntool built from v1\nkey=value\nmore=1`);
     expect(requests).toBe(1);
     expect(await runs()).toBe(1);

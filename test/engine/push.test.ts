@@ -71,7 +71,9 @@ describe.skipIf(!engineAvailable)('dockwright push (engine)', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(3_000); // waited 1 s, then 2 s
     expect(r.stderr).toContain(`retrying ${registry.host}/${prefix}/later:t1 in 1s (attempt 2 of 3)`);
     expect(r.stderr).toContain(`retrying ${registry.host}/${prefix}/later:t1 in 2s (attempt 3 of 3)`);
-    expect(r.stderr).toContain(`error: could not push later\n  registry ${registry.host} did not answer after 3 attempts: check that it is running and reachable`);
+    expect(r.stderr).toContain(
+      `error: could not push later\n  registry ${registry.host} did not answer after 3 attempts: check that it is running and reachable`,
+    );
     expect(r.stderr).toContain('connection refused');
   });
 
@@ -87,7 +89,9 @@ describe.skipIf(!engineAvailable)('dockwright push (engine)', () => {
       // no login at all
       const none = await project.cli([...reg, 'push', 'later'], env);
       expect(none.exitCode).toBe(1);
-      expect(none.stderr).toContain(`registry ${registry.host} refused the credentials (or has none for it): log in with \`docker login ${registry.host}\``);
+      expect(none.stderr).toContain(
+        `registry ${registry.host} refused the credentials (or has none for it): log in with \`docker login ${registry.host}\``,
+      );
       expect(none.stderr).not.toContain('retrying');
 
       // a wrong credential, written as `docker login` would
@@ -101,7 +105,9 @@ describe.skipIf(!engineAvailable)('dockwright push (engine)', () => {
       const output = `${wrong.stdout}${wrong.stderr}${none.stdout}${none.stderr}`;
       for (const secret of [wrongPassword, auth.password, encoded]) expect(output).not.toContain(secret);
       const basic = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
-      const listed = (await (await fetch(`${registry.url}/v2/_catalog`, { headers: { authorization: basic } })).json()) as { repositories: string[] };
+      const listed = (await (await fetch(`${registry.url}/v2/_catalog`, { headers: { authorization: basic } })).json()) as {
+        repositories: string[];
+      };
       expect(listed.repositories).toEqual([]);
     } finally {
       await registry.stop();

@@ -40,7 +40,14 @@ describe.skipIf(!engineAvailable)('build secrets (engine)', () => {
     const config = await dockerOk(['image', 'inspect', ref]);
     const log = await readFile(join(project.root, 'build-logs', 'withsecret.log'), 'utf8');
     expect(log).toContain('--secret id=token,env=DW_TEST_TOKEN');
-    for (const [where, text] of Object.entries({ history: history.stdout, config: config.stdout, log, stdout: r.stdout, stderr: r.stderr, plan: plan.stdout })) {
+    for (const [where, text] of Object.entries({
+      history: history.stdout,
+      config: config.stdout,
+      log,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      plan: plan.stdout,
+    })) {
       expect(text, where).not.toContain(SECRET);
     }
   });

@@ -57,14 +57,19 @@ describe.skipIf(!engineAvailable)('dockwright test (engine)', () => {
   it('passes a healthy image (healthcheck, smoke commands, regex) and an HTTP probe; skips an image without checks', async () => {
     const r = await project.cli(['test', 'healthy', 'web', 'untested']);
     expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^healthy\\s+passed\\s+${prefix}/healthy:t1\\s+healthy, smoke: cat /ready, smoke: sh -c echo tool version 1\\.2\\.3$`, 'm'));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^healthy\\s+passed\\s+${prefix}/healthy:t1\\s+healthy, smoke: cat /ready, smoke: sh -c echo tool version 1\\.2\\.3$`,
+        'm',
+      ),
+    );
     expect(r.stdout).toMatch(/^web\s+passed\s+\S+\s+starts, http :8080\/index\.html$/m);
     expect(r.stdout).toMatch(/^untested\s+skipped\s+\S+\s+no test spec and no HEALTHCHECK$/m);
     expect(r.stderr).toContain('healthy: ok   healthy: after');
     expect(await leftovers()).toBe('');
   });
 
-  it('reports an image whose healthcheck fails as unhealthy, with the check\'s output; exit 1', async () => {
+  it("reports an image whose healthcheck fails as unhealthy, with the check's output; exit 1", async () => {
     const r = await project.cli(['test', 'sick']);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/^sick\s+FAILED\s+\S+\s+healthy: unhealthy; last health check: exit 1: database not reachable$/m);
@@ -75,7 +80,9 @@ describe.skipIf(!engineAvailable)('dockwright test (engine)', () => {
   it('fails a smoke command whose output is not the expected one, and goes on with the other images', async () => {
     const r = await project.cli(['test', 'wrong', 'healthy']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/^wrong\s+FAILED\s+\S+\s+smoke: echo actual output: output does not contain "expected output": actual output$/m);
+    expect(r.stdout).toMatch(
+      /^wrong\s+FAILED\s+\S+\s+smoke: echo actual output: output does not contain "expected output": actual output$/m,
+    );
     expect(r.stdout).toMatch(/^healthy\s+passed/m);
     expect(r.stderr).toContain('error: 1 image failed the test: wrong');
     expect(await leftovers()).toBe('');
@@ -107,7 +114,9 @@ describe.skipIf(!engineAvailable)('dockwright test (engine)', () => {
       const idBefore = (await dockerOk(['image', 'inspect', '--format', '{{.Id}}', local])).stdout;
       const r = await project.cli(['test', 'healthy', '--registry-roundtrip', registry.host]);
       expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`^healthy\\s+passed\\s+${remote.replaceAll('.', '\\.')}\\s+registry round trip, healthy, smoke`, 'm'));
+      expect(r.stdout).toMatch(
+        new RegExp(`^healthy\\s+passed\\s+${remote.replaceAll('.', '\\.')}\\s+registry round trip, healthy, smoke`, 'm'),
+      );
       expect(r.stderr).toMatch(/registry round trip: pushed \S+ \(sha256:[0-9a-f]{64}\), removed locally, pulled back/);
       const tags = (await (await fetch(`${registry.url}/v2/${prefix}/healthy/tags/list`)).json()) as { tags: string[] };
       expect(tags.tags).toEqual(['t1']);

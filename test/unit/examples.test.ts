@@ -70,11 +70,24 @@ describe('the example project', () => {
   it('has the FATE graph, base and module tags, and private bases', () => {
     const parents = Object.fromEntries([...rows.values()].map((r) => [r.id, r.parents]));
     expect(parents).toMatchObject({
-      'base-image': [], python: ['base-image'], eggroll: ['base-image'], fateboard: ['base-image'], nginx: [],
-      'python-nn': ['python'], 'python-spark': ['python'], 'spark-base': ['python'], client: ['python'], 'fate-test': ['python'],
-      'spark-master': ['spark-base'], 'spark-worker': ['spark-base'],
-      'pai-base': [], 'rest-server': ['pai-base'], 'job-exporter': ['pai-base'],
-      'ascend-app': [], 'fit-framework:alpine': [], 'fit-framework:debian': [],
+      'base-image': [],
+      python: ['base-image'],
+      eggroll: ['base-image'],
+      fateboard: ['base-image'],
+      nginx: [],
+      'python-nn': ['python'],
+      'python-spark': ['python'],
+      'spark-base': ['python'],
+      client: ['python'],
+      'fate-test': ['python'],
+      'spark-master': ['spark-base'],
+      'spark-worker': ['spark-base'],
+      'pai-base': [],
+      'rest-server': ['pai-base'],
+      'job-exporter': ['pai-base'],
+      'ascend-app': [],
+      'fit-framework:alpine': [],
+      'fit-framework:debian': [],
     });
     expect([...rows.values()].filter((r) => !r.push).map((r) => r.id)).toEqual(['base-image', 'spark-base']);
     expect(rows.get('python')?.tags).toEqual(['dockwright-examples/python:dev-base']);
@@ -87,7 +100,9 @@ describe('the example project', () => {
     const nn = dockerfile('python-nn');
     expect(nn.globalArgs).toEqual([expect.stringMatching(/^ARG \w+="dockwright-examples\/python:dev-base"$/)]);
     expect(argNames(stage('python-nn', 'main'))).toEqual(['PYTHON_VERSION']);
-    expect(stage('python-nn', 'main').lines).toContainEqual(expect.stringMatching(/^RUN --mount=type=bind,target=\/tmp\/wheels,source=wheels cp -R/));
+    expect(stage('python-nn', 'main').lines).toContainEqual(
+      expect.stringMatching(/^RUN --mount=type=bind,target=\/tmp\/wheels,source=wheels cp -R/),
+    );
     expect(stage('fate-test', 'main').lines).toContain('HEALTHCHECK NONE');
   });
 
@@ -125,7 +140,9 @@ describe('the example project', () => {
       app: ['CANN_VERSION'],
     });
     for (const name of ['python', 'cann', 'pta']) {
-      expect(stage('ascend-app', name).lines).toContainEqual(expect.stringMatching(/^RUN --mount=type=bind,target=\/tmp\/pkgs,from=packages /));
+      expect(stage('ascend-app', name).lines).toContainEqual(
+        expect.stringMatching(/^RUN --mount=type=bind,target=\/tmp\/pkgs,from=packages /),
+      );
     }
   });
 

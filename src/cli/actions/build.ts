@@ -83,7 +83,14 @@ async function checkExternal(target: DockerTarget, plan: BuildPlan): Promise<voi
 }
 
 /** `docker`: the seam; `real`: it is the real docker CLI, so read-only queries may go to the engine's API instead (engine-api.ts). */
-async function build(ctx: CliContext, docker: DockerExec, real: boolean, operands: string[], o: BuildOptions, command: Command): Promise<void> {
+async function build(
+  ctx: CliContext,
+  docker: DockerExec,
+  real: boolean,
+  operands: string[],
+  o: BuildOptions,
+  command: Command,
+): Promise<void> {
   const { names, extra } = splitOperands(operands, command);
   const project = await loadProject(projectRequest(ctx, command));
   const { root, settings, images } = project;
@@ -116,14 +123,31 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
   if (o.json) return void ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
   const byId = new Map(images.map((i) => [i.id, i]));
   // input digests (src/digest): what is up to date is not built; --no-cache and --pull ask for a fresh build
-  const skipOptions: SkipperOptions = { root, settings, images: planned, plan, flags, env, target, force: o.force || !o.cache || o.pull, push: o.push };
+  const skipOptions: SkipperOptions = {
+    root,
+    settings,
+    images: planned,
+    plan,
+    flags,
+    env,
+    target,
+    force: o.force || !o.cache || o.pull,
+    push: o.push,
+  };
   if (o.dryRun) {
-    const rendered = await generate(project, plan.order.map((id) => byId.get(id) as ImageModel));
+    const rendered = await generate(
+      project,
+      plan.order.map((id) => byId.get(id) as ImageModel),
+    );
     const skipper = await createSkipper({ ...skipOptions, dockerfiles: rendered.dockerfiles });
     return void ctx.stdout.write(`${formatPlan(plan)}Up to date?\n${formatVerdicts(await skipper.explain())}`);
   }
 
-  await writeGeneratedFor(ctx, project, plan.order.map((id) => byId.get(id) as ImageModel));
+  await writeGeneratedFor(
+    ctx,
+    project,
+    plan.order.map((id) => byId.get(id) as ImageModel),
+  );
   await checkExternal(target, plan);
 
   const out = o.progress === 'json' ? ctx.stdout : ctx.stderr;
@@ -150,8 +174,19 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
   if (report.ok && !o.force) {
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
     await writeFastSnapshot({
-      argv, ctx, root, settings, images: planned, plan, flags, globalArgs: target.globalArgs ?? [], progress: o.progress,
-      parallel, failFast: o.failFast, bake: o.bake, force: skipOptions.force === true,
+      argv,
+      ctx,
+      root,
+      settings,
+      images: planned,
+      plan,
+      flags,
+      globalArgs: target.globalArgs ?? [],
+      progress: o.progress,
+      parallel,
+      failFast: o.failFast,
+      bake: o.bake,
+      force: skipOptions.force === true,
     });
   }
   // with --progress json, stdout carries only events
@@ -161,6 +196,12 @@ async function build(ctx: CliContext, docker: DockerExec, real: boolean, operand
 }
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
-export async function buildAction(ctx: CliContext, docker: DockerExec | undefined, operands: string[], rawOptions: unknown, command: Command): Promise<void> {
+export async function buildAction(
+  ctx: CliContext,
+  docker: DockerExec | undefined,
+  operands: string[],
+  rawOptions: unknown,
+  command: Command,
+): Promise<void> {
   await build(ctx, docker ?? createDockerExec(), docker === undefined, operands, BuildOptions.parse(rawOptions), command);
 }

@@ -25,7 +25,8 @@ export function selectForGen(images: readonly ImageModel[], names: readonly stri
   const wanted = new Set<string>();
   for (const name of names) {
     const ids = matchImages(images, name);
-    if (ids.length === 0) throw new UsageError(`"${name}" matches no image; the images are: ${images.map((i) => i.id).join(', ') || '(none)'}`);
+    if (ids.length === 0)
+      throw new UsageError(`"${name}" matches no image; the images are: ${images.map((i) => i.id).join(', ') || '(none)'}`);
     ids.forEach((id) => wanted.add(id));
   }
   return images.filter((i) => wanted.has(i.id));
@@ -36,15 +37,25 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
   if (options.stdout !== undefined && (options.check || names.length > 0)) {
     throw new UsageError('--stdout prints one image: give no other names and no --check');
   }
-  const project = await loadProject(projectRequest(ctx, command, { ...(options.strict ? { strict: true } : {}), ...(options.bake ? { bake: true } : {}) }));
+  const project = await loadProject(
+    projectRequest(ctx, command, { ...(options.strict ? { strict: true } : {}), ...(options.bake ? { bake: true } : {}) }),
+  );
   const selected = selectForGen(project.images, options.stdout !== undefined ? [options.stdout] : names);
   if (options.stdout !== undefined && selected.length !== 1) {
-    throw new UsageError(`--stdout ${options.stdout} matches ${selected.length} images (${selected.map((i) => i.id).join(', ')}); give one id`);
+    throw new UsageError(
+      `--stdout ${options.stdout} matches ${selected.length} images (${selected.map((i) => i.id).join(', ')}); give one id`,
+    );
   }
   const rendered = await generate(project, selected);
   // the bake file describes the whole project, whichever images were named
   const generated = project.settings.bake
-    ? { ...rendered, files: [...rendered.files, { path: BAKE_FILE, content: renderBakeFile(bakeFile(project.images, project.settings, { root: project.root })) }] }
+    ? {
+        ...rendered,
+        files: [
+          ...rendered.files,
+          { path: BAKE_FILE, content: renderBakeFile(bakeFile(project.images, project.settings, { root: project.root })) },
+        ],
+      }
     : rendered;
   generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
   if (options.stdout !== undefined) {

@@ -22,7 +22,8 @@ const ImportOptions = z.object({
 
 export async function importAction(ctx: CliContext, files: string[], rawOptions: unknown, command: Command): Promise<void> {
   const parsed = ImportOptions.safeParse(rawOptions);
-  if (!parsed.success) throw new UsageError(`import: ${parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UsageError(`import: ${parsed.error.issues.map((i) => `--${String(i.path[0] ?? '')} ${i.message}`).join('; ')}`);
   const o = parsed.data;
   if (files.length === 0 && o.dir === undefined) throw new UsageError('import: give Dockerfiles or --dir <folder>');
   const request = projectRequest(ctx, command);
@@ -41,5 +42,7 @@ export async function importAction(ctx: CliContext, files: string[], rawOptions:
   report.warnings.forEach((w) => ctx.stderr.write(`warning: ${formatWarning(w)}\n`));
   report.written.forEach((f) => ctx.stdout.write(`wrote ${f}\n`));
   const marked = report.warnings.filter((w) => w.message.startsWith('not modelled')).length;
-  ctx.stdout.write(`${report.written.length} definition${report.written.length === 1 ? '' : 's'} written${marked ? `; ${marked} line${marked === 1 ? '' : 's'} kept as raw (search for "dockwright import: not modelled")` : ''}; next: dockwright check && dockwright gen\n`);
+  ctx.stdout.write(
+    `${report.written.length} definition${report.written.length === 1 ? '' : 's'} written${marked ? `; ${marked} line${marked === 1 ? '' : 's'} kept as raw (search for "dockwright import: not modelled")` : ''}; next: dockwright check && dockwright gen\n`,
+  );
 }

@@ -44,7 +44,11 @@ export function formatListing(rows: readonly ImageListing[]): string {
     ['ID', 'VARIANT', 'GROUPS', 'PUSH', 'TAGS', 'PARENTS', 'FILE'],
     rows.map((r) => [
       r.id,
-      r.variant ? Object.entries(r.variant).map(([k, v]) => `${k}=${v}`).join(',') : '-',
+      r.variant
+        ? Object.entries(r.variant)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : '-',
       cell(r.groups),
       r.push ? 'yes' : 'no',
       cell(r.tags),

@@ -24,19 +24,34 @@ const PushOptions = SelectionOptions.extend({
 export const pushItems = (images: readonly ImageModel[], settings: Settings): PushItem[] =>
   images.map((image) => ({ id: image.id, tags: imageTags(image, settings), push: image.push }));
 
-const statusText = { pushed: 'pushed', failed: 'FAILED', 'not-built': 'not built (skipped)', 'never-pushed': 'push: false (skipped)' } as const;
+const statusText = {
+  pushed: 'pushed',
+  failed: 'FAILED',
+  'not-built': 'not built (skipped)',
+  'never-pushed': 'push: false (skipped)',
+} as const;
 
 export function formatPushReport(report: PushReport): string {
   const rows = report.images.flatMap((img) =>
     img.tags.length === 0
       ? [[img.id, statusText[img.status], '-', '-']]
-      : img.tags.map((t) => [img.id, t.status === 'pushed' ? 'pushed' : t.status === 'failed' ? 'FAILED' : 'not tried', t.ref, t.status === 'pushed' ? t.digest ?? '?' : t.reason]),
+      : img.tags.map((t) => [
+          img.id,
+          t.status === 'pushed' ? 'pushed' : t.status === 'failed' ? 'FAILED' : 'not tried',
+          t.ref,
+          t.status === 'pushed' ? (t.digest ?? '?') : t.reason,
+        ]),
   );
   return formatTable(['IMAGE', 'STATUS', 'TAG', 'DIGEST / REASON'], rows);
 }
 
 /** Pushes, prints the report, and throws when a tag failed or nothing could be pushed. */
-export async function pushAndReport(ctx: CliContext, target: DockerTarget, items: readonly PushItem[], o: { retries: number; parallel: number }): Promise<PushReport> {
+export async function pushAndReport(
+  ctx: CliContext,
+  target: DockerTarget,
+  items: readonly PushItem[],
+  o: { retries: number; parallel: number },
+): Promise<PushReport> {
   const report = await pushImages(items, {
     ...target,
     attempts: o.retries + 1,
@@ -58,11 +73,20 @@ export async function pushAndReport(ctx: CliContext, target: DockerTarget, items
 }
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
-export async function pushAction(ctx: CliContext, docker: DockerExec | undefined, names: string[], rawOptions: unknown, command: Command): Promise<void> {
+export async function pushAction(
+  ctx: CliContext,
+  docker: DockerExec | undefined,
+  names: string[],
+  rawOptions: unknown,
+  command: Command,
+): Promise<void> {
   const o = PushOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
   const selected = selectedImages(images, names, o);
-  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), { retries: o.retries, parallel: parallelOf(o.parallel, settings) });
+  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), {
+    retries: o.retries,
+    parallel: parallelOf(o.parallel, settings),
+  });
 }
 
 /** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`), `parallel` at once. */

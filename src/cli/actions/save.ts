@@ -16,7 +16,13 @@ const SaveOptions = SelectionOptions.extend({
 });
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
-export async function saveAction(ctx: CliContext, docker: DockerExec | undefined, names: string[], rawOptions: unknown, command: Command): Promise<void> {
+export async function saveAction(
+  ctx: CliContext,
+  docker: DockerExec | undefined,
+  names: string[],
+  rawOptions: unknown,
+  command: Command,
+): Promise<void> {
   const o = SaveOptions.parse(rawOptions);
   const request = projectRequest(ctx, command);
   const { settings, images } = await loadProject(request);
@@ -26,7 +32,12 @@ export async function saveAction(ctx: CliContext, docker: DockerExec | undefined
     ...o.include.map((ref) => ({ ref })),
   ];
   const unique = entries.filter((e, i) => entries.findIndex((x) => x.ref === e.ref) === i);
-  const manifest = await saveBundle(unique, output, { ...dockerTarget(ctx, docker ?? createDockerExec(), o), ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  const manifest = await saveBundle(unique, output, {
+    ...dockerTarget(ctx, docker ?? createDockerExec(), o),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  });
   ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-  ctx.stderr.write(`wrote ${o.out} (${manifest.images.length} references, ${manifest.bytes} bytes) and ${path.basename(manifestPath(output))}\n`);
+  ctx.stderr.write(
+    `wrote ${o.out} (${manifest.images.length} references, ${manifest.bytes} bytes) and ${path.basename(manifestPath(output))}\n`,
+  );
 }

@@ -21,14 +21,25 @@ const TestOptions = SelectionOptions.extend({
 export function formatVerifyReport(results: readonly VerifyResult[]): string {
   const rows = results.map((r) => {
     const failed = r.checks.filter((c) => !c.ok);
-    const detail = r.status === 'skipped' ? r.reason ?? '' : failed.length > 0 ? failed.map((c) => `${c.name}: ${c.detail}`).join('; ') : r.checks.map((c) => c.name).join(', ');
+    const detail =
+      r.status === 'skipped'
+        ? (r.reason ?? '')
+        : failed.length > 0
+          ? failed.map((c) => `${c.name}: ${c.detail}`).join('; ')
+          : r.checks.map((c) => c.name).join(', ');
     return [r.id, r.status === 'failed' ? 'FAILED' : r.status, r.ref, detail];
   });
   return formatTable(['IMAGE', 'RESULT', 'REFERENCE', 'CHECKS'], rows);
 }
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
-export async function testAction(ctx: CliContext, docker: DockerExec | undefined, names: string[], rawOptions: unknown, command: Command): Promise<void> {
+export async function testAction(
+  ctx: CliContext,
+  docker: DockerExec | undefined,
+  names: string[],
+  rawOptions: unknown,
+  command: Command,
+): Promise<void> {
   const o = TestOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
   const registry = o.registryRoundtrip === true ? settings.registry : o.registryRoundtrip;

@@ -31,7 +31,9 @@ export function ruleSeverity(id: RuleId, settings: LintSettings): 'off' | 'warni
 export function checkLintSettings(settings: LintSettings): void {
   const unknown = Object.keys(settings.lint.rules).filter((id) => !isRuleId(id));
   if (unknown.length === 0) return;
-  throw new ConfigError(`lint.rules: unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are ${RULE_IDS.join(', ')}`);
+  throw new ConfigError(
+    `lint.rules: unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are ${RULE_IDS.join(', ')}`,
+  );
 }
 
 /** Findings of every enabled rule on every image, image by image in rule order. Throws ConfigError for an unknown rule id. */
@@ -45,7 +47,14 @@ export function lintImages(images: readonly ImageModel[], settings: LintSettings
       return RULES[id].check(image, ctx).map((hit) => ({
         rule: id,
         severity,
-        problem: { file: image.file, image: image.id, path: hit.path, message: `${hit.message} [${id}]`, given: hit.given, expected: hit.expected },
+        problem: {
+          file: image.file,
+          image: image.id,
+          path: hit.path,
+          message: `${hit.message} [${id}]`,
+          given: hit.given,
+          expected: hit.expected,
+        },
       }));
     }),
   );

@@ -48,7 +48,11 @@ export function inherited<T>(
 }
 
 /** The last step of a kind in a stage (before index `before`, when given). */
-export function lastStep<K extends InstructionModel['kind']>(stage: StageModel, kind: K, before = stage.steps.length): Extract<InstructionModel, { kind: K }> | undefined {
+export function lastStep<K extends InstructionModel['kind']>(
+  stage: StageModel,
+  kind: K,
+  before = stage.steps.length,
+): Extract<InstructionModel, { kind: K }> | undefined {
   for (let i = Math.min(before, stage.steps.length) - 1; i >= 0; i--) {
     const step = stage.steps[i];
     if (step?.kind === kind) return step as Extract<InstructionModel, { kind: K }>;
@@ -94,5 +98,12 @@ function walkSteps(image: ImageModel, ctx: RuleContext): StepAt[] {
 }
 
 /** Steps of one kind, not ONBUILD triggers unless asked. */
-export const stepsOfKind = <K extends StepAt['step']['kind']>(image: ImageModel, ctx: RuleContext, kind: K, withOnbuild = false): (StepAt & { step: Extract<StepAt['step'], { kind: K }> })[] =>
-  stepsOf(image, ctx).filter((s): s is StepAt & { step: Extract<StepAt['step'], { kind: K }> } => s.step.kind === kind && (withOnbuild || !s.onbuild));
+export const stepsOfKind = <K extends StepAt['step']['kind']>(
+  image: ImageModel,
+  ctx: RuleContext,
+  kind: K,
+  withOnbuild = false,
+): (StepAt & { step: Extract<StepAt['step'], { kind: K }> })[] =>
+  stepsOf(image, ctx).filter(
+    (s): s is StepAt & { step: Extract<StepAt['step'], { kind: K }> } => s.step.kind === kind && (withOnbuild || !s.onbuild),
+  );

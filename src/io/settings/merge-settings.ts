@@ -20,8 +20,7 @@ export interface SettingsLayers {
 type OverrideSource = '.env' | 'environment' | 'command line';
 type Origin = { readonly file: string } | { readonly row: SettingOverride; readonly source: OverrideSource; readonly raw: string };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const where = (o: Extract<Origin, { row: unknown }>): string =>
   `${o.source === 'command line' ? o.row.flag : o.row.env}=${o.raw} (${o.source})`;
@@ -78,7 +77,15 @@ export function mergeSettings(layers: SettingsLayers): Settings {
     const value = merged[key];
     const origin = originOf([key]);
     if (typeof value === 'string' && origin && 'file' in origin && !DOCKER_TAG.test(value)) {
-      messages.push(formatProblem({ file: origin.file, path: [key], message: 'is not a valid docker tag', given: JSON.stringify(value), expected: 'letters, digits, "_", "." and "-", not starting with "." or "-", at most 128' }));
+      messages.push(
+        formatProblem({
+          file: origin.file,
+          path: [key],
+          message: 'is not a valid docker tag',
+          given: JSON.stringify(value),
+          expected: 'letters, digits, "_", "." and "-", not starting with "." or "-", at most 128',
+        }),
+      );
     }
   }
 
@@ -91,7 +98,11 @@ export function mergeSettings(layers: SettingsLayers): Settings {
     }
   }
   if (messages.length > 0 || !result.success) {
-    throw new ConfigError(messages.length === 1 ? (messages[0] as string) : `${messages.length} problems in the settings:\n${messages.map((m) => `  ${m}`).join('\n')}`);
+    throw new ConfigError(
+      messages.length === 1
+        ? (messages[0] as string)
+        : `${messages.length} problems in the settings:\n${messages.map((m) => `  ${m}`).join('\n')}`,
+    );
   }
   return result.data;
 }

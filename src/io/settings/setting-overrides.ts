@@ -9,10 +9,14 @@ export type Parsed = { readonly ok: true; readonly value: string | number | bool
 const text = (raw: string): Parsed => (/[\r\n]/.test(raw) ? { ok: false, expected: 'a single line' } : { ok: true, value: raw });
 
 const tag = (raw: string): Parsed =>
-  DOCKER_TAG.test(raw) ? { ok: true, value: raw } : { ok: false, expected: 'a docker tag (letters, digits, "_", "." and "-", not starting with "." or "-", at most 128)' };
+  DOCKER_TAG.test(raw)
+    ? { ok: true, value: raw }
+    : { ok: false, expected: 'a docker tag (letters, digits, "_", "." and "-", not starting with "." or "-", at most 128)' };
 
 const positiveInteger = (raw: string): Parsed =>
-  /^\s*[1-9]\d*\s*$/.test(raw) && Number.isSafeInteger(Number(raw)) ? { ok: true, value: Number(raw) } : { ok: false, expected: 'a positive integer' };
+  /^\s*[1-9]\d*\s*$/.test(raw) && Number.isSafeInteger(Number(raw))
+    ? { ok: true, value: Number(raw) }
+    : { ok: false, expected: 'a positive integer' };
 
 const boolean = (raw: string): Parsed => {
   const v = raw.trim().toLowerCase();

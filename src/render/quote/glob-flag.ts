@@ -44,7 +44,8 @@ export function globFlag(name: string, pattern: string, opts: GlobFlagOptions = 
   assertOneLine(subject, pattern);
   if (pattern === '') throw new QuoteError('DW_QUOTE_EMPTY', subject, pattern, 'is empty', 'a non-empty pattern');
   for (const ch of pattern) {
-    if (!GLOB_CHAR.test(ch)) throw new QuoteError('DW_QUOTE_UNSAFE_CHAR', subject, pattern, refusal(ch, opts.escape ?? DEFAULT_ESCAPE), EXPECTED);
+    if (!GLOB_CHAR.test(ch))
+      throw new QuoteError('DW_QUOTE_UNSAFE_CHAR', subject, pattern, refusal(ch, opts.escape ?? DEFAULT_ESCAPE), EXPECTED);
   }
   return `--${n}=${pattern}`;
 }

@@ -1,5 +1,13 @@
 import { QuoteError } from './quote-error.js';
-import { DEFAULT_ESCAPE, assertNotBlank, assertOneLine, endsWithEscape, trimSpace, trimStartSpace, type EscapeChar } from './text-checks.js';
+import {
+  DEFAULT_ESCAPE,
+  assertNotBlank,
+  assertOneLine,
+  endsWithEscape,
+  trimSpace,
+  trimStartSpace,
+  type EscapeChar,
+} from './text-checks.js';
 import { scanShell } from './shell-scan.js';
 
 /** Options for shell-form commands. */
@@ -62,16 +70,40 @@ export function shellCommand(cmd: string, opts: ShellOptions = {}): string {
   assertOneLine(subject, cmd, 'a single line (use heredoc() for a script, joinShellCommands() for several commands)');
   assertNotBlank(subject, cmd);
   if (endsWithEscape(cmd, escape)) {
-    throw new QuoteError('DW_QUOTE_TRAILING_ESCAPE', subject, cmd, `ends with the escape character ${escape}, which would continue the instruction on the next line`, `a command that does not end with ${escape}`);
+    throw new QuoteError(
+      'DW_QUOTE_TRAILING_ESCAPE',
+      subject,
+      cmd,
+      `ends with the escape character ${escape}, which would continue the instruction on the next line`,
+      `a command that does not end with ${escape}`,
+    );
   }
   if (withoutEscapes(trimStartSpace(cmd), escape).startsWith('--')) {
-    throw new QuoteError('DW_QUOTE_FLAG_LIKE', subject, cmd, 'starts with "--", which BuildKit reads as an instruction flag', 'a command that does not start with "--"');
+    throw new QuoteError(
+      'DW_QUOTE_FLAG_LIKE',
+      subject,
+      cmd,
+      'starts with "--", which BuildKit reads as an instruction flag',
+      'a command that does not start with "--"',
+    );
   }
   if (isJsonArray(cmd)) {
-    throw new QuoteError('DW_QUOTE_JSON_LIKE', subject, cmd, 'is a JSON array, which Docker runs in exec form without a shell', 'a shell command (use jsonArray() for exec form)');
+    throw new QuoteError(
+      'DW_QUOTE_JSON_LIKE',
+      subject,
+      cmd,
+      'is a JSON array, which Docker runs in exec form without a shell',
+      'a shell command (use jsonArray() for exec form)',
+    );
   }
   if (hasHeredocWord(cmd, escape)) {
-    throw new QuoteError('DW_QUOTE_HEREDOC', subject, cmd, 'contains a heredoc operator ("<<WORD"), which would take the next Dockerfile lines as its body', 'a command without "<<WORD" (use heredoc() for a script)');
+    throw new QuoteError(
+      'DW_QUOTE_HEREDOC',
+      subject,
+      cmd,
+      'contains a heredoc operator ("<<WORD"), which would take the next Dockerfile lines as its body',
+      'a command without "<<WORD" (use heredoc() for a script)',
+    );
   }
   return cmd;
 }
@@ -89,10 +121,22 @@ export function joinShellCommands(cmds: readonly string[], opts: ShellOptions = 
     shellCommand(cmd, opts);
     const scan = scanShell(cmd);
     if (scan.openQuote !== null) {
-      throw new QuoteError('DW_QUOTE_SHELL_QUOTE', 'shell command', cmd, `leaves a ${scan.openQuote} quote open, which would run into the next command`, 'balanced quotes');
+      throw new QuoteError(
+        'DW_QUOTE_SHELL_QUOTE',
+        'shell command',
+        cmd,
+        `leaves a ${scan.openQuote} quote open, which would run into the next command`,
+        'balanced quotes',
+      );
     }
     if (scan.comment && i < cmds.length - 1) {
-      throw new QuoteError('DW_QUOTE_SHELL_COMMENT', 'shell command', cmd, 'ends in a "#" comment, which would swallow the commands joined after it', 'a command without a trailing comment (or make it the last one)');
+      throw new QuoteError(
+        'DW_QUOTE_SHELL_COMMENT',
+        'shell command',
+        cmd,
+        'ends in a "#" comment, which would swallow the commands joined after it',
+        'a command without a trailing comment (or make it the last one)',
+      );
     }
   });
   return cmds.map((cmd, i) => (i === 0 ? cmd : CONTINUATION + cmd)).join(` ${escape}\n`);

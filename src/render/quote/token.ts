@@ -50,7 +50,13 @@ function tokenFor(subject: string, value: string, opts: TokenOptions): string {
 /** A flag or mount option name, checked: lowercase letters, digits and `-`, starting with a letter. */
 export function flagName(name: string, subject: string): string {
   if (!FLAG_NAME.test(name)) {
-    throw new QuoteError('DW_QUOTE_BAD_NAME', subject, name, 'is not a flag name', 'lowercase letters, digits and "-", starting with a letter');
+    throw new QuoteError(
+      'DW_QUOTE_BAD_NAME',
+      subject,
+      name,
+      'is not a flag name',
+      'lowercase letters, digits and "-", starting with a letter',
+    );
   }
   return name;
 }

@@ -26,7 +26,13 @@ const BARE_LABEL_KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 /** A build-arg or environment variable name, checked: letters, digits, `_`, not starting with a digit. */
 export function variableName(name: string): string {
   if (!VARIABLE_NAME.test(name)) {
-    throw new QuoteError('DW_QUOTE_BAD_NAME', 'variable name', name, 'is not a variable name', 'letters, digits and "_", not starting with a digit');
+    throw new QuoteError(
+      'DW_QUOTE_BAD_NAME',
+      'variable name',
+      name,
+      'is not a variable name',
+      'letters, digits and "_", not starting with a digit',
+    );
   }
   return name;
 }
@@ -35,7 +41,13 @@ function labelKey(key: string, escape: EscapeChar): string {
   assertOneLine('LABEL key', key);
   if (key === '') throw new QuoteError('DW_QUOTE_EMPTY', 'LABEL key', key, 'is empty', 'a non-empty key');
   if (key.includes('=')) {
-    throw new QuoteError('DW_QUOTE_BAD_NAME', 'LABEL key', key, 'contains "=" (Docker splits a label at its first "=")', 'a key without "="');
+    throw new QuoteError(
+      'DW_QUOTE_BAD_NAME',
+      'LABEL key',
+      key,
+      'contains "=" (Docker splits a label at its first "=")',
+      'a key without "="',
+    );
   }
   return BARE_LABEL_KEY.test(key) ? key : doubleQuoted([{ kind: 'text', text: key }], escape);
 }

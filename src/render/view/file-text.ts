@@ -18,8 +18,7 @@ export function pathsText(q: Quoting, values: readonly string[], paths: readonly
   return q.at(whole, () => pathArray(values, { escape: q.escape, expand: true }));
 }
 
-const onOff = (q: Quoting, name: string, on: boolean | undefined, path: ModelPath): string[] =>
-  on ? [q.at(path, () => flag(name))] : [];
+const onOff = (q: Quoting, name: string, on: boolean | undefined, path: ModelPath): string[] => (on ? [q.at(path, () => flag(name))] : []);
 
 const valued = (q: Quoting, name: string, value: string | undefined, path: ModelPath, expand = true): string[] =>
   value === undefined ? [] : [q.at(path, () => flag(name, value, { expand }))];
@@ -44,8 +43,18 @@ export const copyText = (n: CopyNode, q: Quoting): string =>
   ['COPY', ...valued(q, 'from', n.from, fieldPath(n, 'from'), false), ...fileFlags(n, q), sourcesAndDest(n, q)].join(' ');
 
 export const addText = (n: AddNode, q: Quoting): string =>
-  ['ADD', ...valued(q, 'checksum', n.checksum, fieldPath(n, 'checksum')), ...onOff(q, 'keep-git-dir', n.keepGitDir, fieldPath(n, 'keepGitDir')),
-    ...fileFlags(n, q), sourcesAndDest(n, q)].join(' ');
+  [
+    'ADD',
+    ...valued(q, 'checksum', n.checksum, fieldPath(n, 'checksum')),
+    ...onOff(q, 'keep-git-dir', n.keepGitDir, fieldPath(n, 'keepGitDir')),
+    ...fileFlags(n, q),
+    sourcesAndDest(n, q),
+  ].join(' ');
 
 export const volumeText = (n: VolumeNode, q: Quoting): string =>
-  `VOLUME ${pathsText(q, n.paths, n.paths.map((_, i) => fieldPath(n, 'paths', i)), fieldPath(n, 'paths'))}`;
+  `VOLUME ${pathsText(
+    q,
+    n.paths,
+    n.paths.map((_, i) => fieldPath(n, 'paths', i)),
+    fieldPath(n, 'paths'),
+  )}`;

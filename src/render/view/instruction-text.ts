@@ -15,25 +15,42 @@ const command = (q: Quoting, c: CommandForm, path: ModelPath): string =>
     : q.at([...path, 'command'], () => shellCommand(c.command, { escape: q.escape }));
 
 /** `KEY="value"` pairs: one on the keyword line, more on continuation lines. */
-function pairs(q: Quoting, node: Located, keyword: string, field: string, kind: 'env' | 'label', entries: readonly (readonly [string, string])[]): string {
+function pairs(
+  q: Quoting,
+  node: Located,
+  keyword: string,
+  field: string,
+  kind: 'env' | 'label',
+  entries: readonly (readonly [string, string])[],
+): string {
   const texts = entries.map(([k, v]) => q.at(fieldPath(node, field, k), () => keyValue(k, v, { kind, escape: q.escape, expand: true })));
   return continued(q, `${keyword} ${texts[0] ?? ''}`, texts.slice(1));
 }
 
-const HEALTH_FLAGS = [['interval', 'interval'], ['timeout', 'timeout'], ['start-period', 'startPeriod'], ['start-interval', 'startInterval'], ['retries', 'retries']] as const;
+const HEALTH_FLAGS = [
+  ['interval', 'interval'],
+  ['timeout', 'timeout'],
+  ['start-period', 'startPeriod'],
+  ['start-interval', 'startInterval'],
+  ['retries', 'retries'],
+] as const;
 
 export const instructionText = (node: IrNode, q: Quoting): string => visit(node, visitorFor(q));
 
 function visitorFor(q: Quoting): IrVisitor<string> {
   const self: IrVisitor<string> = {
     from: (n) => {
-      const platform = n.platform === undefined ? [] : [q.at(fieldPath(n, 'platform'), () => flag('platform', n.platform, { expand: true }))];
+      const platform =
+        n.platform === undefined ? [] : [q.at(fieldPath(n, 'platform'), () => flag('platform', n.platform, { expand: true }))];
       const image = q.at(fieldPath(n, 'image'), () => token(n.image, { expand: true }));
       return ['FROM', ...platform, image, 'AS', q.at(fieldPath(n, 'stage'), () => token(n.stage))].join(' ');
     },
-    arg: (n) => `ARG ${n.default === undefined
-      ? q.at(n.modelPath, () => variableName(n.name))
-      : q.at(fieldPath(n, 'default'), () => keyValue(n.name, n.default ?? '', { kind: 'arg', escape: q.escape, expand: true }))}`,
+    arg: (n) =>
+      `ARG ${
+        n.default === undefined
+          ? q.at(n.modelPath, () => variableName(n.name))
+          : q.at(fieldPath(n, 'default'), () => keyValue(n.name, n.default ?? '', { kind: 'arg', escape: q.escape, expand: true }))
+      }`,
     run: (n) => runText(n, q),
     copy: (n) => copyText(n, q),
     add: (n) => addText(n, q),
@@ -42,7 +59,11 @@ function visitorFor(q: Quoting): IrVisitor<string> {
     workdir: (n) => `WORKDIR ${q.at(fieldPath(n, 'dir'), () => word(n.dir, { escape: q.escape, expand: true }))}`,
     user: (n) => {
       const value = n.group === undefined ? n.user : `${n.user}:${n.group}`;
-      const at = byValue([n.user, value], [fieldPath(n, 'user'), n.group === undefined ? fieldPath(n, 'user') : fieldPath(n, 'group')], n.modelPath);
+      const at = byValue(
+        [n.user, value],
+        [fieldPath(n, 'user'), n.group === undefined ? fieldPath(n, 'user') : fieldPath(n, 'group')],
+        n.modelPath,
+      );
       return `USER ${q.at(at, () => word(value, { escape: q.escape, expand: true }))}`;
     },
     expose: (n) => `EXPOSE ${n.ports.map((p, i) => q.at(fieldPath(n, 'ports', i), () => token(`${p.port}/${p.protocol}`))).join(' ')}`,

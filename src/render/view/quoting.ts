@@ -35,5 +35,7 @@ export const continued = (q: Quoting, head: string, parts: readonly string[]): s
   [head, ...parts].filter((p) => p !== '').join(` ${q.escape}\n    `);
 
 /** A locator for a call that quotes `values` (found at `paths`): the path of the value the error names. */
-export const byValue = (values: readonly string[], paths: readonly ModelPath[], fallback: ModelPath) =>
-  (error: QuoteError): ModelPath => paths[values.indexOf(error.value)] ?? fallback;
+export const byValue =
+  (values: readonly string[], paths: readonly ModelPath[], fallback: ModelPath) =>
+  (error: QuoteError): ModelPath =>
+    paths[values.indexOf(error.value)] ?? fallback;

@@ -26,12 +26,22 @@ export function runText(node: RunNode, q: Quoting): string {
   const b = node.body;
   if (b.form === 'heredoc') {
     const script = fieldPath(node, 'body', 'script');
-    const doc = q.at(script, () => { const h = heredoc(b.script); return `${h.redirect}\n${h.body}`; });
+    const doc = q.at(script, () => {
+      const h = heredoc(b.script);
+      return `${h.redirect}\n${h.body}`;
+    });
     return ['RUN', ...flags, doc].join(' ');
   }
-  const body = b.form === 'exec'
-    ? q.at(fieldPath(node, 'body', 'argv'), () => jsonArray(b.argv))
-    : q.at(byValue(b.commands, b.commands.map((_, i) => fieldPath(node, 'body', 'commands', i)), fieldPath(node, 'body', 'commands')),
-      () => joinShellCommands(b.commands, { escape: q.escape }));
+  const body =
+    b.form === 'exec'
+      ? q.at(fieldPath(node, 'body', 'argv'), () => jsonArray(b.argv))
+      : q.at(
+          byValue(
+            b.commands,
+            b.commands.map((_, i) => fieldPath(node, 'body', 'commands', i)),
+            fieldPath(node, 'body', 'commands'),
+          ),
+          () => joinShellCommands(b.commands, { escape: q.escape }),
+        );
   return flags.length <= 1 ? ['RUN', ...flags, body].join(' ') : continued(q, `RUN ${flags[0]}`, [...flags.slice(1), body]);
 }

@@ -54,13 +54,21 @@ export async function copyContext(imageId: string, root: string, context: string
 }
 
 /** Every copy-list entry, in order (a later entry overwrites what an earlier one put there). */
-export async function copyEntries(imageId: string, root: string, entries: readonly CopyListEntry[], dir: string, cacheDir: string): Promise<void> {
+export async function copyEntries(
+  imageId: string,
+  root: string,
+  entries: readonly CopyListEntry[],
+  dir: string,
+  cacheDir: string,
+): Promise<void> {
   for (const [i, entry] of entries.entries()) {
     const from = inside(root, entry.src);
     if (from === undefined) throw new InputError(imageId, `inputs.copyList[${i}].src "${entry.src}" must be a path inside the project`);
-    if (!(await stat(from).catch(() => undefined))) throw new InputError(imageId, `inputs.copyList[${i}].src "${entry.src}" does not exist`);
+    if (!(await stat(from).catch(() => undefined)))
+      throw new InputError(imageId, `inputs.copyList[${i}].src "${entry.src}" does not exist`);
     const to = inside(dir, entry.dest);
-    if (to === undefined) throw new InputError(imageId, `inputs.copyList[${i}].dest "${entry.dest}" must be a path inside the build context`);
+    if (to === undefined)
+      throw new InputError(imageId, `inputs.copyList[${i}].dest "${entry.dest}" must be a path inside the build context`);
     await copyPath(from, to, cacheDir);
   }
 }

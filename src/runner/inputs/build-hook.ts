@@ -19,7 +19,10 @@ export function hasOwnInputs(images: readonly ImageModel[]): (step: BuildStep) =
   };
 }
 
-export function inputsPreparer(images: readonly ImageModel[], opts: Omit<PrepareOptions, 'signal' | 'onLine'>): NonNullable<RunBuildOptions['prepare']> {
+export function inputsPreparer(
+  images: readonly ImageModel[],
+  opts: Omit<PrepareOptions, 'signal' | 'onLine'>,
+): NonNullable<RunBuildOptions['prepare']> {
   const byId = new Map(images.map((img) => [img.id, img]));
   return async (step: BuildStep, log: (line: string) => void, signal: AbortSignal): Promise<Prepared | undefined> => {
     const image = byId.get(step.id);

@@ -20,7 +20,11 @@ export type FetchEntry = BuildInputs['fetch'][number];
 /** What the cache folder holds for a digest. */
 export const downloadPath = (cacheDir: string, sha256: string): string => join(cacheDir, 'downloads', sha256);
 
-const exists = (file: string): Promise<boolean> => stat(file).then((s) => s.isFile(), () => false);
+const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** A URL shown in messages: without user info or query (they may hold a token). */
 export const safeUrl = (url: string): string => {
@@ -34,7 +38,8 @@ export const safeUrl = (url: string): string => {
 
 async function openSource(url: URL, signal: AbortSignal | undefined): Promise<Readable> {
   if (url.protocol === 'file:') return createReadStream(fileURLToPath(url));
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported URL scheme ${url.protocol} (http, https and file are)`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`unsupported URL scheme ${url.protocol} (http, https and file are)`);
   // credentials in the URL (`https://user:token@host/…`) travel as a header, never in a message
   const headers: Record<string, string> = {};
   if (url.username || url.password) {
@@ -49,7 +54,12 @@ async function openSource(url: URL, signal: AbortSignal | undefined): Promise<Re
 }
 
 /** Downloads into the cache unless it is there already; returns the cached file. */
-export async function fetchToCache(imageId: string, entry: FetchEntry, cacheDir: string, signal?: AbortSignal): Promise<{ file: string; reused: boolean }> {
+export async function fetchToCache(
+  imageId: string,
+  entry: FetchEntry,
+  cacheDir: string,
+  signal?: AbortSignal,
+): Promise<{ file: string; reused: boolean }> {
   const file = downloadPath(cacheDir, entry.sha256);
   if (await exists(file)) return { file, reused: true };
   await mkdir(dirname(file), { recursive: true });
@@ -86,7 +96,8 @@ export async function fetchToCache(imageId: string, entry: FetchEntry, cacheDir:
 /** Puts the cached file at `dest` inside the context: a hard link when it can, else a copy. */
 export async function placeFetched(imageId: string, cached: string, contextDir: string, dest: string): Promise<void> {
   const target = inside(contextDir, dest);
-  if (target === undefined || target === contextDir) throw new InputError(imageId, `fetch dest "${dest}" must be a file path inside the build context`);
+  if (target === undefined || target === contextDir)
+    throw new InputError(imageId, `fetch dest "${dest}" must be a file path inside the build context`);
   await mkdir(dirname(target), { recursive: true });
   await rm(target, { force: true, recursive: true });
   await link(cached, target).catch(() => copyFile(cached, target));

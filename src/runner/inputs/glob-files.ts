@@ -26,7 +26,11 @@ export interface GlobResult {
   readonly unmatched: readonly string[];
 }
 
-export async function globFiles(base: string, patterns: readonly string[], skip: (abs: string) => boolean = () => false): Promise<GlobResult> {
+export async function globFiles(
+  base: string,
+  patterns: readonly string[],
+  skip: (abs: string) => boolean = () => false,
+): Promise<GlobResult> {
   const found = new Set<string>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {

@@ -4,7 +4,11 @@ import { DockwrightError } from '../../errors/index.js';
 export class InputError extends DockwrightError {
   readonly code = 'DW_INPUT_FAILED';
   readonly exitCode = 1 as const;
-  constructor(readonly image: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly image: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${image}: ${message}`, options);
   }
 }

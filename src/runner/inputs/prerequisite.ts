@@ -42,7 +42,7 @@ export const execaCommand: CommandExec = async (argv, opts) => {
     ...(opts.signal ? { cancelSignal: opts.signal } : {}),
   });
   const output = typeof result.all === 'string' ? result.all : '';
-  return { exitCode: result.exitCode ?? 127, output: output || (result.exitCode === undefined ? result.shortMessage ?? '' : '') };
+  return { exitCode: result.exitCode ?? 127, output: output || (result.exitCode === undefined ? (result.shortMessage ?? '') : '') };
 };
 
 export interface PrerequisiteOptions {
@@ -53,16 +53,22 @@ export interface PrerequisiteOptions {
   readonly onLine?: (line: string) => void;
 }
 
-export const stampFile = (cacheDir: string, name: string): string => join(cacheDir, 'prereq', `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+export const stampFile = (cacheDir: string, name: string): string =>
+  join(cacheDir, 'prereq', `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
 
 /** The digest that decides whether the command must run again. */
 export async function prerequisiteStamp(imageId: string, p: Prerequisite, root: string, cacheDir: string): Promise<string> {
   const { files, unmatched } = await globFiles(root, p.inputs, (abs) => isUnder(cacheDir, abs) || abs.endsWith('/.git'));
-  if (unmatched.length > 0) throw new InputError(imageId, `prerequisite "${p.name}": inputs ${unmatched.map((u) => `"${u}"`).join(', ')} match no file`);
+  if (unmatched.length > 0)
+    throw new InputError(imageId, `prerequisite "${p.name}": inputs ${unmatched.map((u) => `"${u}"`).join(', ')} match no file`);
   const hash = createHash('sha256').update(JSON.stringify({ command: p.command, cwd: p.cwd ?? '.' }));
   for (const file of files) {
     hash.update(`\0${file}\0`);
-    hash.update(createHash('sha256').update(await readFile(join(root, file))).digest('hex'));
+    hash.update(
+      createHash('sha256')
+        .update(await readFile(join(root, file)))
+        .digest('hex'),
+    );
   }
   return hash.digest('hex');
 }
@@ -110,7 +116,10 @@ async function runOnce(imageId: string, p: Prerequisite, opts: PrerequisiteOptio
   });
   if (result.exitCode !== 0) {
     const tail = result.output.trim().split('\n').slice(-5).join(' / ');
-    throw new InputError(imageId, `prerequisite "${p.name}" (${p.command.join(' ')}) exited with ${result.exitCode}${tail ? `: ${tail}` : ''}`);
+    throw new InputError(
+      imageId,
+      `prerequisite "${p.name}" (${p.command.join(' ')}) exited with ${result.exitCode}${tail ? `: ${tail}` : ''}`,
+    );
   }
   const missing = [];
   for (const o of p.outputs) if (!(await allExist(opts.root, [o]))) missing.push(o);

@@ -8,7 +8,8 @@ export function plainProgress(out: Output): Progress {
   return {
     start: (id) => out.write(`[${id}] started\n`),
     line: (id, line) => out.write(line === '' ? `[${id}]\n` : `[${id}] ${line}\n`),
-    done: (r) => out.write(`[${r.id}] ${statusText[r.status]}${r.ms > 0 ? ` in ${formatDuration(r.ms)}` : ''}${r.reason ? `: ${r.reason}` : ''}\n`),
+    done: (r) =>
+      out.write(`[${r.id}] ${statusText[r.status]}${r.ms > 0 ? ` in ${formatDuration(r.ms)}` : ''}${r.reason ? `: ${r.reason}` : ''}\n`),
     close: () => {},
   };
 }

@@ -10,7 +10,10 @@ export function formatSummary(results: readonly ImageResult[]): string {
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
   const line = (row: string[]): string =>
-    row.map((cell, c) => (c < widths.length ? cell.padEnd(widths[c] ?? 0) : cell)).join('  ').trimEnd();
+    row
+      .map((cell, c) => (c < widths.length ? cell.padEnd(widths[c] ?? 0) : cell))
+      .join('  ')
+      .trimEnd();
   const counts = Object.entries(
     results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [statusText[r.status]]: (acc[statusText[r.status]] ?? 0) + 1 }), {}),
   ).map(([status, n]) => `${n} ${status}`);

@@ -9,7 +9,8 @@ import type { DockerTarget } from '../engine.js';
 
 export const CONTAINER_PREFIX = 'dw-test-';
 
-export const containerName = (dir: string): string => `${CONTAINER_PREFIX}${dir.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${randomBytes(4).toString('hex')}`;
+export const containerName = (dir: string): string =>
+  `${CONTAINER_PREFIX}${dir.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${randomBytes(4).toString('hex')}`;
 
 export const dockerRun = (t: DockerTarget, args: readonly string[], opts: DockerRunOptions = {}) =>
   t.docker.run([...(t.globalArgs ?? []), ...args], { ...opts, env: { ...t.env, ...opts.env } });
@@ -30,7 +31,12 @@ export interface ContainerState {
 }
 
 export async function inspectState(t: DockerTarget, name: string): Promise<ContainerState | undefined> {
-  const r = await dockerRun(t, ['inspect', '--format', '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}', name]);
+  const r = await dockerRun(t, [
+    'inspect',
+    '--format',
+    '{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}',
+    name,
+  ]);
   if (r.exitCode !== 0) return undefined;
   const [status = '', health = '', code = '0'] = r.stdout.trim().split('|');
   return { status, health, exitCode: Number(code) };
@@ -67,5 +73,8 @@ export async function imageHasHealthcheck(t: DockerTarget, ref: string): Promise
 /** The loopback address docker published a container port on (`127.0.0.1:49153`). */
 export async function publishedAddress(t: DockerTarget, name: string, port: number): Promise<string | undefined> {
   const r = await dockerRun(t, ['port', name, `${port}/tcp`]);
-  return r.stdout.split('\n').map((l) => l.trim()).find((l) => l.startsWith('127.0.0.1:'));
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith('127.0.0.1:'));
 }

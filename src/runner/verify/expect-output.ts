@@ -9,4 +9,9 @@ export function matchesExpectation(output: string, expect: string): boolean {
 
 /** The end of some output, for a failure message. */
 export const outputTail = (output: string, lines = 5): string =>
-  output.trim().split('\n').slice(-lines).map((l) => l.trimEnd()).join(' / ') || '(no output)';
+  output
+    .trim()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => l.trimEnd())
+    .join(' / ') || '(no output)';

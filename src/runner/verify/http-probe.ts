@@ -23,9 +23,10 @@ export async function probeHttp(t: DockerTarget, name: string, http: HttpSpec, d
       if (response.status === http.status && (http.expect === undefined || body.includes(http.expect))) {
         return pass(what, `${response.status}${http.expect !== undefined ? `, body has ${JSON.stringify(http.expect)}` : ''}`);
       }
-      seen = response.status !== http.status
-        ? `status ${response.status}, expected ${http.status}`
-        : `body does not contain ${JSON.stringify(http.expect)}: ${JSON.stringify(body.slice(0, 200))}`;
+      seen =
+        response.status !== http.status
+          ? `status ${response.status}, expected ${http.status}`
+          : `body does not contain ${JSON.stringify(http.expect)}: ${JSON.stringify(body.slice(0, 200))}`;
     } catch (err) {
       seen = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
     }

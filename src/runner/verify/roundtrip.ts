@@ -24,7 +24,12 @@ export interface RoundtripOptions {
 }
 
 /** `local` and `remote`: the image's tags and the same tags for the round-trip registry, pairwise. */
-export async function roundtrip(local: readonly string[], remote: readonly string[], t: VerifyTarget, o: RoundtripOptions = {}): Promise<Roundtrip> {
+export async function roundtrip(
+  local: readonly string[],
+  remote: readonly string[],
+  t: VerifyTarget,
+  o: RoundtripOptions = {},
+): Promise<Roundtrip> {
   const name = 'registry round trip';
   const primary = remote[0] as string;
   const original = local[0] as string;
@@ -34,7 +39,8 @@ export async function roundtrip(local: readonly string[], remote: readonly strin
   for (const [i, ref] of remote.entries()) {
     if (ref === local[i]) continue;
     const tagged = await run(['tag', original, ref]);
-    if (tagged.exitCode !== 0) return { check: fail(name, `docker tag ${original} ${ref}: ${lastLine(tagged.stderr)}`), ref: original, restore: nothing };
+    if (tagged.exitCode !== 0)
+      return { check: fail(name, `docker tag ${original} ${ref}: ${lastLine(tagged.stderr)}`), ref: original, restore: nothing };
   }
   const extra = remote.filter((r) => !local.includes(r));
   const untagExtra = async (): Promise<void> => {
@@ -43,23 +49,36 @@ export async function roundtrip(local: readonly string[], remote: readonly strin
   const pushed = await pushRef(primary, { ...t, ...o });
   if (pushed.status !== 'pushed') {
     await untagExtra();
-    const reason = pushed.status === 'failed' ? `${registryAdvice(registry, pushed.kind, o.attempts ?? 4)} (${pushed.reason})` : pushed.reason;
+    const reason =
+      pushed.status === 'failed' ? `${registryAdvice(registry, pushed.kind, o.attempts ?? 4)} (${pushed.reason})` : pushed.reason;
     return { check: fail(name, `push ${primary}: ${reason}`), ref: original, restore: nothing };
   }
   const all = [...new Set([...local, ...remote])];
   const removed = await run(['image', 'rm', ...all]);
   if (removed.exitCode !== 0) {
     await untagExtra();
-    return { check: fail(name, `could not remove the local image before pulling it back: ${lastLine(removed.stderr)}`), ref: original, restore: nothing };
+    return {
+      check: fail(name, `could not remove the local image before pulling it back: ${lastLine(removed.stderr)}`),
+      ref: original,
+      restore: nothing,
+    };
   }
   const pulled = await run(['pull', primary]);
   if (pulled.exitCode !== 0) {
     const gone = `; ${original} is no longer in the local store: rebuild it or pull ${primary}`;
-    return { check: fail(name, `pull ${primary}: ${lastLine(pulled.stderr) || `exit ${pulled.exitCode}`}${gone}`), ref: primary, restore: nothing };
+    return {
+      check: fail(name, `pull ${primary}: ${lastLine(pulled.stderr) || `exit ${pulled.exitCode}`}${gone}`),
+      ref: primary,
+      restore: nothing,
+    };
   }
   const restore = async (): Promise<void> => {
     for (const ref of local) if (ref !== primary) await dockerRun(t, ['tag', primary, ref]);
     if (!local.includes(primary)) await dockerRun(t, ['image', 'rm', primary]);
   };
-  return { check: pass(name, `pushed ${primary}${pushed.digest ? ` (${pushed.digest})` : ''}, removed locally, pulled back`), ref: primary, restore };
+  return {
+    check: pass(name, `pushed ${primary}${pushed.digest ? ` (${pushed.digest})` : ''}, removed locally, pulled back`),
+    ref: primary,
+    restore,
+  };
 }

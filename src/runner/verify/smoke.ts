@@ -9,7 +9,15 @@ export type Smoke = TestSpec['smoke'][number];
 
 export const smokeName = (s: Smoke): string => `smoke: ${[...(s.entrypoint ? [s.entrypoint] : []), ...s.argv].join(' ')}`;
 
-export async function runSmoke(t: DockerTarget, ref: string, dir: string, smoke: Smoke, env: Readonly<Record<string, string>>, timeoutMs: number, signal?: AbortSignal): Promise<Check> {
+export async function runSmoke(
+  t: DockerTarget,
+  ref: string,
+  dir: string,
+  smoke: Smoke,
+  env: Readonly<Record<string, string>>,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<Check> {
   const name = containerName(dir);
   const what = smokeName(smoke);
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -25,7 +33,10 @@ export async function runSmoke(t: DockerTarget, ref: string, dir: string, smoke:
     if (signal?.aborted) return fail(what, 'interrupted');
     if (r.exitCode !== 0) return fail(what, `exited with ${r.exitCode}: ${outputTail(output)}`);
     if (smoke.expect !== undefined && !matchesExpectation(output, smoke.expect)) {
-      return fail(what, `output does not ${smoke.expect.startsWith('/') ? 'match' : 'contain'} ${JSON.stringify(smoke.expect)}: ${outputTail(output)}`);
+      return fail(
+        what,
+        `output does not ${smoke.expect.startsWith('/') ? 'match' : 'contain'} ${JSON.stringify(smoke.expect)}: ${outputTail(output)}`,
+      );
     }
     return pass(what, smoke.expect !== undefined ? `output has ${JSON.stringify(smoke.expect)}` : 'exit 0');
   } finally {

@@ -38,10 +38,17 @@ const statusOf = (checks: readonly Check[]): VerifyStatus => (checks.every((c) =
 export async function verifyOne(item: VerifyItem, t: VerifyTarget, o: RoundtripOptions = {}): Promise<VerifyResult> {
   const ref = item.tags[0] as string;
   const exists = (await dockerRun(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0;
-  if (!exists) return { id: item.id, ref, status: 'failed', checks: [fail('exists', `${ref} is not in the local store: run \`dockwright build ${item.id}\` first`)] };
+  if (!exists)
+    return {
+      id: item.id,
+      ref,
+      status: 'failed',
+      checks: [fail('exists', `${ref} is not in the local store: run \`dockwright build ${item.id}\` first`)],
+    };
   let spec = item.test;
   if (!spec) {
-    if (!(await imageHasHealthcheck(t, ref))) return { id: item.id, ref, status: 'skipped', checks: [], reason: 'no test spec and no HEALTHCHECK' };
+    if (!(await imageHasHealthcheck(t, ref)))
+      return { id: item.id, ref, status: 'skipped', checks: [], reason: 'no test spec and no HEALTHCHECK' };
     spec = TestSpecSchema.parse({});
   }
   const log = (line: string): void => t.log?.(`${item.id}: ${line}`);
@@ -70,7 +77,9 @@ export async function verifyImages(items: readonly VerifyItem[], t: VerifyTarget
   return Promise.all(
     items.map((item) =>
       limit(async (): Promise<VerifyResult> =>
-        t.signal?.aborted ? { id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' } : verifyOne(item, t, o),
+        t.signal?.aborted
+          ? { id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' }
+          : verifyOne(item, t, o),
       ),
     ),
   );

@@ -16,13 +16,19 @@ export async function waitHealthy(t: DockerTarget, name: string, timeoutMs: numb
     const state = await inspectState(t, name);
     if (!state) return fail('healthy', 'the container is gone');
     if (state.status === 'exited' || state.status === 'dead') {
-      return fail('healthy', `the container exited with ${state.exitCode} before it was healthy: ${outputTail(await containerLogs(t, name))}`);
+      return fail(
+        'healthy',
+        `the container exited with ${state.exitCode} before it was healthy: ${outputTail(await containerLogs(t, name))}`,
+      );
     }
     if (state.health === 'healthy') return pass('healthy', `after ${((Date.now() - started) / 1000).toFixed(1)}s`);
     if (state.health === 'unhealthy') return fail('healthy', `unhealthy; last health check: ${await lastHealthOutput(t, name)}`);
     last = state.health || state.status;
     if (Date.now() - started > timeoutMs) {
-      return fail('healthy', `not healthy after ${timeoutMs / 1000}s (still ${last}); last health check: ${await lastHealthOutput(t, name)}`);
+      return fail(
+        'healthy',
+        `not healthy after ${timeoutMs / 1000}s (still ${last}); last health check: ${await lastHealthOutput(t, name)}`,
+      );
     }
     await pause(POLL_MS, signal);
   }

@@ -15,7 +15,12 @@ const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
  * with `removeImages(prefix)`.
  */
 export function uniquePrefix(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'test';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'test';
   return `dwt-${slug}-${runId}`;
 }
 

@@ -30,7 +30,10 @@ export async function shipProject(config: string, files: Record<string, string>)
       await writeFile(join(root, rel), content);
     }
   };
-  await write({ 'dockwright.config.ts': `import { defineConfig } from 'dockwright';\nexport default defineConfig(${config});\n`, ...files });
+  await write({
+    'dockwright.config.ts': `import { defineConfig } from 'dockwright';\nexport default defineConfig(${config});\n`,
+    ...files,
+  });
   return {
     root,
     write,

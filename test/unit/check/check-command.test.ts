@@ -37,7 +37,10 @@ const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 
 describe('dockwright check', () => {
   it('passes a clean project (exit 0) and writes nothing', async () => {
-    const root = await tempProject({ 'definitions/base.ts': BASE, 'definitions/app.ts': app("      copy('/out', '/app', { from: build }),") });
+    const root = await tempProject({
+      'definitions/base.ts': BASE,
+      'definitions/app.ts': app("      copy('/out', '/app', { from: build }),"),
+    });
     const run = await runCli(['check'], root);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('2 files checked: 0 type errors, 0 definition errors, 0 warnings\n');
@@ -46,7 +49,10 @@ describe('dockwright check', () => {
   }, 30_000);
 
   it('reports a misspelled stage variable with file:line:col', async () => {
-    const root = await tempProject({ 'definitions/base.ts': BASE, 'definitions/app.ts': app("      copy('/out', '/app', { from: biuld }),") });
+    const root = await tempProject({
+      'definitions/base.ts': BASE,
+      'definitions/app.ts': app("      copy('/out', '/app', { from: biuld }),"),
+    });
     const run = await runCli(['check'], root);
     expect(run.code).toBe(2);
     expect(lines(run.stdout)[0]).toBe("definitions/app.ts:12:36 error TS2552: Cannot find name 'biuld'. Did you mean 'build'?");
@@ -67,8 +73,11 @@ describe('dockwright check', () => {
     ]);
   }, 30_000);
 
-  it("reports a stage of another image where it is used (the compiler cannot see it)", async () => {
-    const root = await tempProject({ 'definitions/base.ts': BASE, 'definitions/app.ts': app("      copy('/out', '/app', { from: builder }),") });
+  it('reports a stage of another image where it is used (the compiler cannot see it)', async () => {
+    const root = await tempProject({
+      'definitions/base.ts': BASE,
+      'definitions/app.ts': app("      copy('/out', '/app', { from: builder }),"),
+    });
     const run = await runCli(['check'], root);
     expect(run.code).toBe(2);
     expect(lines(run.stdout)).toEqual([
@@ -77,10 +86,21 @@ describe('dockwright check', () => {
   }, 30_000);
 
   it("uses the project's tsconfig.json when there is one", async () => {
-    const files = { 'definitions/base.ts': BASE, 'definitions/app.ts': app("      copy('/out', '/app', { from: build }),").replace('const build', 'const unused = 1;\nconst build') };
+    const files = {
+      'definitions/base.ts': BASE,
+      'definitions/app.ts': app("      copy('/out', '/app', { from: build }),").replace('const build', 'const unused = 1;\nconst build'),
+    };
     const plain = await runCli(['check'], await tempProject(files));
     expect(plain.code).toBe(0);
-    const strict = await runCli(['check'], await tempProject({ ...files, 'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noUnusedLocals: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022' } }) }));
+    const strict = await runCli(
+      ['check'],
+      await tempProject({
+        ...files,
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: { strict: true, noUnusedLocals: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022' },
+        }),
+      }),
+    );
     expect(lines(strict.stdout)).toEqual([
       "definitions/app.ts:2:1 error TS6133: 'builder' is declared but its value is never read.",
       "definitions/app.ts:4:7 error TS6133: 'unused' is declared but its value is never read.",
@@ -89,7 +109,10 @@ describe('dockwright check', () => {
   }, 60_000);
 
   it('prints lint warnings with their position and fails on them with --strict', async () => {
-    const root = await tempProject({ 'definitions/tool.ts': "import { image } from 'dockwright';\n\nexport const tool = image({ name: 'tool', from: 'debian', steps: [], user: '1000' });\n" });
+    const root = await tempProject({
+      'definitions/tool.ts':
+        "import { image } from 'dockwright';\n\nexport const tool = image({ name: 'tool', from: 'debian', steps: [], user: '1000' });\n",
+    });
     const run = await runCli(['check'], root);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toMatch(/^definitions\/tool\.ts:3:\d+ warning: tool › stages\[0\]\.from: FROM debian has no tag/);

@@ -59,7 +59,10 @@ const CASES: Record<string, Case> = {
     ],
   },
   'not-exported': {
-    stderr: ['error: 1 problem in the definitions:', '  definitions/app.ts › app › stages[0].from: image "hidden" is not exported from any file in definitions/'],
+    stderr: [
+      'error: 1 problem in the definitions:',
+      '  definitions/app.ts › app › stages[0].from: image "hidden" is not exported from any file in definitions/',
+    ],
   },
   'duplicate-ids': {
     stderr: [
@@ -72,10 +75,16 @@ const CASES: Record<string, Case> = {
     stderr: ['error: 1 problem in the definitions:', '  definitions/cycle.ts › a: images depend on each other: a → b → a'],
   },
   throws: {
-    stderr: ['error: 1 problem in the definitions:', '  definitions/secrets.ts: could not load the definition: NO_SUCH_TOKEN_FOR_DOCKWRIGHT_TESTS is not set'],
+    stderr: [
+      'error: 1 problem in the definitions:',
+      '  definitions/secrets.ts: could not load the definition: NO_SUCH_TOKEN_FOR_DOCKWRIGHT_TESTS is not set',
+    ],
   },
   'syntax-error': {
-    stderr: ['error: 1 problem in the definitions:', /^ {2}definitions\/broken\.js: could not load the definition: .*Unexpected token.* \(line 3, column \d+\)$/],
+    stderr: [
+      'error: 1 problem in the definitions:',
+      /^ {2}definitions\/broken\.js: could not load the definition: .*Unexpected token.* \(line 3, column \d+\)$/,
+    ],
   },
   'bad-config': {
     stderr: [

@@ -29,7 +29,9 @@ async function dockwright(root: string, argv: string[], docker: FakeDocker) {
     stdout: { write: (t) => void out.push(t) },
     stderr: { write: (t) => void err.push(t) },
   };
-  const program = addGlobalOptions(new Command('dockwright').exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) }));
+  const program = addGlobalOptions(
+    new Command('dockwright').exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) }),
+  );
   program.addCommand(buildCommand(ctx, docker).exitOverride());
   let code = 0;
   try {
@@ -51,7 +53,9 @@ describe('dockwright build', () => {
     expect(lines[0]).toBe('2 images to build, in this order:');
     expect(lines[1]).toBe('  1. base');
     expect(lines[3]).toBe('  2. app  (after base)');
-    expect(lines[4]).toContain('docker buildx build --progress=plain -f generated/app/Dockerfile --target main --build-arg BASE_IMAGE=127.0.0.1:5000/base:1.0 --build-arg MODE=slow');
+    expect(lines[4]).toContain(
+      'docker buildx build --progress=plain -f generated/app/Dockerfile --target main --build-arg BASE_IMAGE=127.0.0.1:5000/base:1.0 --build-arg MODE=slow',
+    );
     expect(lines[4]).toContain('--label org.opencontainers.image.created=2023-11-14T22:13:20.000Z');
     expect(lines[4]).toMatch(/-t 127\.0\.0\.1:5000\/app:1\.0 --load --network=host \.$/);
     // the buildx probe, and one look at the local images (are they up to date?); no build

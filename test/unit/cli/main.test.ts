@@ -44,18 +44,23 @@ describe('main', () => {
     const run = await runCli(['list'], root, { DOCKWRIGHT_TAG: '1.0' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe([
-      'ID          VARIANT    GROUPS  PUSH  TAGS                        PARENTS  FILE',
-      'base        -          -       no    federatedai/base:1.0        -        definitions/base.ts',
-      'fit:alpine  os=alpine  fit     yes   federatedai/fit:1.0-alpine  base     definitions/fit.ts',
-      'fit:debian  os=debian  fit     yes   federatedai/fit:1.0-debian  base     definitions/fit.ts',
-      '',
-    ].join('\n'));
+    expect(run.stdout).toBe(
+      [
+        'ID          VARIANT    GROUPS  PUSH  TAGS                        PARENTS  FILE',
+        'base        -          -       no    federatedai/base:1.0        -        definitions/base.ts',
+        'fit:alpine  os=alpine  fit     yes   federatedai/fit:1.0-alpine  base     definitions/fit.ts',
+        'fit:debian  os=debian  fit     yes   federatedai/fit:1.0-debian  base     definitions/fit.ts',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('lists JSON with global options applied, from a subfolder or with -C', async () => {
     const root = await tempProject(PROJECT);
-    const run = await runCli(['-C', `${root}/definitions`, 'list', '--json', '--registry', 'reg:5000', '--git-ref', 'refs/tags/v2.0.0'], '/');
+    const run = await runCli(
+      ['-C', `${root}/definitions`, 'list', '--json', '--registry', 'reg:5000', '--git-ref', 'refs/tags/v2.0.0'],
+      '/',
+    );
     expect(run.code).toBe(0);
     const rows = JSON.parse(run.stdout) as { id: string; tags: string[]; parents: string[]; variant: unknown }[];
     expect(rows.map((r) => [r.id, r.tags, r.parents, r.variant])).toEqual([
@@ -100,7 +105,9 @@ describe('handleError', () => {
     expect(a.err()).toBe('error: no such image\n');
     const b = captureContext('/');
     expect(handleError(new TypeError('x is undefined'), b.ctx)).toBe(1);
-    expect(b.err()).toMatch(/^error: x is undefined\nthis is a bug in dockwright; please report it with the details below\.\nTypeError: x is undefined\n/);
+    expect(b.err()).toMatch(
+      /^error: x is undefined\nthis is a bug in dockwright; please report it with the details below\.\nTypeError: x is undefined\n/,
+    );
   });
 
   it('exits 130 when the run was interrupted', () => {

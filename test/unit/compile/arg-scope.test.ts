@@ -9,7 +9,11 @@ const body = async (c: CompileCase): Promise<string> => (await dockerfileOf(c)).
 
 describe('ARG placement', () => {
   it('keeps an ARG out of the global scope when no FROM uses it, and declares it with its default in the stage', async () => {
-    const image = imageModel({ id: 'a', args: { V: argSpec('1') }, stages: [stageModel('main', external('busybox:stable'), [run('echo $V')])] });
+    const image = imageModel({
+      id: 'a',
+      args: { V: argSpec('1') },
+      stages: [stageModel('main', external('busybox:stable'), [run('echo $V')])],
+    });
     expect(await body({ image })).toBe('FROM busybox:stable AS main\nARG V="1"\nRUN echo $V\n');
   });
 
@@ -22,11 +26,19 @@ describe('ARG placement', () => {
         stageModel('two', external('busybox:stable'), [run('echo ${TAG}')]),
       ],
     });
-    expect(await body({ image })).toBe([
-      'ARG TAG="stable"', '',
-      'FROM busybox:${TAG} AS one', 'RUN echo one', '',
-      'FROM busybox:stable AS two', 'ARG TAG', 'RUN echo ${TAG}', '',
-    ].join('\n'));
+    expect(await body({ image })).toBe(
+      [
+        'ARG TAG="stable"',
+        '',
+        'FROM busybox:${TAG} AS one',
+        'RUN echo one',
+        '',
+        'FROM busybox:stable AS two',
+        'ARG TAG',
+        'RUN echo ${TAG}',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('sees every reference form: $X, ${X}, ${X:-d}, ${X:+d}', async () => {
@@ -41,10 +53,12 @@ describe('ARG placement', () => {
     const image = imageModel({
       id: 'a',
       args: { X: argSpec('x') },
-      stages: [stageModel('main', external('busybox:stable'), [
-        run("echo '$X' \\$X"),
-        { kind: 'onbuild', trigger: { kind: 'workdir', path: '/$X' } },
-      ])],
+      stages: [
+        stageModel('main', external('busybox:stable'), [
+          run("echo '$X' \\$X"),
+          { kind: 'onbuild', trigger: { kind: 'workdir', path: '/$X' } },
+        ]),
+      ],
       cmd: { form: 'exec', argv: ['echo', '$X'] },
       entrypoint: { form: 'shell', command: 'echo $X' },
       healthcheck: { test: { form: 'shell', command: 'test $X' } },
@@ -89,7 +103,11 @@ describe('ARG placement', () => {
   });
 
   it('redeclares platform args (TARGETARCH…) in the stages that use them, before image ARGs', async () => {
-    const image = imageModel({ id: 'a', args: { V: argSpec('1') }, stages: [stageModel('main', scratch, [copy('bin-${TARGETARCH}-${V}', '/bin/tool')])] });
+    const image = imageModel({
+      id: 'a',
+      args: { V: argSpec('1') },
+      stages: [stageModel('main', scratch, [copy('bin-${TARGETARCH}-${V}', '/bin/tool')])],
+    });
     expect(await body({ image })).toBe('FROM scratch AS main\nARG TARGETARCH\nARG V="1"\nCOPY bin-${TARGETARCH}-${V} /bin/tool\n');
   });
 

@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { checkVariables } from '../../../src/compile/check-variables.js';
 import { lowerImage } from '../../../src/compile/lower-image.js';
 import type { ImageModel, InstructionModel, StageModel } from '../../../src/model/resolved.js';
-import { arg, argSpec, copy, env, external, imageModel, imageRef, lowerContext, run, scratch, stageModel, stageRef, workdir } from '../support/model.js';
+import {
+  arg,
+  argSpec,
+  copy,
+  env,
+  external,
+  imageModel,
+  imageRef,
+  lowerContext,
+  run,
+  scratch,
+  stageModel,
+  stageRef,
+  workdir,
+} from '../support/model.js';
 
 const check = (image: ImageModel, others: ImageModel[] = []) => {
   const ctx = lowerContext([image, ...others], '1.0');
@@ -15,10 +29,15 @@ const one = (steps: InstructionModel[], extra: Partial<ImageModel> = {}, from: S
 describe('docker-expanded values', () => {
   it('reports an unknown name with its location and the closest declared name', () => {
     const problems = check(one([copy('a', '/opt/${VERSON}/')]));
-    expect(problems).toEqual([expect.objectContaining({
-      file: 'definitions/app.ts', image: 'app', path: ['stages', 0, 'steps', 0, 'dest'], given: 'VERSON',
-      message: expect.stringMatching(/\$\{VERSON\} in COPY is not defined here; did you mean VERSION\?/),
-    })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'definitions/app.ts',
+        image: 'app',
+        path: ['stages', 0, 'steps', 0, 'dest'],
+        given: 'VERSON',
+        message: expect.stringMatching(/\$\{VERSON\} in COPY is not defined here; did you mean VERSION\?/),
+      }),
+    ]);
   });
 
   it('reports an unknown name in image-level settings at their own path', () => {
@@ -33,7 +52,10 @@ describe('docker-expanded values', () => {
       args: { VERSION: argSpec('1') },
       stages: [
         stageModel('one', scratch, [arg('LOCAL'), env({ HOME_DIR: '/h' }), copy('$LOCAL', '${HOME_DIR}/${VERSION}/')]),
-        stageModel('two', stageRef('one'), [workdir('${HOME_DIR}'), copy('${TARGETARCH}', '/${BUILDPLATFORM}/${HTTP_PROXY}/${BUILDKIT_INLINE_CACHE}')]),
+        stageModel('two', stageRef('one'), [
+          workdir('${HOME_DIR}'),
+          copy('${TARGETARCH}', '/${BUILDPLATFORM}/${HTTP_PROXY}/${BUILDKIT_INLINE_CACHE}'),
+        ]),
       ],
     });
     expect(check(image)).toEqual([]);
@@ -42,12 +64,12 @@ describe('docker-expanded values', () => {
   it('does not let a stage ARG or ENV leak backwards or into other stages', () => {
     const image = imageModel({
       id: 'app',
-      stages: [
-        stageModel('one', scratch, [copy('$LOCAL', '/'), arg('LOCAL')]),
-        stageModel('two', scratch, [copy('$LOCAL', '/')]),
-      ],
+      stages: [stageModel('one', scratch, [copy('$LOCAL', '/'), arg('LOCAL')]), stageModel('two', scratch, [copy('$LOCAL', '/')])],
     });
-    expect(check(image).map((p) => p.path)).toEqual([['stages', 0, 'steps', 0, 'sources', 0], ['stages', 1, 'steps', 0, 'sources', 0]]);
+    expect(check(image).map((p) => p.path)).toEqual([
+      ['stages', 0, 'steps', 0, 'sources', 0],
+      ['stages', 1, 'steps', 0, 'sources', 0],
+    ]);
   });
 
   it('knows the ENV of a dockwright parent image (its stages, its own env, its parents)', () => {
@@ -64,8 +86,14 @@ describe('docker-expanded values', () => {
   });
 
   it('checks FROM lines against global ARGs only', () => {
-    const image = imageModel({ id: 'app', args: { TAG: argSpec('1') }, stages: [stageModel('main', external('busybox:${TAG}-${TAGG}'), [])] });
-    expect(check(image)).toEqual([expect.objectContaining({ path: ['stages', 0, 'from'], given: 'TAGG', message: expect.stringContaining('did you mean TAG?') })]);
+    const image = imageModel({
+      id: 'app',
+      args: { TAG: argSpec('1') },
+      stages: [stageModel('main', external('busybox:${TAG}-${TAGG}'), [])],
+    });
+    expect(check(image)).toEqual([
+      expect.objectContaining({ path: ['stages', 0, 'from'], given: 'TAGG', message: expect.stringContaining('did you mean TAG?') }),
+    ]);
   });
 });
 
@@ -89,15 +117,23 @@ describe('RUN (shell-expanded): only likely typos of declared names', () => {
       'echo $((VERSON + 1)) $(date)',
       'echo $SOMETHING_ELSE_ENTIRELY',
     ];
-    expect(check(one([run(commands), { kind: 'run', body: { form: 'heredoc', script: 'read VERSON\necho $VERSON\n' }, mounts: [] }]))).toEqual([]);
+    expect(
+      check(one([run(commands), { kind: 'run', body: { form: 'heredoc', script: 'read VERSON\necho $VERSON\n' }, mounts: [] }])),
+    ).toEqual([]);
   });
 
   it('does not check exec-form RUN, CMD, ENTRYPOINT, HEALTHCHECK or raw text', () => {
-    const image = one([{ kind: 'run', body: { form: 'exec', argv: ['sh', '-c', 'echo $VERSON'] }, mounts: [] }, { kind: 'raw', text: 'RUN echo $VERSON' }], {
-      cmd: { form: 'shell', command: 'echo $VERSON' },
-      entrypoint: { form: 'exec', argv: ['${VERSON}'] },
-      healthcheck: { test: { form: 'shell', command: 'test $VERSON' } },
-    });
+    const image = one(
+      [
+        { kind: 'run', body: { form: 'exec', argv: ['sh', '-c', 'echo $VERSON'] }, mounts: [] },
+        { kind: 'raw', text: 'RUN echo $VERSON' },
+      ],
+      {
+        cmd: { form: 'shell', command: 'echo $VERSON' },
+        entrypoint: { form: 'exec', argv: ['${VERSON}'] },
+        healthcheck: { test: { form: 'shell', command: 'test $VERSON' } },
+      },
+    );
     expect(check(image)).toEqual([]);
   });
 });

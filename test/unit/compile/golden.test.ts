@@ -26,7 +26,10 @@ describe.each(caseNames())('case %s', (name) => {
     const parsed = DockerfileParser.parse(text);
     expect(parsed.getInstructions().map((i) => i.getKeyword())).toEqual(irKeywords(out.ir));
     expect(parsed.getEscapeCharacter()).toBe(c.image.escape);
-    const syntax = parsed.getDirectives().find((d) => d.getName() === 'syntax')?.getValue();
+    const syntax = parsed
+      .getDirectives()
+      .find((d) => d.getName() === 'syntax')
+      ?.getValue();
     expect(syntax).toBe(c.image.syntax);
   });
 });

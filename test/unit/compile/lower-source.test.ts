@@ -21,7 +21,9 @@ describe('source table', () => {
     expect(t.sourceName({ kind: 'context', name: 'vendor' }, [])).toBe('vendor');
     expect(t.sourceName({ kind: 'image', id: 'tools:alpine' }, ['a'])).toBe('image-tools-alpine');
     expect(t.sourceName({ kind: 'image', id: 'tools:alpine' }, ['b'])).toBe('image-tools-alpine');
-    expect(t.sourceName({ kind: 'external', ref: 'ghcr.io/org/x:1.2@sha256:' + 'ab'.repeat(32) }, [])).toBe('ext-ghcr-io-org-x-1-2-abababababab');
+    expect(t.sourceName({ kind: 'external', ref: 'ghcr.io/org/x:1.2@sha256:' + 'ab'.repeat(32) }, [])).toBe(
+      'ext-ghcr-io-org-x-1-2-abababababab',
+    );
     expect(t.aliases.map((a) => [a.stage, a.image])).toEqual([
       ['image-tools-alpine', '${TOOLS_ALPINE_IMAGE}'],
       ['ext-ghcr-io-org-x-1-2-abababababab', 'ghcr.io/org/x:1.2@sha256:' + 'ab'.repeat(32)],

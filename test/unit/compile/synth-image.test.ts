@@ -10,7 +10,11 @@ const synth = async (image: ImageModel, others: ImageModel[] = [], version?: str
 
 describe('synthImage', () => {
   it('returns the Dockerfile and its ignore file, named `Dockerfile.dockerignore` as docker looks for it beside `-f`', async () => {
-    const image = imageModel({ id: 'fit:alpine', stages: [stageModel('main', scratch, [copy('a', '/a')])], dockerignore: ['.git', '**/*.log', '!keep.log'] });
+    const image = imageModel({
+      id: 'fit:alpine',
+      stages: [stageModel('main', scratch, [copy('a', '/a')])],
+      dockerignore: ['.git', '**/*.log', '!keep.log'],
+    });
     const out = await synth(image);
     expect(out.problems).toEqual([]);
     expect(out.files.map((f) => f.path)).toEqual(['fit-alpine/Dockerfile', 'fit-alpine/Dockerfile.dockerignore']);
@@ -27,11 +31,13 @@ describe('synthImage', () => {
   it('turns every value the quoting module refuses into a problem at its model path', async () => {
     const image = imageModel({
       id: 'a',
-      stages: [stageModel('main', scratch, [
-        run(['echo ok', '--network=host true']),
-        copy('a', '/b', { chown: 'user name' }),
-        { kind: 'env', vars: { GREETING: 'two\nlines' } },
-      ])],
+      stages: [
+        stageModel('main', scratch, [
+          run(['echo ok', '--network=host true']),
+          copy('a', '/b', { chown: 'user name' }),
+          { kind: 'env', vars: { GREETING: 'two\nlines' } },
+        ]),
+      ],
       cmd: { form: 'shell', command: 'echo \\' },
     });
     const out = await synth(image);
@@ -52,22 +58,36 @@ describe('synthImage', () => {
     ];
     const out = await synth(imageModel({ id: 'a', stages: [stageModel('main', scratch, steps)] }));
     expect(out.problems.map((p) => p.path)).toEqual([
-      ['stages', 0, 'steps', 0, 'parents'], ['stages', 0, 'steps', 0, 'exclude'],
-      ['stages', 0, 'steps', 1, 'mounts', 0, 'env'], ['stages', 0, 'steps', 1, 'security'],
+      ['stages', 0, 'steps', 0, 'parents'],
+      ['stages', 0, 'steps', 0, 'exclude'],
+      ['stages', 0, 'steps', 1, 'mounts', 0, 'env'],
+      ['stages', 0, 'steps', 1, 'security'],
     ]);
-    const withSyntax = await synth(imageModel({ id: 'a', syntax: 'docker/dockerfile:1-labs', stages: [stageModel('main', scratch, steps)] }));
+    const withSyntax = await synth(
+      imageModel({ id: 'a', syntax: 'docker/dockerfile:1-labs', stages: [stageModel('main', scratch, steps)] }),
+    );
     expect(withSyntax.problems).toEqual([]);
   });
 
   it('writes --exclude glob patterns, and reports a "$" in one once: BuildKit does not expand them', async () => {
     const labs = { syntax: 'docker/dockerfile:1-labs', args: { V: argSpec('1') } };
-    const ok = await synth(imageModel({ id: 'a', ...labs, stages: [stageModel('main', scratch, [copy('.', '/app/', { exclude: ['**/*.md', '!README.md'] })])] }));
+    const ok = await synth(
+      imageModel({ id: 'a', ...labs, stages: [stageModel('main', scratch, [copy('.', '/app/', { exclude: ['**/*.md', '!README.md'] })])] }),
+    );
     expect(ok.problems).toEqual([]);
     expect(ok.files[0]?.content).toContain('\nCOPY --exclude=**/*.md --exclude=!README.md . /app/\n');
-    const out = await synth(imageModel({ id: 'a', ...labs, stages: [stageModel('main', scratch, [copy('.', '/app/', { exclude: ['${V}/*.md', '$NOPE'] })])] }));
+    const out = await synth(
+      imageModel({ id: 'a', ...labs, stages: [stageModel('main', scratch, [copy('.', '/app/', { exclude: ['${V}/*.md', '$NOPE'] })])] }),
+    );
     expect(out.problems.map((p) => [p.path, p.message])).toEqual([
-      [['stages', 0, 'steps', 0, 'exclude', 0], '--exclude pattern contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$" (DW_QUOTE_UNSAFE_CHAR)'],
-      [['stages', 0, 'steps', 0, 'exclude', 1], '--exclude pattern contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$" (DW_QUOTE_UNSAFE_CHAR)'],
+      [
+        ['stages', 0, 'steps', 0, 'exclude', 0],
+        '--exclude pattern contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$" (DW_QUOTE_UNSAFE_CHAR)',
+      ],
+      [
+        ['stages', 0, 'steps', 0, 'exclude', 1],
+        '--exclude pattern contains "$" (U+0024): BuildKit does not expand variables in --exclude patterns, so it would match a literal "$" (DW_QUOTE_UNSAFE_CHAR)',
+      ],
     ]);
     expect(out.ir.stages[0]?.instructions.map((i) => i.kind)).toEqual(['copy']);
   });
@@ -82,12 +102,20 @@ describe('synthImage', () => {
     const base = imageModel({ id: 'base-image', stages: [stageModel('main', external('debian:bookworm-slim'))] });
     const out = await synth(imageModel({ id: 'app', stages: [stageModel('main', imageRef('base-image'))] }), [base]);
     expect(out.files[0]?.content.split('\n').slice(1)).toEqual([
-      '', 'ARG BASE_IMAGE_IMAGE="registry.test/base-image:1.0"', '', 'FROM ${BASE_IMAGE_IMAGE} AS main', '',
+      '',
+      'ARG BASE_IMAGE_IMAGE="registry.test/base-image:1.0"',
+      '',
+      'FROM ${BASE_IMAGE_IMAGE} AS main',
+      '',
     ]);
   });
 
   it('is deterministic', async () => {
-    const image = imageModel({ id: 'a', args: { B: argSpec('1'), A: argSpec('2') }, stages: [stageModel('main', scratch, [copy('$A$B', '/')])] });
+    const image = imageModel({
+      id: 'a',
+      args: { B: argSpec('1'), A: argSpec('2') },
+      stages: [stageModel('main', scratch, [copy('$A$B', '/')])],
+    });
     expect((await synth(image)).files).toEqual((await synth(image)).files);
   });
 });

@@ -25,5 +25,12 @@ describe('shell reader', () => {
 });
 
 it('shellAssignedNames finds assignments, for, read, export', () => {
-  expect([...shellAssignedNames('A=1 && export B=2; for C in x; do read -r D E; done; local F+=x')].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  expect([...shellAssignedNames('A=1 && export B=2; for C in x; do read -r D E; done; local F+=x')].sort()).toEqual([
+    'A',
+    'B',
+    'C',
+    'D',
+    'E',
+    'F',
+  ]);
 });

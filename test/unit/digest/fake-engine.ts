@@ -24,7 +24,9 @@ export function fakeEngine(local: Map<string, Img>, registry = new Map<string, R
       }
       if (argv[0] === 'buildx' && argv[1] === 'imagetools') {
         const labels = registry.get(argv.at(-1) as string);
-        return labels ? { exitCode: 0, stdout: JSON.stringify({ config: { Labels: labels } }), stderr: '' } : { exitCode: 1, stdout: '', stderr: 'not found' };
+        return labels
+          ? { exitCode: 0, stdout: JSON.stringify({ config: { Labels: labels } }), stderr: '' }
+          : { exitCode: 1, stdout: '', stderr: 'not found' };
       }
       return { exitCode: 0, stdout: '', stderr: '' };
     },

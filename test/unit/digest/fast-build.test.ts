@@ -45,13 +45,35 @@ async function builtProject(o: BuiltOptions = {}): Promise<{ root: string; local
   });
   const local = new Map<string, Img>([['busybox:stable', { id: 'sha256:bb' }], ...(o.local ?? [])]);
   const { ctx } = capture(root);
-  const skipper = await createSkipper({ root, settings: s, images: imgs, plan: p, flags: {}, env: ctx.env, target: { docker: fakeEngine(local).docker } });
+  const skipper = await createSkipper({
+    root,
+    settings: s,
+    images: imgs,
+    plan: p,
+    flags: {},
+    env: ctx.env,
+    target: { docker: fakeEngine(local).docker },
+  });
   const d = await skipper.decide(p.steps[0] as (typeof p.steps)[number]);
   if (!('argv' in d)) throw new Error('expected a build');
   const label = (d.argv.find((a) => a.startsWith(`${DIGEST_LABEL}=`)) ?? '').slice(DIGEST_LABEL.length + 1);
   local.set('acme/app:1', { id: 'sha256:app', labels: { [DIGEST_LABEL]: label } });
   await d.built();
-  const input: SnapshotInput = { argv, ctx, root, settings: s, images: imgs, plan: p, flags: {}, globalArgs: [], progress: 'plain', parallel: 2, failFast: false, bake: true, force: o.force ?? false };
+  const input: SnapshotInput = {
+    argv,
+    ctx,
+    root,
+    settings: s,
+    images: imgs,
+    plan: p,
+    flags: {},
+    globalArgs: [],
+    progress: 'plain',
+    parallel: 2,
+    failFast: false,
+    bake: true,
+    force: o.force ?? false,
+  };
   await writeFastSnapshot(input);
   return { root, local };
 }
@@ -111,7 +133,21 @@ describe('the no-op fast path', () => {
 
   it('finds the project of `-C dir` from elsewhere', async () => {
     const { root, local } = await builtProject();
-    const input = { argv: ['-C', root, 'build'], ctx: { cwd: '/', env: { HOME: '/home/x' } }, root, settings: s, images, plan, flags: {}, globalArgs: [], progress: 'plain' as const, parallel: 2, failFast: false, bake: true, force: false };
+    const input = {
+      argv: ['-C', root, 'build'],
+      ctx: { cwd: '/', env: { HOME: '/home/x' } },
+      root,
+      settings: s,
+      images,
+      plan,
+      flags: {},
+      globalArgs: [],
+      progress: 'plain' as const,
+      parallel: 2,
+      failFast: false,
+      bake: true,
+      force: false,
+    };
     await writeFastSnapshot(input);
     expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeEngine(local).docker)).toBe(0);
   });
@@ -139,4 +175,3 @@ describe('the no-op fast path', () => {
     expect(engine.calls.some((c) => c[1] === 'build')).toBe(true);
   });
 });
-

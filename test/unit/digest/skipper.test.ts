@@ -58,7 +58,11 @@ describe('createSkipper', () => {
     const root = await project();
     const o = options(root, fakeEngine(new Map([busybox])).docker);
     const d = await (await createSkipper(o)).decide(stepOf(o, 'base'));
-    expect(builds(d) && d.argv.slice(-3)).toEqual(['--label', expect.stringMatching(new RegExp(`^${DIGEST_LABEL}=sha256:[0-9a-f]{64}$`)), 'base']);
+    expect(builds(d) && d.argv.slice(-3)).toEqual([
+      '--label',
+      expect.stringMatching(new RegExp(`^${DIGEST_LABEL}=sha256:[0-9a-f]{64}$`)),
+      'base',
+    ]);
     expect(builds(d) && d.notes[0]).toMatch(/building, no image acme\/base:1 yet$/);
   });
 
@@ -125,13 +129,23 @@ describe('createSkipper', () => {
     const o = options(root, inRegistry.docker, { push: true, plan: planBuild(images, s, {}, { engine: { buildx: true }, push: true }) });
     const verdicts = await (await createSkipper(o)).explain();
     // base is never pushed: its local image decides
-    expect(verdicts.map((v) => v.reason.replace(/[0-9a-f]{12}/, 'D'))).toEqual(['inputs unchanged (D)', 'in the registry with input digest D']);
+    expect(verdicts.map((v) => v.reason.replace(/[0-9a-f]{12}/, 'D'))).toEqual([
+      'inputs unchanged (D)',
+      'in the registry with input digest D',
+    ]);
     expect(inRegistry.calls.filter((c) => c[1] === 'imagetools').map((c) => c.at(-1))).toEqual(['acme/app:1']);
     const elsewhere = options(root, fakeEngine(local).docker, { push: true, plan: o.plan });
     expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
   });
 
   it('puts the label before the build context', () => {
-    expect(withDigestLabel(['build', '-t', 'x', 'ctx'], 'sha256:1')).toEqual(['build', '-t', 'x', '--label', `${DIGEST_LABEL}=sha256:1`, 'ctx']);
+    expect(withDigestLabel(['build', '-t', 'x', 'ctx'], 'sha256:1')).toEqual([
+      'build',
+      '-t',
+      'x',
+      '--label',
+      `${DIGEST_LABEL}=sha256:1`,
+      'ctx',
+    ]);
   });
 });

@@ -51,7 +51,8 @@ export const webApp = image({
   });
 
   it('uses the single-stage form for one unnamed stage, with template literals for scripts', () => {
-    expect(emit('FROM debian\nRUN <<EOF\necho `date`\necho ${X}\nEOF\nUSER app\n', undefined, 'tool')).toBe(`import { image, runScript, user } from 'dockwright';
+    expect(emit('FROM debian\nRUN <<EOF\necho `date`\necho ${X}\nEOF\nUSER app\n', undefined, 'tool'))
+      .toBe(`import { image, runScript, user } from 'dockwright';
 
 // Imported from web/Dockerfile by \`dockwright import\`; review, then build with \`dockwright gen\`.
 export const tool = image({
@@ -83,7 +84,12 @@ describe('names and literals', () => {
     expect(imageConstName('image')).toBe('imageImage');
     expect(imageConstName('base-image')).toBe('baseImage');
     const next = identifierAllocator(['taken']);
-    expect([next('taken', 'Stage'), next('taken', 'Stage'), next('run', 'Stage'), next('fresh', 'Stage')]).toEqual(['takenStage', 'takenStage2', 'runStage', 'fresh']);
+    expect([next('taken', 'Stage'), next('taken', 'Stage'), next('run', 'Stage'), next('fresh', 'Stage')]).toEqual([
+      'takenStage',
+      'takenStage2',
+      'runStage',
+      'fresh',
+    ]);
     expect(toDockerName('My_App--v2!')).toBe('my_app-v2');
     expect(imageNameFromPath('/x/services/API/Dockerfile')).toBe('api');
     expect(imageNameFromPath('/x/docker/Dockerfile.worker')).toBe('worker');

@@ -17,12 +17,16 @@ describe('dockwright import', () => {
     const root = await tempProject({ 'services/api/Dockerfile': API });
     const run = await runCli(['import', 'services/api/Dockerfile', '--arg', 'VERSION=1.2.3', '--arg', 'NOPE=1'], root);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe([
-      'warning: services/api/Dockerfile:5: not modelled: MAINTAINER is deprecated (a label such as org.opencontainers.image.authors says the same) (kept as raw)',
-      'warning: --arg NOPE: no imported Dockerfile declares this ARG; ignored',
-      '',
-    ].join('\n'));
-    expect(run.stdout).toBe('wrote definitions/api.ts\n1 definition written; 1 line kept as raw (search for "dockwright import: not modelled"); next: dockwright check && dockwright gen\n');
+    expect(run.stderr).toBe(
+      [
+        'warning: services/api/Dockerfile:5: not modelled: MAINTAINER is deprecated (a label such as org.opencontainers.image.authors says the same) (kept as raw)',
+        'warning: --arg NOPE: no imported Dockerfile declares this ARG; ignored',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stdout).toBe(
+      'wrote definitions/api.ts\n1 definition written; 1 line kept as raw (search for "dockwright import: not modelled"); next: dockwright check && dockwright gen\n',
+    );
     const text = readFileSync(path.join(root, 'definitions/api.ts'), 'utf8');
     expect(text).toContain("export const api = image({\n  name: 'api',\n  args: { VERSION: '1.2.3' },\n  context: 'services/api',\n");
   });
@@ -40,16 +44,21 @@ describe('dockwright import', () => {
 
   it('refuses --name with several files and a call without Dockerfiles', async () => {
     const root = await tempProject({ 'a/Dockerfile': API, 'b/Dockerfile': API });
-    expect(await runCli(['import', 'a/Dockerfile', 'b/Dockerfile', '--name', 'x'], root)).toMatchObject({ code: 2, stderr: 'error: --name needs exactly one Dockerfile\n' });
+    expect(await runCli(['import', 'a/Dockerfile', 'b/Dockerfile', '--name', 'x'], root)).toMatchObject({
+      code: 2,
+      stderr: 'error: --name needs exactly one Dockerfile\n',
+    });
     expect(await runCli(['import'], root)).toMatchObject({ code: 2, stderr: 'error: import: give Dockerfiles or --dir <folder>\n' });
     expect(await runCli(['import', 'c/Dockerfile'], root)).toMatchObject({ code: 2, stderr: 'error: c/Dockerfile: no such file\n' });
   });
 
   it('migrates a folder-per-image layout in two commands: import --dir, then gen', async () => {
     const root = await tempProject({
-      'images/base-image/Dockerfile': 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n',
+      'images/base-image/Dockerfile':
+        'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nUSER 1000\n',
       'images/base-image/image.yaml': 'copy:\n  - src: shared/scripts\n    dest: scripts\n',
-      'images/app/Dockerfile': 'ARG TAG=latest\nFROM myorg/base-image:${TAG}\nCOPY scripts/ /opt/scripts/\nUSER 1000\nCMD ["/opt/scripts/run.sh"]\n',
+      'images/app/Dockerfile':
+        'ARG TAG=latest\nFROM myorg/base-image:${TAG}\nCOPY scripts/ /opt/scripts/\nUSER 1000\nCMD ["/opt/scripts/run.sh"]\n',
       'images/app/image.yaml': 'copy:\n  - src: shared/scripts\n    dest: scripts\nretries: 3\n',
     });
     const imported = await runCli(['import', '--dir', 'images'], root);

@@ -3,18 +3,27 @@ import type { Expr, ImportedImage } from '../../../src/import/definition-model.j
 import { mapDockerfile, matchImage, type MapOptions } from '../../../src/import/map-dockerfile.js';
 import { parseDockerfile } from '../../../src/import/parse-dockerfile.js';
 
-const map = (text: string, opts: Partial<MapOptions> = {}) => mapDockerfile(parseDockerfile(text), { name: 'app', file: 'app/Dockerfile', ...opts });
+const map = (text: string, opts: Partial<MapOptions> = {}) =>
+  mapDockerfile(parseDockerfile(text), { name: 'app', file: 'app/Dockerfile', ...opts });
 
 /** A step as `helper(args…)` shorthand, to read tests at a glance. */
 const show = (e: Expr): string => {
   switch (e.kind) {
-    case 'string': return JSON.stringify(e.value);
-    case 'number': case 'boolean': return String(e.value);
-    case 'array': return `[${e.items.map(show).join(', ')}]`;
-    case 'object': return `{${e.entries.map((en) => `${en.key}: ${show(en.value)}`).join(', ')}}`;
-    case 'stage-ref': return `<stage ${e.stage}>`;
-    case 'image-ref': return `<image ${e.image}>`;
-    case 'call': return `${e.helper}(${e.args.map(show).join(', ')})`;
+    case 'string':
+      return JSON.stringify(e.value);
+    case 'number':
+    case 'boolean':
+      return String(e.value);
+    case 'array':
+      return `[${e.items.map(show).join(', ')}]`;
+    case 'object':
+      return `{${e.entries.map((en) => `${en.key}: ${show(en.value)}`).join(', ')}}`;
+    case 'stage-ref':
+      return `<stage ${e.stage}>`;
+    case 'image-ref':
+      return `<image ${e.image}>`;
+    case 'call':
+      return `${e.helper}(${e.args.map(show).join(', ')})`;
   }
 };
 const steps = (image: ImportedImage, stage = 0): string[] => (image.stages[stage]?.steps ?? []).map((s) => show(s.expr));
@@ -24,20 +33,37 @@ describe('mapDockerfile: ARGs', () => {
 
   it('folds global ARGs into image args and drops their bare redeclarations; stage ARGs stay where they are', () => {
     const { image, warnings } = map(text);
-    expect(image.args).toEqual([{ name: 'BASE', default: 'debian', comments: [] }, { name: 'TAG', default: undefined, comments: [] }]);
+    expect(image.args).toEqual([
+      { name: 'BASE', default: 'debian', comments: [] },
+      { name: 'TAG', default: undefined, comments: [] },
+    ]);
     expect(steps(image)).toEqual(['arg("LOCAL", "1")', 'raw("ARG TAG=override")', 'run("echo $BASE $LOCAL")']);
-    expect(warnings).toEqual([{ file: 'app/Dockerfile', line: 6, message: 'not modelled: ARG TAG=override gives the image ARG TAG another default in this stage (kept as raw)' }]);
+    expect(warnings).toEqual([
+      {
+        file: 'app/Dockerfile',
+        line: 6,
+        message: 'not modelled: ARG TAG=override gives the image ARG TAG another default in this stage (kept as raw)',
+      },
+    ]);
   });
 
   it('reports a redeclaration the stage does not use: gen would not declare it there', () => {
     const { image, warnings } = map('ARG V=1\nFROM a:${V}\nARG V\nRUN ./build.sh\nCMD echo $V\n');
     expect(steps(image)).toEqual(['run("./build.sh")', 'cmd({form: "shell", command: "echo $V"})']);
-    expect(warnings.map((w) => [w.line, w.message])).toEqual([[3, 'not modelled: ARG V is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)']]);
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        'not modelled: ARG V is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)',
+      ],
+    ]);
   });
 
   it('--arg sets the default of global and stage ARGs and reports which it used', () => {
     const { image, usedArgs } = map(text, { args: { TAG: '1.0', LOCAL: '2', OTHER: 'x' } });
-    expect(image.args.map((a) => [a.name, a.default])).toEqual([['BASE', 'debian'], ['TAG', '1.0']]);
+    expect(image.args.map((a) => [a.name, a.default])).toEqual([
+      ['BASE', 'debian'],
+      ['TAG', '1.0'],
+    ]);
     expect(steps(image).slice(0, 2)).toEqual(['arg("LOCAL", "2")', 'raw("ARG TAG=override")']);
     expect([...usedArgs].sort()).toEqual(['LOCAL', 'TAG']);
   });
@@ -45,8 +71,14 @@ describe('mapDockerfile: ARGs', () => {
 
 describe('mapDockerfile: stages and references', () => {
   it('names unnamed stages, resolves --from by name (any case) and by index, and FROM <stage>', () => {
-    const { image } = map('FROM golang AS Build\nRUN go build\nFROM build AS test\nFROM alpine\nCOPY --from=0 /a /a\nCOPY --from=BUILD /b /b\nCOPY --from=busybox:stable /bin/sh /sh\n');
-    expect(image.stages.map((s) => [s.name, show(s.from)])).toEqual([['build', '"golang"'], ['test', '<stage build>'], ['main', '"alpine"']]);
+    const { image } = map(
+      'FROM golang AS Build\nRUN go build\nFROM build AS test\nFROM alpine\nCOPY --from=0 /a /a\nCOPY --from=BUILD /b /b\nCOPY --from=busybox:stable /bin/sh /sh\n',
+    );
+    expect(image.stages.map((s) => [s.name, show(s.from)])).toEqual([
+      ['build', '"golang"'],
+      ['test', '<stage build>'],
+      ['main', '"alpine"'],
+    ]);
     expect(steps(image, 2)).toEqual([
       'copy("/a", "/a", {from: <stage build>})',
       'copy("/b", "/b", {from: <stage build>})',
@@ -55,9 +87,15 @@ describe('mapDockerfile: stages and references', () => {
   });
 
   it('makes a FROM or --from naming another imported image a reference', () => {
-    const { image } = map('ARG TAG\nFROM registry.example.com/team/base-image:${TAG}\nCOPY --from=base-image /x /x\nRUN --mount=type=bind,from=tools,target=/t ls /t\n', { images: new Set(['app', 'base-image', 'tools']) });
+    const { image } = map(
+      'ARG TAG\nFROM registry.example.com/team/base-image:${TAG}\nCOPY --from=base-image /x /x\nRUN --mount=type=bind,from=tools,target=/t ls /t\n',
+      { images: new Set(['app', 'base-image', 'tools']) },
+    );
     expect(show(image.stages[0]?.from ?? { kind: 'number', value: 0 })).toBe('<image base-image>');
-    expect(steps(image)).toEqual(['copy("/x", "/x", {from: <image base-image>})', 'run("ls /t", {mounts: [bindMount("/t", {from: <image tools>})]})']);
+    expect(steps(image)).toEqual([
+      'copy("/x", "/x", {from: <image base-image>})',
+      'run("ls /t", {mounts: [bindMount("/t", {from: <image tools>})]})',
+    ]);
     expect(matchImage('app:latest', new Set(['app']), 'app')).toBeUndefined();
   });
 
@@ -70,26 +108,28 @@ describe('mapDockerfile: stages and references', () => {
 
 describe('mapDockerfile: instructions', () => {
   it('maps flags, mounts, forms and healthchecks to helper calls', () => {
-    const { image, warnings } = map([
-      'FROM x',
-      'RUN --mount=type=cache,target=/root/.npm,sharing=locked,id=npm --mount=type=secret,id=tok,env=TOKEN,required --network=none npm ci',
-      'RUN --mount=type=ssh --mount=type=tmpfs,dst=/tmp,size=1024 --mount=type=bind,source=a,target=/a,rw ["make", "all"]',
-      'COPY --chown=1000:1000 --chmod=0755 --link --exclude=*.md --exclude=*.txt ["a b", "c", "/d/"]',
-      'ADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef --keep-git-dir=true https://x/y.tgz /z',
-      'EXPOSE 80 53/udp 443/tcp',
-      'USER 1000:1000',
-      'HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/ || exit 1',
-      'HEALTHCHECK NONE',
-      'ONBUILD RUN echo child',
-      'CMD echo "hi there"',
-      'ENTRYPOINT ["/tini", "--"]',
-      'ENV A=1 B="two words"',
-      'LABEL "x y"=z',
-      'VOLUME /data /logs',
-      'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
-      'STOPSIGNAL SIGQUIT',
-      'WORKDIR /srv',
-    ].join('\n'));
+    const { image, warnings } = map(
+      [
+        'FROM x',
+        'RUN --mount=type=cache,target=/root/.npm,sharing=locked,id=npm --mount=type=secret,id=tok,env=TOKEN,required --network=none npm ci',
+        'RUN --mount=type=ssh --mount=type=tmpfs,dst=/tmp,size=1024 --mount=type=bind,source=a,target=/a,rw ["make", "all"]',
+        'COPY --chown=1000:1000 --chmod=0755 --link --exclude=*.md --exclude=*.txt ["a b", "c", "/d/"]',
+        'ADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef --keep-git-dir=true https://x/y.tgz /z',
+        'EXPOSE 80 53/udp 443/tcp',
+        'USER 1000:1000',
+        'HEALTHCHECK --interval=30s --retries=3 CMD curl -f http://localhost/ || exit 1',
+        'HEALTHCHECK NONE',
+        'ONBUILD RUN echo child',
+        'CMD echo "hi there"',
+        'ENTRYPOINT ["/tini", "--"]',
+        'ENV A=1 B="two words"',
+        'LABEL "x y"=z',
+        'VOLUME /data /logs',
+        'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+        'STOPSIGNAL SIGQUIT',
+        'WORKDIR /srv',
+      ].join('\n'),
+    );
     expect(warnings).toEqual([]);
     expect(steps(image)).toEqual([
       'run("npm ci", {mounts: [cacheMount("/root/.npm", {id: "npm", sharing: "locked"}), secretMount("tok", {env: "TOKEN", required: true})], network: "none"})',
@@ -113,7 +153,9 @@ describe('mapDockerfile: instructions', () => {
   });
 
   it('keeps what the API cannot express as raw text, with a warning naming file and line', () => {
-    const { image, warnings } = map('FROM x\nMAINTAINER me\nEXPOSE 8000-8010\nCOPY --chmod=rwx a b\nRUN <<EOF bash\necho hi\nEOF\nRUN --frobnicate x\n');
+    const { image, warnings } = map(
+      'FROM x\nMAINTAINER me\nEXPOSE 8000-8010\nCOPY --chmod=rwx a b\nRUN <<EOF bash\necho hi\nEOF\nRUN --frobnicate x\n',
+    );
     expect(image.stages[0]?.steps.map((s) => [s.line, s.notModelled !== undefined, show(s.expr)])).toEqual([
       [2, true, 'raw("MAINTAINER me")'],
       [3, true, 'raw("EXPOSE 8000-8010")'],
@@ -121,7 +163,13 @@ describe('mapDockerfile: instructions', () => {
       [5, true, 'raw("RUN <<EOF bash\\necho hi\\nEOF")'],
       [8, true, 'raw("RUN --frobnicate x")'],
     ]);
-    expect(warnings.map((w) => `${w.file}:${w.line}`)).toEqual(['app/Dockerfile:2', 'app/Dockerfile:3', 'app/Dockerfile:4', 'app/Dockerfile:5', 'app/Dockerfile:8']);
+    expect(warnings.map((w) => `${w.file}:${w.line}`)).toEqual([
+      'app/Dockerfile:2',
+      'app/Dockerfile:3',
+      'app/Dockerfile:4',
+      'app/Dockerfile:5',
+      'app/Dockerfile:8',
+    ]);
     expect(warnings[2]?.message).toMatch(/chmod/);
     expect(warnings[4]?.message).toBe('not modelled: flag --frobnicate (kept as raw)');
   });
@@ -134,7 +182,9 @@ describe('mapDockerfile: instructions', () => {
 
 describe('mapDockerfile: comments and directives', () => {
   it('puts comments above FROM and global ARGs on them, others in place as comment() steps', () => {
-    const { image } = map('# syntax=docker/dockerfile:1\n# header\n\n# the version\nARG V=1\n# build stage\nFROM a AS build\n# step comment\nRUN make \\\n  # inside\n  all\n\n# loose\n\n# runtime\nFROM b\n# trailing\n');
+    const { image } = map(
+      '# syntax=docker/dockerfile:1\n# header\n\n# the version\nARG V=1\n# build stage\nFROM a AS build\n# step comment\nRUN make \\\n  # inside\n  all\n\n# loose\n\n# runtime\nFROM b\n# trailing\n',
+    );
     expect(image.syntax).toBe('docker/dockerfile:1');
     expect(image.headerComments).toEqual(['header']);
     expect(image.args[0]?.comments).toEqual(['the version']);
@@ -147,7 +197,9 @@ describe('mapDockerfile: comments and directives', () => {
   it('keeps the escape directive and reports directives it cannot model', () => {
     const { image, warnings } = map('# escape=`\n# check=skip=all\nFROM x\n');
     expect(image.escape).toBe('`');
-    expect(warnings).toEqual([{ file: 'app/Dockerfile', line: 2, message: 'not modelled: parser directive "check=skip=all" (left out of the definition)' }]);
+    expect(warnings).toEqual([
+      { file: 'app/Dockerfile', line: 2, message: 'not modelled: parser directive "check=skip=all" (left out of the definition)' },
+    ]);
   });
 
   it('refuses a file without FROM', () => {

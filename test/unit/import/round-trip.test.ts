@@ -78,7 +78,10 @@ describe('import round trip', () => {
   });
 
   it.each(CASES)('%s: gen renders the same instructions', (name) => {
-    const { outcome, originals } = imported.get(name) ?? { outcome: { definitions: [], warnings: [] }, originals: new Map<string, string>() };
+    const { outcome, originals } = imported.get(name) ?? {
+      outcome: { definitions: [], warnings: [] },
+      originals: new Map<string, string>(),
+    };
     for (const [image, original] of originals) {
       const text = rendered.get(image);
       expect(text, image).toBeDefined();

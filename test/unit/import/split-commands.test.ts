@@ -4,7 +4,11 @@ import { splitCommands } from '../../../src/import/split-commands.js';
 describe('splitCommands', () => {
   it('starts a command where a line ends or begins with &&', () => {
     expect(splitCommands(['apt-get update &&', 'apt-get install -y curl'])).toEqual(['apt-get update', 'apt-get install -y curl']);
-    expect(splitCommands(['apt-get update', '&& apt-get install -y', 'curl wget', '&& rm -rf /x'])).toEqual(['apt-get update', 'apt-get install -y curl wget', 'rm -rf /x']);
+    expect(splitCommands(['apt-get update', '&& apt-get install -y', 'curl wget', '&& rm -rf /x'])).toEqual([
+      'apt-get update',
+      'apt-get install -y curl wget',
+      'rm -rf /x',
+    ]);
   });
 
   it('joins other line breaks with one space and keeps && inside a line', () => {

@@ -13,8 +13,18 @@ const BASE = `import { image } from 'dockwright';\nexport const base = image({ n
 describe('listDefinitionFiles', () => {
   it('finds modules recursively, sorted, skipping _ and . names, declarations and tests', async () => {
     const root = await tempProject({
-      'b.ts': '', 'a.mjs': '', 'sub/c.mts': '', 'sub/d.js': '', 'x.d.ts': '', 'x.test.ts': '', '_shared.ts': '',
-      '_lib/e.ts': '', '.hidden/f.ts': '', 'node_modules/g.ts': '', 'notes.md': '', 'data.json': '',
+      'b.ts': '',
+      'a.mjs': '',
+      'sub/c.mts': '',
+      'sub/d.js': '',
+      'x.d.ts': '',
+      'x.test.ts': '',
+      '_shared.ts': '',
+      '_lib/e.ts': '',
+      '.hidden/f.ts': '',
+      'node_modules/g.ts': '',
+      'notes.md': '',
+      'data.json': '',
     });
     expect(await listDefinitionFiles(root)).toEqual(['a.mjs', 'b.ts', 'sub/c.mts', 'sub/d.js']);
   });
@@ -22,8 +32,16 @@ describe('listDefinitionFiles', () => {
 
 describe('exportOrder', () => {
   it('orders export names as the source writes them', () => {
-    const source = 'export const zeta = 1;\nconst m = 2;\nexport default [m];\nexport function alpha() {}\nexport { m as mid, zeta as z2 };\n';
-    expect(exportOrder(source, ['alpha', 'default', 'mid', 'z2', 'zeta', 'unknown'])).toEqual(['zeta', 'default', 'alpha', 'mid', 'z2', 'unknown']);
+    const source =
+      'export const zeta = 1;\nconst m = 2;\nexport default [m];\nexport function alpha() {}\nexport { m as mid, zeta as z2 };\n';
+    expect(exportOrder(source, ['alpha', 'default', 'mid', 'z2', 'zeta', 'unknown'])).toEqual([
+      'zeta',
+      'default',
+      'alpha',
+      'mid',
+      'z2',
+      'unknown',
+    ]);
   });
 });
 
@@ -51,7 +69,13 @@ export const alpha = image({ name: 'alpha', from: 'a', steps: [] });
 export { zeta as again };
 `,
     });
-    expect(resolveImages(await loadDefinitions(root, 'definitions')).map((i) => i.id)).toEqual(['zeta', 'mid', 'fit:alpine', 'fit:debian', 'alpha']);
+    expect(resolveImages(await loadDefinitions(root, 'definitions')).map((i) => i.id)).toEqual([
+      'zeta',
+      'mid',
+      'fit:alpine',
+      'fit:debian',
+      'alpha',
+    ]);
   });
 
   it('sees edited files on the next load', async () => {

@@ -15,7 +15,12 @@ const errorOf = (fn: () => unknown): string => {
 
 describe('mergeSettings', () => {
   it('fills defaults when nothing is given', () => {
-    expect(mergeSettings({})).toMatchObject({ definitionsDir: 'definitions', outputDir: 'generated', bake: false, lint: { strict: false, rules: {} } });
+    expect(mergeSettings({})).toMatchObject({
+      definitionsDir: 'definitions',
+      outputDir: 'generated',
+      bake: false,
+      lint: { strict: false, rules: {} },
+    });
   });
 
   it('takes flag > environment > .env > config > default, setting by setting', () => {
@@ -40,7 +45,9 @@ describe('mergeSettings', () => {
   });
 
   it('names the source of a bad value', () => {
-    expect(errorOf(() => mergeSettings({ env: { DOCKWRIGHT_PARALLEL: 'abc' } }))).toBe('DOCKWRIGHT_PARALLEL=abc (environment): expected a positive integer');
+    expect(errorOf(() => mergeSettings({ env: { DOCKWRIGHT_PARALLEL: 'abc' } }))).toBe(
+      'DOCKWRIGHT_PARALLEL=abc (environment): expected a positive integer',
+    );
     expect(errorOf(() => mergeSettings({ dotenv: { DOCKWRIGHT_BAKE: 'maybe' } }))).toBe(
       'DOCKWRIGHT_BAKE=maybe (.env): expected true or false (also 1/0, yes/no, on/off)',
     );

@@ -31,20 +31,51 @@ describe('findProjectRoot', () => {
 
 describe('resolveSettings', () => {
   it('loads the TypeScript config, then .env, the environment and flags on top; process.env is untouched', async () => {
-    const root = await tempProject({ 'dockwright.config.ts': CONFIG, '.env': 'DOCKWRIGHT_TAG=dotenv\nDOCKWRIGHT_REGISTRY=reg.local\nDOCKWRIGHT_VERSION=9\n' });
+    const root = await tempProject({
+      'dockwright.config.ts': CONFIG,
+      '.env': 'DOCKWRIGHT_TAG=dotenv\nDOCKWRIGHT_REGISTRY=reg.local\nDOCKWRIGHT_VERSION=9\n',
+    });
     const before = { ...process.env };
-    const { root: found, settings } = await resolveSettings({ cwd: path.join(root), env: { DOCKWRIGHT_REGISTRY: 'env.local' }, flags: { version: '10' } });
+    const { root: found, settings } = await resolveSettings({
+      cwd: path.join(root),
+      env: { DOCKWRIGHT_REGISTRY: 'env.local' },
+      flags: { version: '10' },
+    });
     expect(found).toBe(root);
-    expect(settings).toMatchObject({ namespace: 'federatedai', tag: 'dotenv', registry: 'env.local', version: '10', lint: { strict: true } });
+    expect(settings).toMatchObject({
+      namespace: 'federatedai',
+      tag: 'dotenv',
+      registry: 'env.local',
+      version: '10',
+      lint: { strict: true },
+    });
     expect(process.env).toEqual(before);
   });
 
   it('keeps the reference settings of the config file alone for the generated defaults (refDefaults)', async () => {
     const root = await tempProject({ 'dockwright.config.ts': CONFIG, '.env': 'DOCKWRIGHT_TAG=dotenv\nDOCKWRIGHT_VERSION=9\n' });
-    const { settings, refDefaults } = await resolveSettings({ cwd: root, env: { DOCKWRIGHT_REGISTRY: 'env.local', DOCKWRIGHT_GIT_REF: 'refs/tags/v1' }, flags: { namespace: 'flag-ns', baseTag: 'b' } });
-    expect(settings).toMatchObject({ registry: 'env.local', namespace: 'flag-ns', tag: 'dotenv', baseTag: 'b', gitRef: 'refs/tags/v1', version: '9' });
+    const { settings, refDefaults } = await resolveSettings({
+      cwd: root,
+      env: { DOCKWRIGHT_REGISTRY: 'env.local', DOCKWRIGHT_GIT_REF: 'refs/tags/v1' },
+      flags: { namespace: 'flag-ns', baseTag: 'b' },
+    });
+    expect(settings).toMatchObject({
+      registry: 'env.local',
+      namespace: 'flag-ns',
+      tag: 'dotenv',
+      baseTag: 'b',
+      gitRef: 'refs/tags/v1',
+      version: '9',
+    });
     // registry, namespace, tag, baseTag, gitRef: the config file's (or none); everything else as merged
-    expect(refDefaults).toEqual({ ...settings, namespace: 'federatedai', tag: 'cfg', registry: undefined, baseTag: undefined, gitRef: undefined });
+    expect(refDefaults).toEqual({
+      ...settings,
+      namespace: 'federatedai',
+      tag: 'cfg',
+      registry: undefined,
+      baseTag: undefined,
+      gitRef: undefined,
+    });
     expect(Object.keys(refDefaults)).not.toContain('registry');
   });
 
@@ -64,6 +95,8 @@ describe('resolveSettings', () => {
 
   it('reports a bad config value naming the file', async () => {
     const root = await tempProject({ 'dockwright.config.ts': 'export default { parallel: -1 };\n' });
-    await expect(resolveSettings({ cwd: root, env: {} })).rejects.toThrow('dockwright.config.ts › parallel: is too small (given -1, expected more than 0)');
+    await expect(resolveSettings({ cwd: root, env: {} })).rejects.toThrow(
+      'dockwright.config.ts › parallel: is too small (given -1, expected more than 0)',
+    );
   });
 });

@@ -17,7 +17,11 @@ const state = (files: Record<string, string>, manifest?: string[]): OutputState 
 describe('planWrites', () => {
   it('sorts files into create, update and unchanged by their bytes', () => {
     const plan = planWrites(
-      [{ path: 'a/Dockerfile', content: 'same' }, { path: 'b/Dockerfile', content: 'new' }, { path: 'c/Dockerfile', content: 'x' }],
+      [
+        { path: 'a/Dockerfile', content: 'same' },
+        { path: 'b/Dockerfile', content: 'new' },
+        { path: 'c/Dockerfile', content: 'x' },
+      ],
       state({ 'a/Dockerfile': 'same', 'b/Dockerfile': 'old' }),
     );
     expect(plan.create.map((f) => f.path)).toEqual(['c/Dockerfile']);
@@ -28,20 +32,30 @@ describe('planWrites', () => {
   });
 
   it('removes only files it generated: listed in the manifest, or Dockerfiles with the header', () => {
-    const plan = planWrites([{ path: 'a/Dockerfile', content: 'x' }], state({
-      'a/Dockerfile': 'x',
-      'old/Dockerfile': 'listed',
-      'old/.dockerignore': 'listed too',
-      'marked/Dockerfile': HEADER,
-      'mine/Dockerfile': 'FROM busybox\n',
-    }, ['a/Dockerfile', 'old/Dockerfile', 'old/.dockerignore', 'gone/Dockerfile']));
+    const plan = planWrites(
+      [{ path: 'a/Dockerfile', content: 'x' }],
+      state(
+        {
+          'a/Dockerfile': 'x',
+          'old/Dockerfile': 'listed',
+          'old/.dockerignore': 'listed too',
+          'marked/Dockerfile': HEADER,
+          'mine/Dockerfile': 'FROM busybox\n',
+        },
+        ['a/Dockerfile', 'old/Dockerfile', 'old/.dockerignore', 'gone/Dockerfile'],
+      ),
+    );
     expect(plan.delete).toEqual(['marked/Dockerfile', 'old/.dockerignore', 'old/Dockerfile']);
     expect(plan.manifest).toEqual(['a/Dockerfile']);
     expect(driftOf(plan)).toEqual(['marked/Dockerfile (stale)', 'old/.dockerignore (stale)', 'old/Dockerfile (stale)']);
   });
 
   it('with a scope, keeps the files of other images and keeps them in the manifest', () => {
-    const plan = planWrites([{ path: 'a/Dockerfile', content: 'x' }], state({ 'a/Dockerfile': 'x', 'a/extra': 'e', 'b/Dockerfile': 'y' }, ['a/Dockerfile', 'a/extra', 'b/Dockerfile']), { scope: ['a'] });
+    const plan = planWrites(
+      [{ path: 'a/Dockerfile', content: 'x' }],
+      state({ 'a/Dockerfile': 'x', 'a/extra': 'e', 'b/Dockerfile': 'y' }, ['a/Dockerfile', 'a/extra', 'b/Dockerfile']),
+      { scope: ['a'] },
+    );
     expect(plan.delete).toEqual(['a/extra']);
     expect(plan.manifest).toEqual(['a/Dockerfile', 'b/Dockerfile']);
   });
@@ -69,8 +83,18 @@ describe('applyWrites', () => {
     const out = path.join(root, 'generated');
     const past = new Date('2020-01-01T00:00:00Z');
     await utimes(path.join(out, 'a/Dockerfile'), past, past);
-    const files = [{ path: 'a/Dockerfile', content: 'same' }, { path: 'b/Dockerfile', content: 'new' }, { path: 'c/Dockerfile', content: 'created' }];
-    const plan = planWrites(files, await readOutputState(out, files.map((f) => f.path)));
+    const files = [
+      { path: 'a/Dockerfile', content: 'same' },
+      { path: 'b/Dockerfile', content: 'new' },
+      { path: 'c/Dockerfile', content: 'created' },
+    ];
+    const plan = planWrites(
+      files,
+      await readOutputState(
+        out,
+        files.map((f) => f.path),
+      ),
+    );
     await applyWrites(out, plan);
 
     expect((await stat(path.join(out, 'a/Dockerfile'))).mtime).toEqual(past);
@@ -79,10 +103,19 @@ describe('applyWrites', () => {
     expect(existsSync(path.join(out, 'stale'))).toBe(false);
     expect(await readFile(path.join(out, 'mine/Dockerfile'), 'utf8')).toBe('FROM busybox\n');
     expect(await readFile(path.join(out, 'README.md'), 'utf8')).toBe('notes');
-    expect(JSON.parse(await readFile(path.join(out, MANIFEST_FILE), 'utf8'))).toEqual({ generatedBy: 'dockwright', files: ['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile'] });
+    expect(JSON.parse(await readFile(path.join(out, MANIFEST_FILE), 'utf8'))).toEqual({
+      generatedBy: 'dockwright',
+      files: ['a/Dockerfile', 'b/Dockerfile', 'c/Dockerfile'],
+    });
     expect((await readdir(path.join(out, 'b'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
-    const again = planWrites(files, await readOutputState(out, files.map((f) => f.path)));
+    const again = planWrites(
+      files,
+      await readOutputState(
+        out,
+        files.map((f) => f.path),
+      ),
+    );
     expect(driftOf(again)).toEqual([]);
     expect(again.manifest).toBeUndefined();
 

@@ -5,8 +5,25 @@ import { irKeyword, visit, type IrKind, type IrVisitor } from '../../../src/ir/i
 describe('IrVisitor', () => {
   it('requires one function per kind', () => {
     const kinds: Record<IrKind, true> = {
-      from: true, arg: true, run: true, copy: true, add: true, env: true, workdir: true, user: true, expose: true, volume: true,
-      label: true, entrypoint: true, cmd: true, healthcheck: true, shell: true, stopsignal: true, onbuild: true, comment: true, raw: true,
+      from: true,
+      arg: true,
+      run: true,
+      copy: true,
+      add: true,
+      env: true,
+      workdir: true,
+      user: true,
+      expose: true,
+      volume: true,
+      label: true,
+      entrypoint: true,
+      cmd: true,
+      healthcheck: true,
+      shell: true,
+      stopsignal: true,
+      onbuild: true,
+      comment: true,
+      raw: true,
     };
     const names = Object.fromEntries(Object.keys(kinds).map((k) => [k, () => k])) as unknown as IrVisitor<string>;
     expect(visit({ kind: 'workdir', dir: '/', modelPath: [] }, names)).toBe('workdir');

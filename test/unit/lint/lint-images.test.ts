@@ -9,21 +9,37 @@ const sloppy = imageM({ name: 'sloppy', stages: [stageM('main', 'debian', [run('
 
 describe('lintImages', () => {
   it('a clean image has no findings under any rule', () => {
-    expect(lintImages([cleanImage([run('apt-get update', 'apt-get install -y curl', 'rm -rf /var/lib/apt/lists/*')])], settings())).toEqual([]);
+    expect(lintImages([cleanImage([run('apt-get update', 'apt-get install -y curl', 'rm -rf /var/lib/apt/lists/*')])], settings())).toEqual(
+      [],
+    );
   });
 
   it('reports each hit as a Problem naming file, image, path, given and expected, with the rule id', () => {
     const findings = lintImages([sloppy], settings());
-    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['base-image-tag', 'warning'], ['root-final-stage', 'warning']]);
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['base-image-tag', 'warning'],
+      ['root-final-stage', 'warning'],
+    ]);
     const [first] = findings;
-    expect(first?.problem).toMatchObject({ file: 'definitions/sloppy.ts', image: 'sloppy', path: ['stages', 0, 'from'], given: 'debian', expected: 'a version tag or a digest' });
-    expect(first && formatProblem(first.problem)).toMatch(/^definitions\/sloppy\.ts › sloppy › stages\[0\]\.from: FROM debian has no tag.* \[base-image-tag\] \(given debian, expected a version tag or a digest\)$/);
+    expect(first?.problem).toMatchObject({
+      file: 'definitions/sloppy.ts',
+      image: 'sloppy',
+      path: ['stages', 0, 'from'],
+      given: 'debian',
+      expected: 'a version tag or a digest',
+    });
+    expect(first && formatProblem(first.problem)).toMatch(
+      /^definitions\/sloppy\.ts › sloppy › stages\[0\]\.from: FROM debian has no tag.* \[base-image-tag\] \(given debian, expected a version tag or a digest\)$/,
+    );
   });
 
   it('lints images in order, rules in table order', () => {
     const other = { ...sloppy, id: 'other', file: 'definitions/other.ts' };
     expect(lintImages([sloppy, other], settings()).map((f) => `${f.problem.image}/${f.rule}`)).toEqual([
-      'sloppy/base-image-tag', 'sloppy/root-final-stage', 'other/base-image-tag', 'other/root-final-stage',
+      'sloppy/base-image-tag',
+      'sloppy/root-final-stage',
+      'other/base-image-tag',
+      'other/root-final-stage',
     ]);
   });
 
@@ -41,7 +57,9 @@ describe('lintImages', () => {
 
   it('rejects an unknown rule id in settings with a ConfigError naming it', () => {
     expect(() => lintImages([], settings({ rules: { 'base-image-tags': 'off' } }))).toThrow(ConfigError);
-    expect(() => lintImages([], settings({ rules: { 'base-image-tags': 'off' } }))).toThrow(/unknown rule "base-image-tags"; the rules are base-image-tag, /);
+    expect(() => lintImages([], settings({ rules: { 'base-image-tags': 'off' } }))).toThrow(
+      /unknown rule "base-image-tags"; the rules are base-image-tag, /,
+    );
   });
 });
 

@@ -20,7 +20,12 @@ describe('pipefail', () => {
 
   it('accepts pipes under a pipefail SHELL, also inherited through FROM a stage', () => {
     expect(lintOne('pipefail', cleanImage([BASH_PIPEFAIL, run('a | b')]))).toEqual([]);
-    const image = imageM({ stages: [stageM('base', 'debian:12', [sh('bash', '-euxo', 'pipefail', '-c')]), stageM('main', { kind: 'stage', name: 'base' }, [run('a | b')])] });
+    const image = imageM({
+      stages: [
+        stageM('base', 'debian:12', [sh('bash', '-euxo', 'pipefail', '-c')]),
+        stageM('main', { kind: 'stage', name: 'base' }, [run('a | b')]),
+      ],
+    });
     expect(lintOne('pipefail', image)).toEqual([]);
   });
 
@@ -47,18 +52,34 @@ describe('pipefail', () => {
 });
 
 describe('apt-lists-cleanup', () => {
-  const withMount = (target: string): RunModel => ({ ...run('apt-get update', 'apt-get install -y curl'), mounts: [{ type: 'cache', target, sharing: 'locked' }] });
+  const withMount = (target: string): RunModel => ({
+    ...run('apt-get update', 'apt-get install -y curl'),
+    mounts: [{ type: 'cache', target, sharing: 'locked' }],
+  });
 
   it('flags apt-get install without removing the lists in the same RUN', () => {
-    const found = lintOne('apt-lists-cleanup', cleanImage([run('apt-get update', 'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl'), run('rm -rf /var/lib/apt/lists/*')]));
+    const found = lintOne(
+      'apt-lists-cleanup',
+      cleanImage([
+        run('apt-get update', 'DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends curl'),
+        run('rm -rf /var/lib/apt/lists/*'),
+      ]),
+    );
     expect(paths(found)).toEqual(['stages[0].steps[0].body.commands[1]']);
     expect(found[0]?.problem.message).toContain('rm -rf /var/lib/apt/lists/*');
     expect(lintOne('apt-lists-cleanup', cleanImage([script('apt update\napt install -y git\n')]))).toHaveLength(1);
   });
 
   it('accepts a cleanup in the same RUN, or a cache mount on the apt folders', () => {
-    expect(lintOne('apt-lists-cleanup', cleanImage([run('apt-get update', 'apt-get install -y curl', 'rm -rf /var/lib/apt/lists/*')]))).toEqual([]);
-    expect(lintOne('apt-lists-cleanup', cleanImage([run('apt-get update && apt-get install -y curl && apt-get clean && rm -fr /tmp/* /var/lib/apt/lists')]))).toEqual([]);
+    expect(
+      lintOne('apt-lists-cleanup', cleanImage([run('apt-get update', 'apt-get install -y curl', 'rm -rf /var/lib/apt/lists/*')])),
+    ).toEqual([]);
+    expect(
+      lintOne(
+        'apt-lists-cleanup',
+        cleanImage([run('apt-get update && apt-get install -y curl && apt-get clean && rm -fr /tmp/* /var/lib/apt/lists')]),
+      ),
+    ).toEqual([]);
     expect(lintOne('apt-lists-cleanup', cleanImage([withMount('/var/lib/apt/lists')]))).toEqual([]);
     expect(lintOne('apt-lists-cleanup', cleanImage([withMount('/var/cache/apt/')]))).toEqual([]);
     expect(lintOne('apt-lists-cleanup', cleanImage([withMount('/root/.cache')]))).toHaveLength(1);
@@ -82,7 +103,9 @@ describe('brace-expansion-sh', () => {
   it('accepts braces under bash, quoted or escaped, ${…}, find {} and awk programs', () => {
     expect(lintOne('brace-expansion-sh', cleanImage([BASH_PIPEFAIL, run('cp conf{,.bak}')]))).toEqual([]);
     expect(lintOne('brace-expansion-sh', cleanImage([script('#!/bin/bash\necho {a,b}\n')]))).toEqual([]);
-    const steps = [run(`echo '{a,b}' "{1..3}" \\{a,b}`, 'echo ${x,y} ${PATH}', 'find . -exec rm {} +', "awk '{print $1, $2}' f", '{ a; b; }')];
+    const steps = [
+      run(`echo '{a,b}' "{1..3}" \\{a,b}`, 'echo ${x,y} ${PATH}', 'find . -exec rm {} +', "awk '{print $1, $2}' f", '{ a; b; }'),
+    ];
     expect(lintOne('brace-expansion-sh', cleanImage(steps))).toEqual([]);
   });
 });
@@ -90,12 +113,24 @@ describe('brace-expansion-sh', () => {
 describe('var-missing-dollar', () => {
   it('flags {NAME} of a known ARG or ENV in RUN and in fields docker expands', () => {
     const image = cleanImage(
-      [arg('VERSION', '1.0'), env({ APP_HOME: '/app' }), run('curl -o /tmp/app-{VERSION}.tgz https://x/{VERSION}'), { kind: 'workdir', path: '{APP_HOME}/bin' }, { kind: 'copy', sources: ['dist/'], dest: '"{APP_HOME}"' }],
+      [
+        arg('VERSION', '1.0'),
+        env({ APP_HOME: '/app' }),
+        run('curl -o /tmp/app-{VERSION}.tgz https://x/{VERSION}'),
+        { kind: 'workdir', path: '{APP_HOME}/bin' },
+        { kind: 'copy', sources: ['dist/'], dest: '"{APP_HOME}"' },
+      ],
       { args: { PY: { default: '3.12', description: undefined, fromVersion: false } } },
     );
     const withPy = { ...image, stages: [{ ...image.stages[0]!, from: { kind: 'external' as const, ref: 'python:{PY}-slim' } }] };
     const found = lintOne('var-missing-dollar', withPy);
-    expect(paths(found)).toEqual(['stages[0].from', 'stages[0].steps[3].path', 'stages[0].steps[4].dest', 'stages[0].steps[2].body.commands[0]', 'stages[0].steps[2].body.commands[0]']);
+    expect(paths(found)).toEqual([
+      'stages[0].from',
+      'stages[0].steps[3].path',
+      'stages[0].steps[4].dest',
+      'stages[0].steps[2].body.commands[0]',
+      'stages[0].steps[2].body.commands[0]',
+    ]);
     expect(found[0]?.problem.message).toContain('write ${PY}');
     expect(found[0]?.problem.expected).toBe('${PY}');
   });
@@ -105,7 +140,11 @@ describe('var-missing-dollar', () => {
   });
 
   it('accepts ${NAME}, unknown names, single quotes, {{templates}} and comments', () => {
-    const steps = [arg('VERSION'), run('echo ${VERSION} {OTHER} \'{VERSION}\' {{VERSION}} # {VERSION}'), { kind: 'workdir' as const, path: '/opt/${VERSION}' }];
+    const steps = [
+      arg('VERSION'),
+      run("echo ${VERSION} {OTHER} '{VERSION}' {{VERSION}} # {VERSION}"),
+      { kind: 'workdir' as const, path: '/opt/${VERSION}' },
+    ];
     expect(lintOne('var-missing-dollar', cleanImage(steps))).toEqual([]);
   });
 });
@@ -121,7 +160,10 @@ describe('env-self-reference', () => {
   });
 
   it('flags a later assignment using a variable the same ENV sets', () => {
-    const found = lintOne('env-self-reference', cleanImage([env({ JAVA_HOME: '/opt/java', PATH: '$JAVA_HOME/bin:$PATH' })], { env: { A: '1', B: '${A}2' } }));
+    const found = lintOne(
+      'env-self-reference',
+      cleanImage([env({ JAVA_HOME: '/opt/java', PATH: '$JAVA_HOME/bin:$PATH' })], { env: { A: '1', B: '${A}2' } }),
+    );
     expect(paths(found)).toEqual(['env.B', 'stages[0].steps[0].vars.PATH']);
     expect(found[1]?.problem.message).toMatch(/PATH uses \$JAVA_HOME.*Set JAVA_HOME in an earlier env\(\) step/);
   });

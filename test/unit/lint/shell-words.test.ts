@@ -3,12 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { commandArgv, pipefailSetting, shellName, simpleCommands } from '../../../src/compile/lint/shell-commands.js';
 import { shellTokens, wordShape, type ShellToken } from '../../../src/compile/lint/shell-words.js';
 
-const show = (tokens: readonly ShellToken[]): string[] => tokens.map((t) => (t.kind === 'op' ? `<${t.op === '\n' ? 'NL' : t.op}>` : t.value));
+const show = (tokens: readonly ShellToken[]): string[] =>
+  tokens.map((t) => (t.kind === 'op' ? `<${t.op === '\n' ? 'NL' : t.op}>` : t.value));
 const ops = (text: string): string[] => shellTokens(text).flatMap((t) => (t.kind === 'op' ? [t.op] : []));
 
 describe('shellTokens', () => {
   it('splits words and operators, longest operator first', () => {
-    expect(show(shellTokens('a | b || c && d; e & f |& g'))).toEqual(['a', '<|>', 'b', '<||>', 'c', '<&&>', 'd', '<;>', 'e', '<&>', 'f', '<|&>', 'g']);
+    expect(show(shellTokens('a | b || c && d; e & f |& g'))).toEqual([
+      'a',
+      '<|>',
+      'b',
+      '<||>',
+      'c',
+      '<&&>',
+      'd',
+      '<;>',
+      'e',
+      '<&>',
+      'f',
+      '<|&>',
+      'g',
+    ]);
   });
 
   it('removes quotes and resolves escapes in values', () => {
@@ -16,7 +31,12 @@ describe('shellTokens', () => {
   });
 
   it('keeps $(…), ${…} and backticks inside their word', () => {
-    expect(show(shellTokens('x=$(a | b) y=${z:-a|b} w=`c | d` "$(e "|" f)"'))).toEqual(['x=$(a | b)', 'y=${z:-a|b}', 'w=`c | d`', '$(e "|" f)']);
+    expect(show(shellTokens('x=$(a | b) y=${z:-a|b} w=`c | d` "$(e "|" f)"'))).toEqual([
+      'x=$(a | b)',
+      'y=${z:-a|b}',
+      'w=`c | d`',
+      '$(e "|" f)',
+    ]);
   });
 
   it('drops comments, joins continuation lines', () => {
@@ -49,23 +69,31 @@ describe('shellTokens', () => {
   });
 
   it('property: text inside single or double quotes never yields an operator', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '|', '&', ';', ' ', '(', ')', '>', '<', '\n', '#') }), (s) => {
-      expect(ops(`echo '${s}'`)).toEqual([]);
-      expect(ops(`echo "${s}"`)).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '|', '&', ';', ' ', '(', ')', '>', '<', '\n', '#') }), (s) => {
+        expect(ops(`echo '${s}'`)).toEqual([]);
+        expect(ops(`echo "${s}"`)).toEqual([]);
+      }),
+    );
   });
 
   it('property: never throws, whatever the text', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(() => simpleCommands(shellTokens(s))).not.toThrow();
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(() => simpleCommands(shellTokens(s))).not.toThrow();
+      }),
+    );
   });
 });
 
 describe('shell commands', () => {
   it('simpleCommands records what precedes each command and drops redirection targets', () => {
     const cmds = simpleCommands(shellTokens('a > out | b 2>/dev/null && c'));
-    expect(cmds.map((c) => [c.words.map((w) => w.value).join(' '), c.after])).toEqual([['a', undefined], ['b', '|'], ['c', '&&']]);
+    expect(cmds.map((c) => [c.words.map((w) => w.value).join(' '), c.after])).toEqual([
+      ['a', undefined],
+      ['b', '|'],
+      ['c', '&&'],
+    ]);
   });
 
   it('commandArgv skips assignments, sudo and reserved words', () => {

@@ -9,9 +9,14 @@ import type { Settings } from '../../../src/model/settings.js';
 
 export const settings = (lint: Partial<Settings['lint']> = {}): Pick<Settings, 'lint'> => ({ lint: { strict: false, rules: {}, ...lint } });
 
-const from = (f: string | FromModel): FromModel => (typeof f !== 'string' ? f : f === 'scratch' ? { kind: 'scratch' } : { kind: 'external', ref: f });
+const from = (f: string | FromModel): FromModel =>
+  typeof f !== 'string' ? f : f === 'scratch' ? { kind: 'scratch' } : { kind: 'external', ref: f };
 
-export const stageM = (name: string, f: string | FromModel, steps: readonly InstructionModel[] = []): StageModel => ({ name, from: from(f), steps });
+export const stageM = (name: string, f: string | FromModel, steps: readonly InstructionModel[] = []): StageModel => ({
+  name,
+  from: from(f),
+  steps,
+});
 
 type ImageOverrides = Partial<Omit<ImageModel, 'stages'>> & { stages: readonly StageModel[] };
 
@@ -20,9 +25,21 @@ export const imageM = ({ stages, ...over }: ImageOverrides): ImageModel => {
   const name = over.name ?? 'app';
   const id = over.id ?? name;
   return {
-    name, groups: [], push: true, tagSet: 'module', args: {}, escape: '\\', context: '.', buildContexts: {}, secrets: [], ssh: [],
+    name,
+    groups: [],
+    push: true,
+    tagSet: 'module',
+    args: {},
+    escape: '\\',
+    context: '.',
+    buildContexts: {},
+    secrets: [],
+    ssh: [],
     inputs: { fetch: [], copyList: [], prerequisites: [] },
-    id, dir: id.replace(':', '-'), file: `definitions/${name}.ts`, target: stages[stages.length - 1]?.name ?? 'main',
+    id,
+    dir: id.replace(':', '-'),
+    file: `definitions/${name}.ts`,
+    target: stages[stages.length - 1]?.name ?? 'main',
     stages,
     ...over,
   };
@@ -36,7 +53,8 @@ export const run = (...commands: string[]): RunModel => ({ kind: 'run', body: { 
 export const script = (text: string): RunModel => ({ kind: 'run', body: { form: 'heredoc', script: text }, mounts: [] });
 export const sh = (...argv: string[]): InstructionModel => ({ kind: 'shell', argv });
 export const env = (vars: Record<string, string>): InstructionModel => ({ kind: 'env', vars });
-export const arg = (name: string, def?: string): InstructionModel => (def === undefined ? { kind: 'arg', name } : { kind: 'arg', name, default: def });
+export const arg = (name: string, def?: string): InstructionModel =>
+  def === undefined ? { kind: 'arg', name } : { kind: 'arg', name, default: def };
 export const userStep = (user: string): InstructionModel => ({ kind: 'user', user });
 
 /** Findings of one rule (every other rule off). */
@@ -47,4 +65,9 @@ export function lintOne(rule: RuleId, images: ImageModel | readonly ImageModel[]
 
 /** `path` of each finding, formatted (`stages[0].steps[1]`), for compact assertions. */
 export const paths = (findings: readonly LintFinding[]): string[] =>
-  findings.map((f) => (f.problem.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''));
+  findings.map((f) =>
+    (f.problem.path ?? [])
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, ''),
+  );

@@ -60,7 +60,12 @@ describe('bakeBatch', () => {
   it('links a parent of the batch as a target: context and keeps each image what its own build would be', () => {
     const b = made(['base', 'app']);
     expect(b.argv).toEqual(['buildx', 'bake', '-f', '-', '--progress=plain', '--load', 'base', 'app']);
-    expect(b.targets).toEqual(new Map([['base', 'base'], ['app', 'app']]));
+    expect(b.targets).toEqual(
+      new Map([
+        ['base', 'base'],
+        ['app', 'app'],
+      ]),
+    );
     expect(b.file.group.default.targets).toEqual(['base', 'app']);
     expect(b.file.target.app).toEqual({
       context: 'contexts/app',
@@ -75,7 +80,12 @@ describe('bakeBatch', () => {
       pull: true,
     });
     expect(b.file.target.base?.contexts).toBeUndefined();
-    expect(b.dockerfiles).toEqual(new Map([['base', '/proj/generated/base/Dockerfile'], ['app', '/proj/generated/app/Dockerfile']]));
+    expect(b.dockerfiles).toEqual(
+      new Map([
+        ['base', '/proj/generated/base/Dockerfile'],
+        ['app', '/proj/generated/app/Dockerfile'],
+      ]),
+    );
   });
 
   it('leaves a parent outside the batch as the image reference, and carries named contexts, secrets, ssh', () => {
@@ -90,7 +100,7 @@ describe('bakeBatch', () => {
     });
   });
 
-  it('keeps the labels the runner added to the argv (the input digest) and docker\'s global --context', () => {
+  it("keeps the labels the runner added to the argv (the input digest) and docker's global --context", () => {
     const withLabel = (id: string) => {
       const argv = ['--context', 'far', ...step(id).argv];
       return { step: step(id), argv: [...argv.slice(0, -1), '--label', 'dev.dockwright.input-digest=sha256:1', ...argv.slice(-1)] };
@@ -103,7 +113,9 @@ describe('bakeBatch', () => {
 
   it('is refused for options a bake file cannot carry, and for build args taken from the environment', () => {
     const odd = entries(['base', 'app']).map((e, i) => (i === 1 ? { ...e, argv: [...e.argv.slice(0, -1), '--network', 'host', '.'] } : e));
-    expect(bakeBatch(odd, '/proj', imageArgName)).toEqual({ notBakeable: 'the docker command of app has options a bake file cannot carry' });
+    expect(bakeBatch(odd, '/proj', imageArgName)).toEqual({
+      notBakeable: 'the docker command of app has options a bake file cannot carry',
+    });
     const envPlan = planBuild(images, s, {}, { engine: { buildx: true }, flags: { buildArgs: ['MODE'] } });
     const fromEnv = envPlan.steps.filter((st) => st.id !== 'tools').map((st) => ({ step: st, argv: st.argv }));
     expect(bakeBatch(fromEnv, '/proj', imageArgName)).toEqual({ notBakeable: 'app takes a build arg from the environment' });

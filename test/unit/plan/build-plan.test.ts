@@ -29,16 +29,27 @@ describe('planBuild', () => {
       tags: ['127.0.0.1:5000/acme/app:7'],
       env: {},
       argv: [
-        'buildx', 'build', '--progress=plain',
-        '-f', 'generated/app/Dockerfile',
-        '--target', 'main',
-        '--build-arg', 'BASE_IMAGE=127.0.0.1:5000/acme/base:b1',
-        '--label', 'org.opencontainers.image.title=app',
-        '--label', 'org.opencontainers.image.version=1.2.0',
-        '--label', 'org.opencontainers.image.revision=abc123',
-        '--label', 'org.opencontainers.image.created=2024-01-02T03:04:05Z',
-        '--label', 'org.opencontainers.image.source=https://example.com/acme.git',
-        '-t', '127.0.0.1:5000/acme/app:7',
+        'buildx',
+        'build',
+        '--progress=plain',
+        '-f',
+        'generated/app/Dockerfile',
+        '--target',
+        'main',
+        '--build-arg',
+        'BASE_IMAGE=127.0.0.1:5000/acme/base:b1',
+        '--label',
+        'org.opencontainers.image.title=app',
+        '--label',
+        'org.opencontainers.image.version=1.2.0',
+        '--label',
+        'org.opencontainers.image.revision=abc123',
+        '--label',
+        'org.opencontainers.image.created=2024-01-02T03:04:05Z',
+        '--label',
+        'org.opencontainers.image.source=https://example.com/acme.git',
+        '-t',
+        '127.0.0.1:5000/acme/app:7',
         '--load',
         '.',
       ],
@@ -53,19 +64,23 @@ describe('planBuild', () => {
   });
 
   it('passes every flag', () => {
-    const argv = argvOf('app', {}, {
-      flags: {
-        buildArgs: ['PY=3.11', 'HTTP_PROXY=http://proxy:3128', 'MODE=fast'],
-        platforms: ['linux/amd64', 'linux/arm64'],
-        cacheFrom: ['type=registry,ref=r/cache:{dir}'],
-        cacheTo: ['type=inline'],
-        builder: 'remote',
-        context: 'far',
-        pull: true,
-        noCache: true,
-        extra: ['--network=host', '--shm-size', '1g'],
+    const argv = argvOf(
+      'app',
+      {},
+      {
+        flags: {
+          buildArgs: ['PY=3.11', 'HTTP_PROXY=http://proxy:3128', 'MODE=fast'],
+          platforms: ['linux/amd64', 'linux/arm64'],
+          cacheFrom: ['type=registry,ref=r/cache:{dir}'],
+          cacheTo: ['type=inline'],
+          builder: 'remote',
+          context: 'far',
+          pull: true,
+          noCache: true,
+          extra: ['--network=host', '--shm-size', '1g'],
+        },
       },
-    });
+    );
     expect(argv?.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'build']);
     const pairs = (flag: string) => argv?.flatMap((a, i) => (a === flag ? [argv[i + 1]] : []));
     expect(pairs('--platform')).toEqual(['linux/amd64,linux/arm64']);
@@ -82,15 +97,22 @@ describe('planBuild', () => {
 
   it('names secrets by id and variable or file, never by value; ssh and named contexts pass through', () => {
     const secretive = model('s', {
-      secrets: [{ id: 'npmrc', src: 'secrets/npmrc' }, { id: 'token', env: 'GH_TOKEN' }],
+      secrets: [
+        { id: 'npmrc', src: 'secrets/npmrc' },
+        { id: 'token', env: 'GH_TOKEN' },
+      ],
       ssh: ['default'],
       buildContexts: { assets: 'vendor/assets', tools: 'docker-image://busybox:stable' },
       context: 'services/s',
     });
     const step = planBuild([secretive], settings(), {}, buildx).steps[0];
     const argv = step?.argv ?? [];
-    expect(argv).toEqual(expect.arrayContaining(['--secret', 'id=npmrc,src=secrets/npmrc', '--secret', 'id=token,env=GH_TOKEN', '--ssh', 'default']));
-    expect(argv).toEqual(expect.arrayContaining(['--build-context', 'assets=vendor/assets', '--build-context', 'tools=docker-image://busybox:stable']));
+    expect(argv).toEqual(
+      expect.arrayContaining(['--secret', 'id=npmrc,src=secrets/npmrc', '--secret', 'id=token,env=GH_TOKEN', '--ssh', 'default']),
+    );
+    expect(argv).toEqual(
+      expect.arrayContaining(['--build-context', 'assets=vendor/assets', '--build-context', 'tools=docker-image://busybox:stable']),
+    );
     expect(argv.at(-1)).toBe('services/s');
   });
 
@@ -100,7 +122,9 @@ describe('planBuild', () => {
 
   it('rejects a build arg no selected image declares, and buildx-only options without buildx', () => {
     expect(() => plan({}, { flags: { buildArgs: ['PYTHON=3'] } })).toThrow(UsageError);
-    expect(() => plan({}, { flags: { buildArgs: ['PYTHON=3'] } })).toThrow(/--build-arg PYTHON: no selected image declares it; their ARGs are: MODE, PY/);
+    expect(() => plan({}, { flags: { buildArgs: ['PYTHON=3'] } })).toThrow(
+      /--build-arg PYTHON: no selected image declares it; their ARGs are: MODE, PY/,
+    );
     expect(() => plan({}, { engine: { buildx: false }, flags: { cacheTo: ['type=inline'] } })).toThrow(/--cache-to need docker buildx/);
   });
 
@@ -111,15 +135,19 @@ describe('planBuild', () => {
   });
 
   it('marks steps to push only with --push and only for pushable images', () => {
-    expect(plan({}, { push: true }).steps.map((s) => [s.id, s.push])).toEqual([['base', false], ['app', true], ['tool', true]]);
+    expect(plan({}, { push: true }).steps.map((s) => [s.id, s.push])).toEqual([
+      ['base', false],
+      ['app', true],
+      ['tool', true],
+    ]);
   });
 
-  it('lets the definition\'s own OCI label win', () => {
+  it("lets the definition's own OCI label win", () => {
     const own = model('own', { labels: { 'org.opencontainers.image.title': 'Own' } });
     expect(planBuild([own], settings(), {}, buildx).steps[0]?.argv.join(' ')).not.toContain('image.title=own');
   });
 
-  it('names each step\'s base: the image its target stage starts FROM, through its own stages; none for other parents', () => {
+  it("names each step's base: the image its target stage starts FROM, through its own stages; none for other parents", () => {
     // runtime ← build ← FROM app; tools only copied from
     const multi = imageModel({
       id: 'multi',
@@ -132,9 +160,17 @@ describe('planBuild', () => {
     });
     expect(baseImageId(multi)).toBe('app');
     expect(baseImageId({ ...multi, target: 'debug' })).toBe('tool');
-    expect(baseImageId(imageModel({ id: 'ext', stages: [stageModel('main', external('busybox:stable'), [copy('/x', '/x', { from: imageRef('app') })])] }))).toBeUndefined();
+    expect(
+      baseImageId(
+        imageModel({ id: 'ext', stages: [stageModel('main', external('busybox:stable'), [copy('/x', '/x', { from: imageRef('app') })])] }),
+      ),
+    ).toBeUndefined();
     const steps = planBuild([...images, multi], settings(), {}, buildx).steps;
-    expect(Object.fromEntries(steps.map((st) => [st.id, st.base]))).toEqual({ base: undefined, app: 'base', tool: undefined, multi: 'app' });
+    expect(Object.fromEntries(steps.map((st) => [st.id, st.base]))).toEqual({
+      base: undefined,
+      app: 'base',
+      tool: undefined,
+      multi: 'app',
+    });
   });
 });
-

@@ -5,7 +5,12 @@ import { model, settings } from './images.js';
 
 describe('formatPlan', () => {
   it('prints the order and the exact command of every step', () => {
-    const plan = planBuild([model('base'), model('app', { from: 'base' })], settings(), { names: ['app'], skip: ['base'] }, { engine: { buildx: false } });
+    const plan = planBuild(
+      [model('base'), model('app', { from: 'base' })],
+      settings(),
+      { names: ['app'], skip: ['base'] },
+      { engine: { buildx: false } },
+    );
     expect(formatPlan(plan)).toBe(
       [
         '1 image to build, in this order:',

@@ -6,7 +6,12 @@ import { model } from './images.js';
 
 describe('buildGraph', () => {
   it('orders parents before children, keeping the given order among independent images', () => {
-    const graph = buildGraph([model('app', { from: 'base' }), model('tool'), model('base'), model('mix', { from: 'app', copiesFrom: ['tool'] })]);
+    const graph = buildGraph([
+      model('app', { from: 'base' }),
+      model('tool'),
+      model('base'),
+      model('mix', { from: 'app', copiesFrom: ['tool'] }),
+    ]);
     expect(graph.order).toEqual(['tool', 'base', 'app', 'mix']);
     expect(graph.parents.get('mix')).toEqual(['app', 'tool']);
     expect(graph.children.get('base')).toEqual(['app']);
@@ -29,9 +34,15 @@ describe('buildGraph', () => {
   });
 
   it('every order it gives puts every parent first (random DAGs)', () => {
-    const dag = fc.integer({ min: 1, max: 12 }).chain((n) =>
-      fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }), fc.shuffledSubarray([...Array(n).keys()], { minLength: n })),
-    );
+    const dag = fc
+      .integer({ min: 1, max: 12 })
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }),
+          fc.shuffledSubarray([...Array(n).keys()], { minLength: n }),
+        ),
+      );
     fc.assert(
       fc.property(dag, ([n, edges, shuffle]) => {
         // edges only from a lower to a higher index: acyclic by construction

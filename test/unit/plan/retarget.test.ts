@@ -8,7 +8,11 @@ import { model, settings } from './images.js';
 /** `model(id)` with stages named `names`, each FROM the previous; its target is the last. */
 const staged = (id: string, names: readonly string[], from?: string): ImageModel => {
   const first = model(id, from ? { from } : {}).stages[0] as StageModel;
-  const stages = names.map((name, i): StageModel => ({ ...first, name, from: i === 0 ? first.from : { kind: 'stage', name: names[i - 1] as string } }));
+  const stages = names.map((name, i): StageModel => ({
+    ...first,
+    name,
+    from: i === 0 ? first.from : { kind: 'stage', name: names[i - 1] as string },
+  }));
   return { ...model(id, from ? { from } : {}), stages, target: names[names.length - 1] as string };
 };
 
@@ -21,7 +25,12 @@ describe('retargetImages', () => {
   });
 
   it('reaches docker as --target and leaves the input models alone', () => {
-    const plan = planBuild(retargetImages(images, { names: ['app'] }, 'cann'), settings(), { names: ['app'] }, { engine: { buildx: true } });
+    const plan = planBuild(
+      retargetImages(images, { names: ['app'] }, 'cann'),
+      settings(),
+      { names: ['app'] },
+      { engine: { buildx: true } },
+    );
     const argv = (id: string) => plan.steps.find((s) => s.id === id)?.argv ?? [];
     expect(argv('app')[argv('app').indexOf('--target') + 1]).toBe('cann');
     expect(argv('base')[argv('base').indexOf('--target') + 1]).toBe('runtime');
@@ -30,7 +39,11 @@ describe('retargetImages', () => {
 
   it('a selected image without the stage is a usage error naming it and its stages', () => {
     expect(() => retargetImages(images, { names: ['app', 'tool'] }, 'cann')).toThrow(UsageError);
-    expect(() => retargetImages(images, { names: ['app', 'tool'] }, 'cann')).toThrow('--target "cann" is not a stage of image tool (stages: main)');
-    expect(() => retargetImages(images, {}, 'nope')).toThrow('images base (stages: os, runtime); app (stages: deps, cann, final); tool (stages: main)');
+    expect(() => retargetImages(images, { names: ['app', 'tool'] }, 'cann')).toThrow(
+      '--target "cann" is not a stage of image tool (stages: main)',
+    );
+    expect(() => retargetImages(images, {}, 'nope')).toThrow(
+      'images base (stages: os, runtime); app (stages: deps, cann, final); tool (stages: main)',
+    );
   });
 });

@@ -42,7 +42,10 @@ describe('selectImages', () => {
     expect(selectImages(graph, { groups: ['gpu'] }).ids).toEqual(['base', 'fate-nn', 'fate-nn-gpu']);
     expect(selectImages(graph, { groups: ['fate'], only: ['*-gpu'] }).ids).toEqual(['base', 'fate-nn', 'fate-nn-gpu']);
     expect(selectImages(graph, { only: ['lone', 'fate-nn'] }).ids).toEqual(['base', 'fate-nn', 'lone']);
-    expect(selectImages(graph, { names: ['fate-nn-gpu'], skip: ['base'] })).toEqual({ ids: ['fate-nn', 'fate-nn-gpu'], external: ['base'] });
+    expect(selectImages(graph, { names: ['fate-nn-gpu'], skip: ['base'] })).toEqual({
+      ids: ['fate-nn', 'fate-nn-gpu'],
+      external: ['base'],
+    });
   });
 
   it('an argument that names nothing is a UsageError listing the images', () => {

@@ -7,7 +7,9 @@ import type { ImageModel } from '../../../src/model/resolved.js';
 import { imageTags, primaryRef } from '../../../src/plan/tags.js';
 
 const model = (spec: Partial<ImageSpec> = {}): ImageModel => {
-  const [m] = resolveImages([{ file: 'definitions/x.ts', exports: [image({ name: 'app', from: 'busybox', steps: [], ...spec } as ImageSpec)] }]);
+  const [m] = resolveImages([
+    { file: 'definitions/x.ts', exports: [image({ name: 'app', from: 'busybox', steps: [], ...spec } as ImageSpec)] },
+  ]);
   if (!m) throw new Error('no model');
   return m;
 };
@@ -16,7 +18,9 @@ const settings = (s: SettingsInput = {}) => SettingsSchema.parse(s);
 describe('imageTags', () => {
   it('tags module images with the module tag, latest by default, under registry and namespace', () => {
     expect(imageTags(model(), settings())).toEqual(['app:latest']);
-    expect(imageTags(model(), settings({ registry: '127.0.0.1:5000', namespace: 'fate', tag: '2.1' }))).toEqual(['127.0.0.1:5000/fate/app:2.1']);
+    expect(imageTags(model(), settings({ registry: '127.0.0.1:5000', namespace: 'fate', tag: '2.1' }))).toEqual([
+      '127.0.0.1:5000/fate/app:2.1',
+    ]);
     expect(imageTags(model(), settings({ gitRef: 'refs/tags/v1.2.0' }))).toEqual(['app:1.2.0-release']);
     expect(imageTags(model(), settings({ gitRef: 'v1.2.0', tag: 'dev' }))).toEqual(['app:dev']);
   });
@@ -32,7 +36,11 @@ describe('imageTags', () => {
       axes: { os: ['alpine'], gpu: ['cuda'] },
       image: ({ os }) => ({ from: os, steps: [], ...(os === 'alpine' ? {} : { tags: ['x'] }) }),
     });
-    const custom = variants({ name: 'c', axes: { os: ['debian'] }, image: () => ({ from: 'x', steps: [], tags: ['{version}-{os}', 'v{version}'], version: '3.1' }) });
+    const custom = variants({
+      name: 'c',
+      axes: { os: ['debian'] },
+      image: () => ({ from: 'x', steps: [], tags: ['{version}-{os}', 'v{version}'], version: '3.1' }),
+    });
     const [f, c] = resolveImages([{ file: 'f.ts', exports: [fit, custom] }]);
     expect(f && imageTags(f, settings({ tag: '1.0' }))).toEqual(['fit:1.0-alpine-cuda']);
     expect(c && imageTags(c, settings())).toEqual(['c:3.1-debian', 'c:v3.1']);
@@ -54,7 +62,9 @@ describe('imageTags', () => {
       }
       return [];
     };
-    expect(problems({ tags: ['{tagg}'] })).toEqual(['definitions/x.ts › app › tags[0]: unknown placeholder {tagg} (expected one of {version}, {tag}, {baseTag})']);
+    expect(problems({ tags: ['{tagg}'] })).toEqual([
+      'definitions/x.ts › app › tags[0]: unknown placeholder {tagg} (expected one of {version}, {tag}, {baseTag})',
+    ]);
     expect(problems({ tags: ['ok', '{version}'] })).toEqual([
       'definitions/x.ts › app › tags[1]: {version} is used but the image has no version (expected a `version` on the image, DOCKWRIGHT_VERSION or --image-version)',
     ]);

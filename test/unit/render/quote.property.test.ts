@@ -20,15 +20,51 @@ const ENV: Readonly<Record<string, string>> = { X: 'xv', X_1: 'x1', EMPTY: '' };
 
 // ---- generators -------------------------------------------------------------------------------
 const hostile = fc.constantFrom(
-  '\n', '\r', '\r\n', '\\', '`', '"', "'", '$', '{', '}', '[', ']', '#', ',', '=', ' ', '\t', '\v', '\f',
-  '\u0085', '\u00a0', '\u2028', '\uFEFF', '<<', '<<EOF', 'EOF', '--', '-', '${X}', '$X', '${X:-a}', '[]', '\0', '\uD800', 'é',
+  '\n',
+  '\r',
+  '\r\n',
+  '\\',
+  '`',
+  '"',
+  "'",
+  '$',
+  '{',
+  '}',
+  '[',
+  ']',
+  '#',
+  ',',
+  '=',
+  ' ',
+  '\t',
+  '\v',
+  '\f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\uFEFF',
+  '<<',
+  '<<EOF',
+  'EOF',
+  '--',
+  '-',
+  '${X}',
+  '$X',
+  '${X:-a}',
+  '[]',
+  '\0',
+  '\uD800',
+  'é',
 );
 const unit = fc.oneof(
   { weight: 4, arbitrary: hostile },
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
 );
-const text = fc.oneof({ weight: 5, arbitrary: fc.string({ unit, maxLength: 14 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary' }) });
+const text = fc.oneof(
+  { weight: 5, arbitrary: fc.string({ unit, maxLength: 14 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary' }) },
+);
 const tokenish = fc.stringMatching(/^[A-Za-z0-9._:/@+-]{1,12}$/);
 const escapeArb = fc.constantFrom<Escape>('\\', '`');
 /** A value for `expand: true` and what BuildKit expands it to with ENV. */
@@ -77,24 +113,24 @@ function buildkitWord(src: string, escape: Escape, env: Readonly<Record<string, 
   };
   const quoted = (q: string): string => {
     let out = '';
-    for (i += 1; ; ) {
+    for (i += 1; ;) {
       if (i >= src.length) throw new Error(`unterminated ${q} in ${src}`);
       const ch = src[i] ?? '';
-      if (ch === q) return (i += 1), out;
+      if (ch === q) return ((i += 1), out);
       if (q === '"' && ch === '$') out += dollar();
-      else if (q === '"' && ch === escape && ['"', '$', escape].includes(src[i + 1] ?? '')) (out += src[i + 1]), (i += 2);
-      else (out += ch), (i += 1);
+      else if (q === '"' && ch === escape && ['"', '$', escape].includes(src[i + 1] ?? '')) ((out += src[i + 1]), (i += 2));
+      else ((out += ch), (i += 1));
     }
   };
   function stopOn(stop: string | null): string {
     let out = '';
     while (i < src.length) {
       const ch = src[i] ?? '';
-      if (ch === stop) return (i += 1), out;
+      if (ch === stop) return ((i += 1), out);
       if (ch === "'" || ch === '"') out += quoted(ch);
       else if (ch === '$') out += dollar();
-      else if (ch === escape) (out += src[i + 1] ?? ''), (i += 2);
-      else (out += ch), (i += 1);
+      else if (ch === escape) ((out += src[i + 1] ?? ''), (i += 2));
+      else ((out += ch), (i += 1));
     }
     if (stop !== null) throw new Error(`missing ${stop} in ${src}`);
     return out;
@@ -112,7 +148,9 @@ function buildkitFlags(args: string): { flags: [string, string][]; rest: string 
   const line = Buffer.from(args, 'utf8').toString('latin1');
   const space = (ch: string): boolean => /[\s\u0085]/.test(ch);
   const done = (words: readonly string[], pos: number) => ({
-    flags: words.map((w): [string, string] => (w.includes('=') ? [w.slice(2, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w.slice(2), ''])),
+    flags: words.map((w): [string, string] =>
+      w.includes('=') ? [w.slice(2, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w.slice(2), ''],
+    ),
     rest: Buffer.from(line.slice(pos), 'latin1').toString('utf8').trim(),
   });
   const words: string[] = [];
@@ -206,18 +244,27 @@ describe('quote module against dockerfile-ast (property)', () => {
 
   it('keyValue: ENV / LABEL / ARG values read back literally', () => {
     fc.assert(
-      fc.property(text, fc.oneof(text, tokenish), fc.constantFrom('env', 'label', 'arg') as fc.Arbitrary<'env' | 'label' | 'arg'>, escapeArb, (value, labelKey, kind, escape) => {
-        const key = kind === 'label' ? labelKey : 'K_1';
-        const r = attempt(() => q.keyValue(key, value, { kind, escape }));
-        if (!r.ok) return void expect(basicReason(r.code, [value, key]) || (r.code === 'DW_QUOTE_BAD_NAME' && key.includes('='))).toBe(true);
-        const { doc, at } = parse(escape, [`${kind.toUpperCase()} ${r.value}`], [kind.toUpperCase()]);
-        const props = propertiesOf(at[1]);
-        // dockerfile-ast keeps the escape before `$` (BuildKit drops it): compare modulo that.
-        expect(props.map((p) => p.getName())).toEqual([/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) ? key : key.replaceAll('$', `${escape}$`)]);
-        expect(props[0]?.getValue()).toBe(value.replaceAll('$', `${escape}$`));
-        expect(buildkitWord(slice(doc, props[0]!.getValueRange()!), escape)).toBe(value);
-        expect(buildkitWord(slice(doc, props[0]!.getNameRange()), escape)).toBe(key);
-      }),
+      fc.property(
+        text,
+        fc.oneof(text, tokenish),
+        fc.constantFrom('env', 'label', 'arg') as fc.Arbitrary<'env' | 'label' | 'arg'>,
+        escapeArb,
+        (value, labelKey, kind, escape) => {
+          const key = kind === 'label' ? labelKey : 'K_1';
+          const r = attempt(() => q.keyValue(key, value, { kind, escape }));
+          if (!r.ok)
+            return void expect(basicReason(r.code, [value, key]) || (r.code === 'DW_QUOTE_BAD_NAME' && key.includes('='))).toBe(true);
+          const { doc, at } = parse(escape, [`${kind.toUpperCase()} ${r.value}`], [kind.toUpperCase()]);
+          const props = propertiesOf(at[1]);
+          // dockerfile-ast keeps the escape before `$` (BuildKit drops it): compare modulo that.
+          expect(props.map((p) => p.getName())).toEqual([
+            /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(key) ? key : key.replaceAll('$', `${escape}$`),
+          ]);
+          expect(props[0]?.getValue()).toBe(value.replaceAll('$', `${escape}$`));
+          expect(buildkitWord(slice(doc, props[0]!.getValueRange()!), escape)).toBe(value);
+          expect(buildkitWord(slice(doc, props[0]!.getNameRange()), escape)).toBe(key);
+        },
+      ),
       RUNS,
     );
   });
@@ -273,11 +320,17 @@ describe('quote module against dockerfile-ast (property)', () => {
         const r = attempt(() => `RUN ${q.mountFlag({ type: 'cache', target, id })} true\nCOPY ${q.flag('chown', chown)} ["a", "b"]`);
         if (!r.ok) {
           const portable = (s: string): boolean => /^[A-Za-z0-9._:/@+-]+$/.test(s) && !s.startsWith('-');
-          return void expect(basicReason(r.code, [target, id, chown]) || (r.code === 'DW_QUOTE_UNSAFE_CHAR' && ![target, id, chown].every(portable))).toBe(true);
+          return void expect(
+            basicReason(r.code, [target, id, chown]) || (r.code === 'DW_QUOTE_UNSAFE_CHAR' && ![target, id, chown].every(portable)),
+          ).toBe(true);
         }
         const { at } = parse('\\', [r.value], ['RUN', 'COPY']);
         const [mount] = (at[1] as Run).getFlags();
-        expect(mount?.getOptions().map((o) => [o.getName(), o.getValue()])).toEqual([['type', 'cache'], ['target', target], ['id', id]]);
+        expect(mount?.getOptions().map((o) => [o.getName(), o.getValue()])).toEqual([
+          ['type', 'cache'],
+          ['target', target],
+          ['id', id],
+        ]);
         expect((at[2] as Run).getFlags().map((f) => [f.getName(), f.getValue()])).toEqual([['chown', chown]]);
       }),
       RUNS,
@@ -304,9 +357,18 @@ describe('quote module against dockerfile-ast (property)', () => {
         const args = `${r.value} ["src", "/dest/"]`;
         const { doc, at } = parse(escape, [`${keyword} ${args}`], [keyword]);
         const instruction = at[1] as Copy;
-        expect(instruction.getFlags().map((f) => [f.getName(), f.getValue()])).toEqual([['exclude', first], ['exclude', second]]);
+        expect(instruction.getFlags().map((f) => [f.getName(), f.getValue()])).toEqual([
+          ['exclude', first],
+          ['exclude', second],
+        ]);
         expect(jsonStringsOf(doc, instruction)).toEqual(['src', '/dest/']);
-        expect(buildkitFlags(args)).toEqual({ flags: [['exclude', first], ['exclude', second]], rest: '["src", "/dest/"]' });
+        expect(buildkitFlags(args)).toEqual({
+          flags: [
+            ['exclude', first],
+            ['exclude', second],
+          ],
+          rest: '["src", "/dest/"]',
+        });
       }),
       RUNS,
     );
@@ -335,7 +397,9 @@ describe('quote module against dockerfile-ast (property)', () => {
       fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), escapeArb, (cmds, escape) => {
         const r = attempt(() => q.joinShellCommands(cmds, { escape }));
         if (!r.ok) {
-          const joinReason = (r.code === 'DW_QUOTE_SHELL_COMMENT' && cmds.some((c) => c.includes('#'))) || (r.code === 'DW_QUOTE_SHELL_QUOTE' && cmds.some((c) => /["']/.test(c)));
+          const joinReason =
+            (r.code === 'DW_QUOTE_SHELL_COMMENT' && cmds.some((c) => c.includes('#'))) ||
+            (r.code === 'DW_QUOTE_SHELL_QUOTE' && cmds.some((c) => /["']/.test(c)));
           return void expect(joinReason || cmds.some((c) => shellReason(r.code, c, escape))).toBe(true);
         }
         const { doc, at } = parse(escape, [`RUN ${r.value}`], ['RUN']);
@@ -354,39 +418,48 @@ describe('quote module against dockerfile-ast (property)', () => {
 
   it('heredoc: the body is exactly the script and ends only at the marker', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(unit, fc.constantFrom('\n', 'EOF\n', 'EOF_1', '\tEOF\n')), maxLength: 20 }), escapeArb, (script, escape) => {
-        const r = attempt(() => q.heredoc(script));
-        if (!r.ok) return void expect(basicReason(r.code, [script])).toBe(true);
-        const { marker, redirect, body } = r.value;
-        const { doc, at } = parse(escape, [`RUN ${redirect}\n${body}`], ['RUN']);
-        const [doc0] = (at[1] as Run).getHeredocs();
-        expect(doc0?.getName()).toBe(marker);
-        const content = doc0?.getContentRange();
-        const full = script === '' || script.endsWith('\n') ? script : `${script}\n`;
-        // dockerfile-ast's (experimental) content range applies escape processing inside the body and
-        // takes a lone CR for a line break; BuildKit does neither.
-        if (!full.includes(escape) && !/\r(?!\n)/.test(full)) expect(content ? slice(doc, content) : '').toBe(full.replace(/(\r\n|\r|\n)$/, ''));
-        // BuildKit: raw lines after the instruction until one equals the marker (trailing CR/LF trimmed).
-        const after = doc.slice(doc.indexOf(`${redirect}\n`) + redirect.length + 1).split(/(?<=\n)/);
-        const end = after.findIndex((l) => l.replace(/[\r\n]+$/, '') === marker);
-        expect(after.slice(0, end).join('')).toBe(full);
-      }),
+      fc.property(
+        fc.string({ unit: fc.oneof(unit, fc.constantFrom('\n', 'EOF\n', 'EOF_1', '\tEOF\n')), maxLength: 20 }),
+        escapeArb,
+        (script, escape) => {
+          const r = attempt(() => q.heredoc(script));
+          if (!r.ok) return void expect(basicReason(r.code, [script])).toBe(true);
+          const { marker, redirect, body } = r.value;
+          const { doc, at } = parse(escape, [`RUN ${redirect}\n${body}`], ['RUN']);
+          const [doc0] = (at[1] as Run).getHeredocs();
+          expect(doc0?.getName()).toBe(marker);
+          const content = doc0?.getContentRange();
+          const full = script === '' || script.endsWith('\n') ? script : `${script}\n`;
+          // dockerfile-ast's (experimental) content range applies escape processing inside the body and
+          // takes a lone CR for a line break; BuildKit does neither.
+          if (!full.includes(escape) && !/\r(?!\n)/.test(full))
+            expect(content ? slice(doc, content) : '').toBe(full.replace(/(\r\n|\r|\n)$/, ''));
+          // BuildKit: raw lines after the instruction until one equals the marker (trailing CR/LF trimmed).
+          const after = doc.slice(doc.indexOf(`${redirect}\n`) + redirect.length + 1).split(/(?<=\n)/);
+          const end = after.findIndex((l) => l.replace(/[\r\n]+$/, '') === marker);
+          expect(after.slice(0, end).join('')).toBe(full);
+        },
+      ),
       RUNS,
     );
   });
 
   it('comment: never a parser directive, for BuildKit or dockerfile-ast, even at the top', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(unit, fc.constantFrom('syntax=x', 'escape=`', 'check=skip=all', ' = ')), maxLength: 12 }), fc.boolean(), (txt, afterDirective) => {
-        const r = attempt(() => q.comment(txt));
-        if (!r.ok) return void expect(basicReason(r.code, [txt])).toBe(true);
-        const doc = `${afterDirective ? '# escape=\\\n' : ''}${r.value}\nFROM scratch\n`;
-        const df = DockerfileParser.parse(doc);
-        expect(df.getDirectives().map((d) => d.getName())).toEqual(afterDirective ? ['escape'] : []);
-        expect(df.getInstructions().map((i) => i.getKeyword())).toEqual(['FROM']);
-        expect(df.getComments()).toHaveLength(r.value.split('\n').length);
-        expect(buildkitDirectives(doc)).toEqual(afterDirective ? ['escape'] : []);
-      }),
+      fc.property(
+        fc.string({ unit: fc.oneof(unit, fc.constantFrom('syntax=x', 'escape=`', 'check=skip=all', ' = ')), maxLength: 12 }),
+        fc.boolean(),
+        (txt, afterDirective) => {
+          const r = attempt(() => q.comment(txt));
+          if (!r.ok) return void expect(basicReason(r.code, [txt])).toBe(true);
+          const doc = `${afterDirective ? '# escape=\\\n' : ''}${r.value}\nFROM scratch\n`;
+          const df = DockerfileParser.parse(doc);
+          expect(df.getDirectives().map((d) => d.getName())).toEqual(afterDirective ? ['escape'] : []);
+          expect(df.getInstructions().map((i) => i.getKeyword())).toEqual(['FROM']);
+          expect(df.getComments()).toHaveLength(r.value.split('\n').length);
+          expect(buildkitDirectives(doc)).toEqual(afterDirective ? ['escape'] : []);
+        },
+      ),
       RUNS,
     );
   });

@@ -31,8 +31,17 @@ describe('resolveImages', () => {
         ]),
       ],
     });
-    const [b, a] = resolveImages([{ file: 'definitions/base.ts', exports: [base] }, { file: 'definitions/app.ts', exports: [app] }]);
-    expect(b).toMatchObject({ id: 'base', dir: 'base', file: 'definitions/base.ts', target: 'main', stages: [{ name: 'main', from: { kind: 'external', ref: 'debian:bookworm-slim' } }] });
+    const [b, a] = resolveImages([
+      { file: 'definitions/base.ts', exports: [base] },
+      { file: 'definitions/app.ts', exports: [app] },
+    ]);
+    expect(b).toMatchObject({
+      id: 'base',
+      dir: 'base',
+      file: 'definitions/base.ts',
+      target: 'main',
+      stages: [{ name: 'main', from: { kind: 'external', ref: 'debian:bookworm-slim' } }],
+    });
     expect(a?.target).toBe('runtime');
     expect(a?.stages[0]?.from).toEqual({ kind: 'scratch' });
     expect(a?.stages[0]?.steps[0]).toMatchObject({ kind: 'copy', from: { kind: 'context', name: 'pkgs' } });
@@ -79,12 +88,26 @@ describe('resolveImages', () => {
     const app = image({
       name: 'app',
       stages: [
-        stage('main', { from: hidden }, [copy('/x', '/x', { from: tools }), copy('/y', '/y', { from: later }), copy('/z', '/z', { from: namedContext('nope') })]),
+        stage('main', { from: hidden }, [
+          copy('/x', '/x', { from: tools }),
+          copy('/y', '/y', { from: later }),
+          copy('/z', '/z', { from: namedContext('nope') }),
+        ]),
         later,
       ],
       target: stage('ghost', { from: 'x' }),
     });
-    expect(problemsOf(() => resolveImages([{ file: 'd/other.ts', exports: [other] }, { file: 'd/app.ts', exports: [app] }], { definitionsDir: 'd' }))).toEqual([
+    expect(
+      problemsOf(() =>
+        resolveImages(
+          [
+            { file: 'd/other.ts', exports: [other] },
+            { file: 'd/app.ts', exports: [app] },
+          ],
+          { definitionsDir: 'd' },
+        ),
+      ),
+    ).toEqual([
       'd/app.ts › app › stages[0].from: image "hidden" is not exported from any file in d/',
       'd/app.ts › app › stages[0].steps[0].from: stage "tools" is not a stage of image "app" (it belongs to image "other")',
       'd/app.ts › app › stages[0].steps[1].from: stage "later" is defined after stage "main", which uses it',
@@ -99,7 +122,14 @@ describe('resolveImages', () => {
     const v = variants({ name: 'fit', axes: { os: ['alpine'] }, image: () => ({ from: 'x', steps: [] }) });
     const flat = image({ name: 'fit-alpine', from: 'x', steps: [] });
     const twice = image({ name: 'twice', stages: [stage('s', { from: 'x' }), stage('s', { from: 'y' })] });
-    expect(problemsOf(() => resolveImages([{ file: 'one.ts', exports: [a1, v] }, { file: 'two.ts', exports: [a2, flat, twice] }]))).toEqual([
+    expect(
+      problemsOf(() =>
+        resolveImages([
+          { file: 'one.ts', exports: [a1, v] },
+          { file: 'two.ts', exports: [a2, flat, twice] },
+        ]),
+      ),
+    ).toEqual([
       'two.ts › a › name: image id "a" is already defined in one.ts',
       'two.ts › fit-alpine › name: output folder "fit-alpine" is already used by image "fit:alpine" (one.ts)',
       'two.ts › twice › stages[1].name: stage name "s" is already used by stages[0]',
@@ -111,6 +141,8 @@ describe('resolveImages', () => {
     const a = image({ name: 'a', stages: stagesA });
     const b = image({ name: 'b', from: a, steps: [] });
     stagesA.push(stage('main', { from: b }));
-    expect(problemsOf(() => resolveImages([{ file: 'c.ts', exports: [a, b] }]))).toEqual(['c.ts › a: images depend on each other: a → b → a']);
+    expect(problemsOf(() => resolveImages([{ file: 'c.ts', exports: [a, b] }]))).toEqual([
+      'c.ts › a: images depend on each other: a → b → a',
+    ]);
   });
 });

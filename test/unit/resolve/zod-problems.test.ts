@@ -14,7 +14,12 @@ const good = { kind: 'image', name: 'x', stages: [stage('main', { from: 'busybox
 describe('zodProblems', () => {
   it('names the path, the value given and what is expected', () => {
     expect(problems({ ...good, name: 'Bad_Name', groups: 'web' })).toEqual([
-      { path: ['name'], message: 'has the wrong format', given: '"Bad_Name"', expected: 'lowercase letters and digits, separated by ".", "_" or "-"' },
+      {
+        path: ['name'],
+        message: 'has the wrong format',
+        given: '"Bad_Name"',
+        expected: 'lowercase letters and digits, separated by ".", "_" or "-"',
+      },
       { path: ['groups'], message: 'has the wrong type', given: '"web"', expected: 'an array' },
     ]);
   });
@@ -28,7 +33,9 @@ describe('zodProblems', () => {
   });
 
   it('explains a union by the branch that got furthest, or lists the accepted forms', () => {
-    const stages = [stage('main', { from: 'busybox' }, [copy('a', 'b', { from: { context: 5 } as never }), copy('a', 'b', { from: 'builder' as never })])];
+    const stages = [
+      stage('main', { from: 'busybox' }, [copy('a', 'b', { from: { context: 5 } as never }), copy('a', 'b', { from: 'builder' as never })]),
+    ];
     expect(problems({ ...good, stages, healthcheck: { test: 5 } })).toEqual([
       { path: ['stages', 0, 'steps', 0, 'from', 'context'], message: 'has the wrong type', given: '5', expected: 'a string' },
       {

@@ -40,10 +40,18 @@ describe('bakeLineSorter', () => {
       ['#5 naming to docker.io/acme/python:1 done', '#5 naming to docker.io/acme/python:1 done'],
       ['#5 DONE 0.1s', '#5 DONE 0.1s'],
     ]);
-    expect(of('client').map(([, own]) => own)).toEqual(['#3 [internal] load build definition from Dockerfile', '#6 [2/2] COPY bin/ /opt/bin/', '#6 ERROR: failed to calculate checksum']);
+    expect(of('client').map(([, own]) => own)).toEqual([
+      '#3 [internal] load build definition from Dockerfile',
+      '#6 [2/2] COPY bin/ /opt/bin/',
+      '#6 ERROR: failed to calculate checksum',
+    ]);
     expect(sorted.filter(([, s]) => s.exported).map(([l]) => l)).toEqual(['#5 DONE 0.1s']);
     expect(sorted.filter(([, s]) => s.target === undefined).map(([l]) => l)).toEqual([
-      OUTPUT[0], '', '#1 [internal] load local bake definitions', '#1 DONE 0.0s', 'ERROR: target client: failed to solve: failed to calculate checksum',
+      OUTPUT[0],
+      '',
+      '#1 [internal] load local bake definitions',
+      '#1 DONE 0.0s',
+      'ERROR: target client: failed to solve: failed to calculate checksum',
     ]);
   });
 

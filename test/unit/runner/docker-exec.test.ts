@@ -10,7 +10,10 @@ const running = async (command: string): Promise<string[]> =>
 
 describe('createDockerExec', () => {
   it('passes argv as it is (no shell in between), adds env, writes input, and returns the output', async () => {
-    const r = await sh.run(['-c', 'printf "%s|" "$1" "$DW_X"; cat; echo oops >&2; exit 3', 'sh', '$HOME; rm -rf /'], { env: { DW_X: 'x y' }, input: 'in' });
+    const r = await sh.run(['-c', 'printf "%s|" "$1" "$DW_X"; cat; echo oops >&2; exit 3', 'sh', '$HOME; rm -rf /'], {
+      env: { DW_X: 'x y' },
+      input: 'in',
+    });
     expect(r).toEqual({ exitCode: 3, stdout: '$HOME; rm -rf /|x y|in', stderr: 'oops' });
   });
 

@@ -28,7 +28,7 @@ describe('localSocket', () => {
     expect(localSocket({ DOCKER_HOST: 'unix:///run/other.sock', DOCKER_CONFIG: config }, ['--context', 'far'])).toBeUndefined();
   });
 
-  it('is none when docker\'s config names a current context other than default', () => {
+  it("is none when docker's config names a current context other than default", () => {
     const config = temp();
     writeFileSync(join(config, 'config.json'), JSON.stringify({ currentContext: 'remote' }));
     expect(localSocket({ DOCKER_CONFIG: config })).toBeUndefined();
@@ -54,14 +54,21 @@ describe('engineApi', () => {
 
   it('answers what docker image inspect answers: id, labels, size and layers of each ref found, nothing for a missing one', async () => {
     const { socket, paths } = await engine({
-      '127.0.0.1:5000/acme/app:1': { Id: 'sha256:a', Size: 42, Config: { Labels: { k: 'v' } }, RootFS: { Type: 'layers', Layers: ['sha256:l1', 'sha256:l2'] } },
+      '127.0.0.1:5000/acme/app:1': {
+        Id: 'sha256:a',
+        Size: 42,
+        Config: { Labels: { k: 'v' } },
+        RootFS: { Type: 'layers', Layers: ['sha256:l1', 'sha256:l2'] },
+      },
       'busybox:stable': { Id: 'sha256:b', Size: 7, Config: { Labels: null } },
     });
     const found = await engineApi(socket).images(['127.0.0.1:5000/acme/app:1', 'busybox:stable', 'nope:1']);
-    expect(found).toEqual(new Map([
-      ['127.0.0.1:5000/acme/app:1', { id: 'sha256:a', labels: { k: 'v' }, size: 42, layers: ['sha256:l1', 'sha256:l2'] }],
-      ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7, layers: [] }],
-    ]));
+    expect(found).toEqual(
+      new Map([
+        ['127.0.0.1:5000/acme/app:1', { id: 'sha256:a', labels: { k: 'v' }, size: 42, layers: ['sha256:l1', 'sha256:l2'] }],
+        ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7, layers: [] }],
+      ]),
+    );
     expect(paths.sort()).toEqual(['/images/127.0.0.1:5000/acme/app:1/json', '/images/busybox:stable/json', '/images/nope:1/json']);
   });
 
@@ -73,15 +80,21 @@ describe('engineApi', () => {
 });
 
 describe('buildx run directly', () => {
-  it('runs the plugin from docker\'s plugin folders for `buildx …`, docker for anything else', () => {
+  it("runs the plugin from docker's plugin folders for `buildx …`, docker for anything else", () => {
     const config = temp();
     mkdirSync(join(config, 'cli-plugins'));
     writeFileSync(join(config, 'cli-plugins', 'docker-buildx'), '');
     const env = { DOCKER_CONFIG: config };
     expect(buildxPlugin(env)).toBe(join(config, 'cli-plugins', 'docker-buildx'));
-    expect(direct('docker', ['buildx', 'bake', '-f', '-'], env)).toEqual({ file: join(config, 'cli-plugins', 'docker-buildx'), args: ['bake', '-f', '-'] });
+    expect(direct('docker', ['buildx', 'bake', '-f', '-'], env)).toEqual({
+      file: join(config, 'cli-plugins', 'docker-buildx'),
+      args: ['bake', '-f', '-'],
+    });
     expect(direct('docker', ['image', 'inspect', 'x'], env)).toEqual({ file: 'docker', args: ['image', 'inspect', 'x'] });
-    expect(direct('docker', ['--context', 'far', 'buildx', 'build', '.'], env)).toEqual({ file: 'docker', args: ['--context', 'far', 'buildx', 'build', '.'] });
+    expect(direct('docker', ['--context', 'far', 'buildx', 'build', '.'], env)).toEqual({
+      file: 'docker',
+      args: ['--context', 'far', 'buildx', 'build', '.'],
+    });
     expect(direct('sh', ['buildx', 'build'], env).file).toBe('sh');
   });
 
@@ -90,6 +103,9 @@ describe('buildx run directly', () => {
     mkdirSync(join(config, 'cli-plugins'));
     writeFileSync(join(config, 'cli-plugins', 'docker-buildx'), '');
     writeFileSync(join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: ['/opt/plugins'] }));
-    expect(direct('docker', ['buildx', 'build', '.'], { DOCKER_CONFIG: config })).toEqual({ file: 'docker', args: ['buildx', 'build', '.'] });
+    expect(direct('docker', ['buildx', 'build', '.'], { DOCKER_CONFIG: config })).toEqual({
+      file: 'docker',
+      args: ['buildx', 'build', '.'],
+    });
   });
 });

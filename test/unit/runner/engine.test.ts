@@ -4,7 +4,8 @@ import { findImage } from '../../../src/runner/engine.js';
 import { fakeDocker } from './fake-docker.js';
 
 const api = (known: readonly string[]): EngineApi => ({
-  images: async (refs) => new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1, layers: [] }])),
+  images: async (refs) =>
+    new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1, layers: [] }])),
 });
 
 describe('findImage', () => {
@@ -17,9 +18,15 @@ describe('findImage', () => {
   });
 
   it('without the API: docker image inspect, then docker manifest inspect', async () => {
-    const docker = fakeDocker([{ match: 'image', exitCode: 1 }, { match: 'manifest', exitCode: 0 }]);
+    const docker = fakeDocker([
+      { match: 'image', exitCode: 1 },
+      { match: 'manifest', exitCode: 0 },
+    ]);
     expect(await findImage({ docker }, 'r.io/c:1')).toBe('registry');
-    expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([['image', 'inspect'], ['manifest', 'inspect']]);
+    expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([
+      ['image', 'inspect'],
+      ['manifest', 'inspect'],
+    ]);
   });
 
   it('falls back to docker when the API cannot answer', async () => {

@@ -62,7 +62,7 @@ export function fakeDocker(entries: readonly Script[] = []): FakeDocker {
           if ((await Promise.race([s.until, aborted])) === 'aborted') return { exitCode: 143, stdout: '', stderr: '' };
         }
         const streamed = opts.onLine !== undefined;
-        return { exitCode: s?.exitCode ?? 0, stdout: streamed ? '' : s?.stdout ?? '', stderr: streamed ? '' : s?.stderr ?? '' };
+        return { exitCode: s?.exitCode ?? 0, stdout: streamed ? '' : (s?.stdout ?? ''), stderr: streamed ? '' : (s?.stderr ?? '') };
       } finally {
         running.delete(call);
       }

@@ -67,7 +67,11 @@ describe('pushRef', () => {
   it('never retries an auth failure', async () => {
     const docker = fakeDocker([{ match: 'push', ...noAuth }]);
     const { waits, sleep } = recorder();
-    expect(await pushRef('r.io/a:1', { docker, sleep })).toMatchObject({ status: 'failed', kind: 'auth', reason: 'no basic auth credentials' });
+    expect(await pushRef('r.io/a:1', { docker, sleep })).toMatchObject({
+      status: 'failed',
+      kind: 'auth',
+      reason: 'no basic auth credentials',
+    });
     expect(docker.calls).toHaveLength(1);
     expect(waits).toEqual([]);
   });
@@ -96,14 +100,24 @@ describe('pushImages', () => {
       ],
       { docker, attempts: 2, sleep: async () => {} },
     );
-    expect(report.images.map((i) => [i.id, i.status])).toEqual([['base', 'never-pushed'], ['missing', 'not-built'], ['app', 'pushed'], ['other', 'failed']]);
+    expect(report.images.map((i) => [i.id, i.status])).toEqual([
+      ['base', 'never-pushed'],
+      ['missing', 'not-built'],
+      ['app', 'pushed'],
+      ['other', 'failed'],
+    ]);
     expect(report.images[3]?.tags.map((t) => t.status)).toEqual(['failed', 'not-tried']);
-    expect(docker.calls.filter((c) => c.argv[0] === 'push').map((c) => c.argv[1])).toEqual(['r.io/app:1', 'r.io/app:latest', 'down.io/other:1', 'down.io/other:1']);
+    expect(docker.calls.filter((c) => c.argv[0] === 'push').map((c) => c.argv[1])).toEqual([
+      'r.io/app:1',
+      'r.io/app:latest',
+      'down.io/other:1',
+      'down.io/other:1',
+    ]);
     expect(report.ok).toBe(false);
     expect(report.advice).toEqual([expect.stringMatching(/^registry down\.io did not answer after 2 attempts: check that it is running/)]);
   });
 
-  it('pushes up to `parallel` images at once, an image\'s tags one after another, and reports in the given order', async () => {
+  it("pushes up to `parallel` images at once, an image's tags one after another, and reports in the given order", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const docker = fakeDocker([
@@ -121,15 +135,25 @@ describe('pushImages', () => {
     expect(pushes()).toEqual(['r.io/a:1', 'r.io/b:1', 'r.io/c:1']);
     release();
     const report = await done;
-    expect(report.images.map((i) => [i.id, i.status])).toEqual([['a', 'pushed'], ['b', 'pushed'], ['c', 'pushed'], ['d', 'pushed']]);
+    expect(report.images.map((i) => [i.id, i.status])).toEqual([
+      ['a', 'pushed'],
+      ['b', 'pushed'],
+      ['c', 'pushed'],
+      ['d', 'pushed'],
+    ]);
     expect(pushes()).toHaveLength(8);
     for (const id of ['a', 'b', 'c', 'd']) expect(pushes().indexOf(`r.io/${id}:latest`)).toBeGreaterThan(pushes().indexOf(`r.io/${id}:1`));
   });
 
   it('pushes one image at a time by default', async () => {
-    const docker = fakeDocker([{ match: (a) => a[0] === 'image', stdout: 'sha256:1' }, { match: 'push', ...pushed('x') }]);
-    await pushImages(['a', 'b', 'c'].map((id) => ({ id, tags: [`r.io/${id}:1`], push: true })), { docker });
+    const docker = fakeDocker([
+      { match: (a) => a[0] === 'image', stdout: 'sha256:1' },
+      { match: 'push', ...pushed('x') },
+    ]);
+    await pushImages(
+      ['a', 'b', 'c'].map((id) => ({ id, tags: [`r.io/${id}:1`], push: true })),
+      { docker },
+    );
     expect(docker.maxRunning).toBe(1);
   });
 });
-

@@ -14,7 +14,12 @@ afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, forc
 
 /** base ← mid ← top, other: planned with buildx, no registry. */
 const plan = planBuild(
-  [model('base'), model('mid', { from: 'base' }), model('top', { from: 'mid' }), model('other', { secrets: [{ id: 'tok', env: 'TOKEN' }] })],
+  [
+    model('base'),
+    model('mid', { from: 'base' }),
+    model('top', { from: 'mid' }),
+    model('other', { secrets: [{ id: 'tok', env: 'TOKEN' }] }),
+  ],
   settings(),
   {},
   { engine: { buildx: true } },
@@ -49,7 +54,12 @@ describe('runBuild', () => {
     const opts = options(docker, { progress, env: { DOCKER_HOST: 'unix:///tmp/far.sock' } });
     const report = await runBuild(plan, opts);
     expect(report.ok).toBe(true);
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'built'], ['top', 'built'], ['other', 'built']]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'built'],
+      ['top', 'built'],
+      ['other', 'built'],
+    ]);
     expect(report.results[0]?.size).toBe(1_980_000);
     const build = docker.calls.find((c) => isBuildOf('base')(c.argv));
     expect(build?.opts.cwd).toBe(opts.root);
@@ -72,14 +82,23 @@ describe('runBuild', () => {
     expect(readFileSync(join(opts.root, 'build-logs', 'other.log'), 'utf8')).not.toContain('s3cr3t-value');
   });
 
-  it('a failed image: its dependents are skipped, the others built, its last lines and BuildKit\'s reason kept', async () => {
+  it("a failed image: its dependents are skipped, the others built, its last lines and BuildKit's reason kept", async () => {
     const lines = [...Array(30).keys()].map((i) => `#5 0.${i} line ${i}`);
     const docker = fakeDocker([
-      { match: isBuildOf('mid'), exitCode: 1, lines: [...lines, 'ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'] },
+      {
+        match: isBuildOf('mid'),
+        exitCode: 1,
+        lines: [...lines, 'ERROR: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3'],
+      },
     ]);
     const report = await runBuild(plan, options(docker));
     expect(report.ok).toBe(false);
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'failed'], ['top', 'skipped-dependency'], ['other', 'built']]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'failed'],
+      ['top', 'skipped-dependency'],
+      ['other', 'built'],
+    ]);
     const mid = report.results[1];
     expect(mid?.reason).toBe('failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3');
     expect(mid?.tail).toHaveLength(20);
@@ -99,7 +118,10 @@ describe('runBuild', () => {
     const report = await running;
     expect(report.interrupted).toBe(true);
     expect(report.results.map((r) => [r.id, r.status, r.reason])).toEqual([
-      ['base', 'built', undefined], ['mid', 'cancelled', 'interrupted'], ['top', 'cancelled', 'interrupted'], ['other', 'cancelled', 'interrupted'],
+      ['base', 'built', undefined],
+      ['mid', 'cancelled', 'interrupted'],
+      ['top', 'cancelled', 'interrupted'],
+      ['other', 'cancelled', 'interrupted'],
     ]);
     expect(docker.running.size).toBe(0);
   });
@@ -117,7 +139,12 @@ describe('runBuild', () => {
 
   it('keeps within --parallel', async () => {
     const docker = fakeDocker();
-    const wide = planBuild(['a', 'b', 'c', 'd', 'e'].map((id) => model(id)), settings(), {}, { engine: { buildx: true } });
+    const wide = planBuild(
+      ['a', 'b', 'c', 'd', 'e'].map((id) => model(id)),
+      settings(),
+      {},
+      { engine: { buildx: true } },
+    );
     await runBuild(wide, options(docker, { parallel: 3 }));
     expect(docker.maxRunning).toBeLessThanOrEqual(3);
     expect(docker.maxRunning).toBeGreaterThan(1);

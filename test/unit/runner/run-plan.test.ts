@@ -49,36 +49,55 @@ function decider(upToDate: readonly string[] = []) {
 function options(docker: FakeDocker, over: Partial<RunPlanOptions> = {}): RunPlanOptions & { progress: ReturnType<typeof recorder> } {
   const root = mkdtempSync(join(tmpdir(), 'dw-plan-'));
   roots.push(root);
-  return { docker, root, logsDir: 'build-logs', parallel: 2, progress: recorder(), ...over } as RunPlanOptions & { progress: ReturnType<typeof recorder> };
+  return { docker, root, logsDir: 'build-logs', parallel: 2, progress: recorder(), ...over } as RunPlanOptions & {
+    progress: ReturnType<typeof recorder>;
+  };
 }
 
 /** bake's output for targets that all finish. */
-const exported = (...targets: string[]): string[] => targets.flatMap((t, i) => [`#${i + 10} [${t}] exporting to image`, `#${i + 10} DONE 0.1s`]);
+const exported = (...targets: string[]): string[] =>
+  targets.flatMap((t, i) => [`#${i + 10} [${t}] exporting to image`, `#${i + 10} DONE 0.1s`]);
 
 /** The engine's API as it would answer after the build: each image's size and layers. */
 const engineWith = (images: Record<string, { size: number; layers: readonly string[] }>): EngineApi => ({
   images: async (refs) =>
-    new Map(refs.flatMap((ref) => {
-      const image = images[ref.replace(/:latest$/, '')];
-      return image ? [[ref, { id: `sha256:${ref}`, labels: {}, ...image }] as const] : [];
-    })),
+    new Map(
+      refs.flatMap((ref) => {
+        const image = images[ref.replace(/:latest$/, '')];
+        return image ? [[ref, { id: `sha256:${ref}`, labels: {}, ...image }] as const] : [];
+      }),
+    ),
 });
 
 describe('runPlan', () => {
   it('builds every out-of-date image in one bake run, parents as target: contexts, each image its own log', async () => {
     const docker = fakeDocker([
-      { match: isBake, lines: ['#0 building with "default" instance using docker driver', '#2 [mid 1/1] FROM x', ...exported('base', 'mid', 'top')] },
+      {
+        match: isBake,
+        lines: ['#0 building with "default" instance using docker driver', '#2 [mid 1/1] FROM x', ...exported('base', 'mid', 'top')],
+      },
       // one inspect of what bake made (in export order): sizes, and layers with each child on its parent's
       {
         match: (a) => a[0] === 'image' && a[1] === 'inspect',
-        stdout: [['base', 1, '"l1"'], ['mid', 2, '"l1","l2"'], ['top', 3, '"l1","l2","l3"']].map(([id, size, l]) => `["${id}:latest"]\t[]\tsha256:${id}\tnull\t${size}\t[${l}]`).join('\n'),
+        stdout: [
+          ['base', 1, '"l1"'],
+          ['mid', 2, '"l1","l2"'],
+          ['top', 3, '"l1","l2","l3"'],
+        ]
+          .map(([id, size, l]) => `["${id}:latest"]\t[]\tsha256:${id}\tnull\t${size}\t[${l}]`)
+          .join('\n'),
       },
     ]);
     const { decide, recorded } = decider(['other']);
     const opts = options(docker, { decide });
     const report = await runPlan(plan, opts);
     expect(report.ok).toBe(true);
-    expect(report.results.map((r) => [r.id, r.status, r.size])).toEqual([['base', 'built', 1], ['mid', 'built', 2], ['top', 'built', 3], ['other', 'up-to-date', 7]]);
+    expect(report.results.map((r) => [r.id, r.status, r.size])).toEqual([
+      ['base', 'built', 1],
+      ['mid', 'built', 2],
+      ['top', 'built', 3],
+      ['other', 'up-to-date', 7],
+    ]);
     // after the session one engine question gives the sizes and the layers; nothing is built again
     expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx bake', 'image inspect']);
     const bake = docker.calls[0];
@@ -94,17 +113,26 @@ describe('runPlan', () => {
     expect(opts.progress.events.filter((e) => e.startsWith('built '))).toHaveLength(3);
   });
 
-  it('when bake fails, keeps what it exported and builds the rest image by image: the failure stays the failed image\'s', async () => {
+  it("when bake fails, keeps what it exported and builds the rest image by image: the failure stays the failed image's", async () => {
     const docker = fakeDocker([
       // base was exported before mid failed; bake then stopped top and other
-      { match: isBake, exitCode: 1, lines: [...exported('base'), '#20 [mid 1/1] RUN false', 'ERROR: target mid: failed to solve: exit code 1'] },
+      {
+        match: isBake,
+        exitCode: 1,
+        lines: [...exported('base'), '#20 [mid 1/1] RUN false', 'ERROR: target mid: failed to solve: exit code 1'],
+      },
       { match: isBuildOf('mid'), exitCode: 1, lines: ['ERROR: failed to solve: exit code 1'] },
     ]);
     const { decide, recorded } = decider();
     const opts = options(docker, { decide });
     const report = await runPlan(plan, opts);
     expect(report.ok).toBe(false);
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'failed'], ['top', 'skipped-dependency'], ['other', 'built']]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'failed'],
+      ['top', 'skipped-dependency'],
+      ['other', 'built'],
+    ]);
     const builds = docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1]);
     expect(builds.sort()).toEqual(['mid:latest', 'other:latest']);
     expect(recorded.sort()).toEqual(['base', 'other']);
@@ -127,7 +155,7 @@ describe('runPlan', () => {
     expect(await perImage({ ownBuild: (s) => s.id === 'mid' })).toEqual(['bake', 'build', 'build']);
   });
 
-  it('runs bake without buildx\'s git lookups, unless the environment asks for them', async () => {
+  it("runs bake without buildx's git lookups, unless the environment asks for them", async () => {
     const envOf = async (env?: Record<string, string>) => {
       const docker = fakeDocker([{ match: isBake, lines: exported('base', 'mid', 'top', 'other') }]);
       await runPlan(plan, options(docker, { decide: decider().decide, ...(env ? { env } : {}) }));
@@ -146,27 +174,40 @@ describe('runPlan', () => {
     controller.abort(new Error('SIGINT'));
     const report = await running;
     expect(report.interrupted).toBe(true);
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'cancelled'], ['top', 'cancelled'], ['other', 'cancelled']]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'cancelled'],
+      ['top', 'cancelled'],
+      ['other', 'cancelled'],
+    ]);
     expect(docker.calls.filter((c) => c.argv[1] === 'build')).toHaveLength(0);
   });
 
   it('builds again, on its own, an image bake put on other layers than its tagged parent, and the images on it', async () => {
-    const docker = fakeDocker([
-      { match: isBake, lines: exported('base', 'mid', 'top', 'other') },
-    ]);
+    const docker = fakeDocker([{ match: isBake, lines: exported('base', 'mid', 'top', 'other') }]);
     const { decide } = decider();
     // mid came out on another result of base's steps (l1x, not l1); top sits on that mid
-    const api = engineWith({ base: { size: 1, layers: ['l1'] }, mid: { size: 2, layers: ['l1x', 'l2'] }, top: { size: 3, layers: ['l1x', 'l2', 'l3'] } });
+    const api = engineWith({
+      base: { size: 1, layers: ['l1'] },
+      mid: { size: 2, layers: ['l1x', 'l2'] },
+      top: { size: 3, layers: ['l1x', 'l2', 'l3'] },
+    });
     const opts = options(docker, { decide, api });
     const report = await runPlan(plan, opts);
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([['base', 'built'], ['mid', 'built'], ['top', 'built'], ['other', 'built']]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'built'],
+      ['top', 'built'],
+      ['other', 'built'],
+    ]);
     const again = docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1]);
     expect(again).toEqual(['mid:latest', 'top:latest']);
-    expect(readFileSync(join(opts.root, 'build-logs', 'mid.log'), 'utf8')).toContain("building again on its own: bake built it on other layers than the base image it tagged (BuildKit's cache held two results of one of its steps)");
+    expect(readFileSync(join(opts.root, 'build-logs', 'mid.log'), 'utf8')).toContain(
+      "building again on its own: bake built it on other layers than the base image it tagged (BuildKit's cache held two results of one of its steps)",
+    );
     expect(readFileSync(join(opts.root, 'build-logs', 'top.log'), 'utf8')).toContain('building again on its own: mid is built again');
     // mid's rebuild starts FROM the tagged base, not from a target: context
     const mid = docker.calls.find((c) => c.argv[1] === 'build' && c.argv.includes('mid:latest'));
     expect(mid?.argv).toContain('BASE_IMAGE=base:latest');
   });
 });
-

@@ -74,14 +74,20 @@ describe('schedule', () => {
 
   it('skips the descendants of a failed job and keeps building independent ones', async () => {
     const c = controlled();
-    const done = schedule([job('base'), job('mid', 'base'), job('top', 'mid'), job('other'), job('other2', 'other')], c.run, { parallel: 1 });
+    const done = schedule([job('base'), job('mid', 'base'), job('top', 'mid'), job('other'), job('other2', 'other')], c.run, {
+      parallel: 1,
+    });
     await c.release('base');
     await c.release('mid', new Error('RUN failed'));
     await c.release('other');
     await c.release('other2');
     const results = await done;
     expect(results.map((r) => [r.id, r.status])).toEqual([
-      ['base', 'built'], ['mid', 'failed'], ['top', 'skipped-dependency'], ['other', 'built'], ['other2', 'built'],
+      ['base', 'built'],
+      ['mid', 'failed'],
+      ['top', 'skipped-dependency'],
+      ['other', 'built'],
+      ['other2', 'built'],
     ]);
     expect(results[2]?.blockedBy).toBe('mid');
     expect((results[1]?.error as Error).message).toBe('RUN failed');
@@ -93,7 +99,12 @@ describe('schedule', () => {
     await tick();
     await c.release('a', new Error('boom'));
     const results = await done;
-    expect(results.map((r) => [r.id, r.status])).toEqual([['a', 'failed'], ['b', 'cancelled'], ['c', 'cancelled'], ['b1', 'cancelled']]);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['a', 'failed'],
+      ['b', 'cancelled'],
+      ['c', 'cancelled'],
+      ['b1', 'cancelled'],
+    ]);
     expect([...c.started].sort()).toEqual(['a', 'b']);
   });
 

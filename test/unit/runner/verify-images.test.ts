@@ -22,7 +22,9 @@ describe('verifyImages', () => {
     expect(docker.calls.filter((c) => existsCall(c.argv)).map((c) => c.argv.at(-1))).toEqual(['r.io/a:1', 'r.io/b:1']);
     release();
     const results = await done;
-    expect(results.map((r) => [r.id, r.status, r.reason])).toEqual(['a', 'b', 'c', 'd'].map((id) => [id, 'skipped', 'no test spec and no HEALTHCHECK']));
+    expect(results.map((r) => [r.id, r.status, r.reason])).toEqual(
+      ['a', 'b', 'c', 'd'].map((id) => [id, 'skipped', 'no test spec and no HEALTHCHECK']),
+    );
   });
 
   it('one image at a time by default; after an abort the images not started are skipped as interrupted', async () => {
@@ -33,10 +35,18 @@ describe('verifyImages', () => {
       if (atB) controller.abort();
       return atB;
     };
-    const docker = fakeDocker([{ match: interruptAtB, exitCode: 1 }, { match: existsCall, exitCode: 1 }]);
+    const docker = fakeDocker([
+      { match: interruptAtB, exitCode: 1 },
+      { match: existsCall, exitCode: 1 },
+    ]);
     const results = await verifyImages(items, { docker, signal: controller.signal });
     expect(docker.maxRunning).toBe(1);
-    expect(results.map((r) => [r.id, r.status])).toEqual([['a', 'failed'], ['b', 'failed'], ['c', 'skipped'], ['d', 'skipped']]);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['a', 'failed'],
+      ['b', 'failed'],
+      ['c', 'skipped'],
+      ['d', 'skipped'],
+    ]);
     expect(results.slice(2).map((r) => r.reason)).toEqual(['interrupted', 'interrupted']);
   });
 });

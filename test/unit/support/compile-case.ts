@@ -24,7 +24,10 @@ export interface CompileCase {
 export const CASES_DIR = fileURLToPath(new URL('../compile/cases/', import.meta.url));
 
 export const caseNames = (): string[] =>
-  readdirSync(CASES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 
 export async function loadCase(name: string): Promise<CompileCase> {
   const mod = (await import(pathToFileURL(path.join(CASES_DIR, name, 'definition.ts')).href)) as { default: CompileCase };
@@ -44,6 +47,7 @@ export async function synthCase(c: CompileCase): Promise<SynthResult> {
 export async function dockerfileOf(c: CompileCase): Promise<string> {
   const out = await synthCase(c);
   const file = out.files.find((f) => f.path.endsWith('/Dockerfile'));
-  if (out.problems.length > 0 || !file) throw new Error(`problems:\n${out.problems.map((p) => `${p.path?.join('.')}: ${p.message}`).join('\n')}`);
+  if (out.problems.length > 0 || !file)
+    throw new Error(`problems:\n${out.problems.map((p) => `${p.path?.join('.')}: ${p.message}`).join('\n')}`);
   return file.content;
 }

@@ -4,7 +4,16 @@
  */
 import type { LowerContext } from '../../../src/compile/lower-image.js';
 import type { InstructionOf } from '../../../src/model/instruction.js';
-import type { CopyModel, FromModel, ImageModel, InstructionModel, MountModel, RunModel, SourceModel, StageModel } from '../../../src/model/resolved.js';
+import type {
+  CopyModel,
+  FromModel,
+  ImageModel,
+  InstructionModel,
+  MountModel,
+  RunModel,
+  SourceModel,
+  StageModel,
+} from '../../../src/model/resolved.js';
 
 export const external = (ref: string): SourceModel => ({ kind: 'external', ref });
 export const imageRef = (id: string): SourceModel => ({ kind: 'image', id });
@@ -12,8 +21,12 @@ export const stageRef = (name: string): SourceModel => ({ kind: 'stage', name })
 export const contextRef = (name: string): SourceModel => ({ kind: 'context', name });
 export const scratch: FromModel = { kind: 'scratch' };
 
-export const stageModel = (name: string, from: FromModel, steps: readonly InstructionModel[] = [], platform?: string): StageModel =>
-  ({ name, from, steps, ...(platform === undefined ? {} : { platform }) });
+export const stageModel = (name: string, from: FromModel, steps: readonly InstructionModel[] = [], platform?: string): StageModel => ({
+  name,
+  from,
+  steps,
+  ...(platform === undefined ? {} : { platform }),
+});
 
 type Fields = Partial<Omit<ImageModel, 'id' | 'stages'>>;
 
@@ -43,8 +56,11 @@ export function imageModel(spec: { id: string; stages: readonly StageModel[] } &
 }
 
 /** An image ARG as the schema outputs it. */
-export const argSpec = (defaultValue?: string, fromVersion = false): ImageModel['args'][string] =>
-  ({ default: defaultValue, description: undefined, fromVersion });
+export const argSpec = (defaultValue?: string, fromVersion = false): ImageModel['args'][string] => ({
+  default: defaultValue,
+  description: undefined,
+  fromVersion,
+});
 
 /** A LowerContext over `images`: refs are `registry.test/<id with : → ->>:1.0`. */
 export function lowerContext(images: readonly ImageModel[] = [], version?: string): LowerContext {
@@ -56,16 +72,38 @@ export function lowerContext(images: readonly ImageModel[] = [], version?: strin
 }
 
 // Steps, as the resolver outputs them.
-export const run = (commands: string | readonly string[], extra: Partial<Omit<RunModel, 'kind' | 'body'>> = {}): RunModel =>
-  ({ kind: 'run', body: { form: 'shell', commands: typeof commands === 'string' ? [commands] : [...commands] }, mounts: [], ...extra });
-export const runExec = (argv: readonly string[], mounts: readonly MountModel[] = []): RunModel => ({ kind: 'run', body: { form: 'exec', argv: [...argv] }, mounts });
-export const runScript = (script: string, mounts: readonly MountModel[] = []): RunModel => ({ kind: 'run', body: { form: 'heredoc', script }, mounts });
-export const copy = (sources: string | readonly string[], dest: string, extra: Partial<Omit<CopyModel, 'kind' | 'sources' | 'dest'>> = {}): CopyModel =>
-  ({ kind: 'copy', sources: typeof sources === 'string' ? [sources] : [...sources], dest, ...extra });
-export const add = (sources: string | readonly string[], dest: string, extra: Partial<Omit<InstructionOf<'add'>, 'kind' | 'sources' | 'dest'>> = {}): InstructionOf<'add'> =>
-  ({ kind: 'add', sources: typeof sources === 'string' ? [sources] : [...sources], dest, ...extra });
+export const run = (commands: string | readonly string[], extra: Partial<Omit<RunModel, 'kind' | 'body'>> = {}): RunModel => ({
+  kind: 'run',
+  body: { form: 'shell', commands: typeof commands === 'string' ? [commands] : [...commands] },
+  mounts: [],
+  ...extra,
+});
+export const runExec = (argv: readonly string[], mounts: readonly MountModel[] = []): RunModel => ({
+  kind: 'run',
+  body: { form: 'exec', argv: [...argv] },
+  mounts,
+});
+export const runScript = (script: string, mounts: readonly MountModel[] = []): RunModel => ({
+  kind: 'run',
+  body: { form: 'heredoc', script },
+  mounts,
+});
+export const copy = (
+  sources: string | readonly string[],
+  dest: string,
+  extra: Partial<Omit<CopyModel, 'kind' | 'sources' | 'dest'>> = {},
+): CopyModel => ({ kind: 'copy', sources: typeof sources === 'string' ? [sources] : [...sources], dest, ...extra });
+export const add = (
+  sources: string | readonly string[],
+  dest: string,
+  extra: Partial<Omit<InstructionOf<'add'>, 'kind' | 'sources' | 'dest'>> = {},
+): InstructionOf<'add'> => ({ kind: 'add', sources: typeof sources === 'string' ? [sources] : [...sources], dest, ...extra });
 export const env = (vars: Record<string, string>): InstructionOf<'env'> => ({ kind: 'env', vars });
-export const arg = (name: string, defaultValue?: string): InstructionOf<'arg'> => ({ kind: 'arg', name, ...(defaultValue === undefined ? {} : { default: defaultValue }) });
+export const arg = (name: string, defaultValue?: string): InstructionOf<'arg'> => ({
+  kind: 'arg',
+  name,
+  ...(defaultValue === undefined ? {} : { default: defaultValue }),
+});
 export const workdir = (path: string): InstructionOf<'workdir'> => ({ kind: 'workdir', path });
 export const label = (labels: Record<string, string>): InstructionOf<'label'> => ({ kind: 'label', labels });
 export const comment = (text: string): InstructionOf<'comment'> => ({ kind: 'comment', text });

@@ -21,17 +21,22 @@ export const aptListsCleanup: LintRule<'apt-lists-cleanup'> = {
   check(image, ctx) {
     return stepsOfKind(image, ctx, 'run', true).flatMap(({ step, path, shell }) => {
       if (mountsAptDirs(step)) return [];
-      const commands = runScripts(step, shell).flatMap((script) => simpleCommands(script.tokens).map((c) => ({ script, argv: commandArgv(c) })));
+      const commands = runScripts(step, shell).flatMap((script) =>
+        simpleCommands(script.tokens).map((c) => ({ script, argv: commandArgv(c) })),
+      );
       const install = commands.find(({ argv }) => (argv[0] === 'apt-get' || argv[0] === 'apt') && argv.slice(1).includes('install'));
       const cleaned = commands.some(({ argv }) => argv[0] === 'rm' && argv.slice(1).some((a) => underAny(a.replace(/\/\*$/, ''), [LISTS])));
       if (!install || cleaned) return [];
-      return [{
-        path: [...path, ...install.script.path],
-        message: `this RUN installs apt packages but keeps the package lists in the layer: end the same RUN with "rm -rf ${LISTS}/*", ` +
-          `or mount a cache on it (mounts: [cacheMount('${LISTS}', { sharing: 'locked' }), cacheMount('/var/cache/apt', { sharing: 'locked' })])`,
-        given: install.argv.join(' '),
-        expected: `rm -rf ${LISTS}/* in the same RUN`,
-      }];
+      return [
+        {
+          path: [...path, ...install.script.path],
+          message:
+            `this RUN installs apt packages but keeps the package lists in the layer: end the same RUN with "rm -rf ${LISTS}/*", ` +
+            `or mount a cache on it (mounts: [cacheMount('${LISTS}', { sharing: 'locked' }), cacheMount('/var/cache/apt', { sharing: 'locked' })])`,
+          given: install.argv.join(' '),
+          expected: `rm -rf ${LISTS}/* in the same RUN`,
+        },
+      ];
     });
   },
 };

@@ -23,14 +23,17 @@ const hit = (ref: string, where: string, path: FieldPath): RuleHit[] => {
   const problem = tagProblem(ref);
   if (!problem) return [];
   const repo = ref.replace(/:latest$/, '');
-  return [{
-    path,
-    message: problem === 'latest'
-      ? `${where} ${ref} follows the moving "latest" tag, so builds change without any edit: pin a version tag or a digest (${repo}@sha256:…)`
-      : `${where} ${ref} has no tag, so docker uses "latest" and builds change without any edit: pin a version tag (${repo}:<version>) or a digest (${repo}@sha256:…)`,
-    given: ref,
-    expected: 'a version tag or a digest',
-  }];
+  return [
+    {
+      path,
+      message:
+        problem === 'latest'
+          ? `${where} ${ref} follows the moving "latest" tag, so builds change without any edit: pin a version tag or a digest (${repo}@sha256:…)`
+          : `${where} ${ref} has no tag, so docker uses "latest" and builds change without any edit: pin a version tag (${repo}:<version>) or a digest (${repo}@sha256:…)`,
+      given: ref,
+      expected: 'a version tag or a digest',
+    },
+  ];
 };
 
 export const baseImageTag: LintRule<'base-image-tag'> = {
@@ -38,7 +41,9 @@ export const baseImageTag: LintRule<'base-image-tag'> = {
   description: 'An external image (FROM, COPY --from, RUN --mount from) without a tag or digest, or with `:latest`.',
   defaultSeverity: 'warning',
   check(image, ctx) {
-    const froms = image.stages.flatMap((stage, i) => (stage.from.kind === 'external' ? hit(stage.from.ref, 'FROM', [...stagePath(i), 'from']) : []));
+    const froms = image.stages.flatMap((stage, i) =>
+      stage.from.kind === 'external' ? hit(stage.from.ref, 'FROM', [...stagePath(i), 'from']) : [],
+    );
     const others = stepsOf(image, ctx).flatMap(({ step, path }) =>
       externalSources(step).flatMap(({ source, path: sub }) =>
         source?.kind === 'external' ? hit(source.ref, step.kind === 'copy' ? 'COPY --from' : 'RUN --mount from', [...path, ...sub]) : [],

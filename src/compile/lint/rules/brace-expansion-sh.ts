@@ -26,13 +26,16 @@ export const braceExpansionSh: LintRule<'brace-expansion-sh'> = {
         if (!lacksBraceExpansion(script.interpreter)) continue;
         const word = braceExpansion(script);
         if (word === undefined) continue;
-        return [{
-          path: [...path, ...script.path],
-          message: `${word} uses brace expansion, but ${script.interpreter.join(' ')} (dash or ash) leaves it as written: ` +
-            `write the words out, or run the step with bash: shell(['/bin/bash', '-o', 'pipefail', '-c']) before it`,
-          given: word,
-          expected: 'no brace expansion under /bin/sh',
-        }];
+        return [
+          {
+            path: [...path, ...script.path],
+            message:
+              `${word} uses brace expansion, but ${script.interpreter.join(' ')} (dash or ash) leaves it as written: ` +
+              `write the words out, or run the step with bash: shell(['/bin/bash', '-o', 'pipefail', '-c']) before it`,
+            given: word,
+            expected: 'no brace expansion under /bin/sh',
+          },
+        ];
       }
       return [];
     });

@@ -14,10 +14,14 @@ export const usesVar = (value: string, name: string): boolean =>
 function selfReferences(vars: Readonly<Record<string, string>>, at: FieldPath): RuleHit[] {
   const entries = Object.entries(vars);
   return entries.flatMap(([name, value], i) => {
-    const used = entries.slice(0, i).map(([set]) => set).filter((set) => set !== name && usesVar(value, set));
+    const used = entries
+      .slice(0, i)
+      .map(([set]) => set)
+      .filter((set) => set !== name && usesVar(value, set));
     return used.map((set): RuleHit => ({
       path: [...at, name],
-      message: `${name} uses $${set}, which the same ENV sets: docker expands it with the value from before this ENV, not "${vars[set]}". ` +
+      message:
+        `${name} uses $${set}, which the same ENV sets: docker expands it with the value from before this ENV, not "${vars[set]}". ` +
         `Set ${set} in an earlier env() step (or an earlier ENV), then ${name}`,
       given: `${set}=${vars[set]} ${name}=${value}`,
       expected: `${set} set in an earlier ENV`,
@@ -31,7 +35,9 @@ export const envSelfReference: LintRule<'env-self-reference'> = {
   defaultSeverity: 'warning',
   check(image, ctx) {
     const imageLevel = image.env ? selfReferences(image.env, ['env']) : [];
-    const steps = stepsOf(image, ctx).flatMap(({ step, path }) => (step.kind === 'env' ? selfReferences(step.vars, [...path, 'vars']) : []));
+    const steps = stepsOf(image, ctx).flatMap(({ step, path }) =>
+      step.kind === 'env' ? selfReferences(step.vars, [...path, 'vars']) : [],
+    );
     return [...imageLevel, ...steps];
   },
 };

@@ -12,7 +12,9 @@ const exposedAt = (image: ImageModel, target: StageModel): { path: FieldPath; po
   if (image.expose && image.expose.length > 0) return { path: ['expose'], ports: show(image.expose), first: image.expose[0]?.port ?? 0 };
   const index = target.steps.findIndex((s) => s.kind === 'expose');
   const step = target.steps[index];
-  return step?.kind === 'expose' ? { path: [...stagePath(image.stages.indexOf(target)), 'steps', index], ports: show(step.ports), first: step.ports[0]?.port ?? 0 } : undefined;
+  return step?.kind === 'expose'
+    ? { path: [...stagePath(image.stages.indexOf(target)), 'steps', index], ports: show(step.ports), first: step.ports[0]?.port ?? 0 }
+    : undefined;
 };
 
 export const exposeWithoutHealthcheck: LintRule<'expose-without-healthcheck'> = {
@@ -23,13 +25,16 @@ export const exposeWithoutHealthcheck: LintRule<'expose-without-healthcheck'> = 
     const target = findStage(image, image.target);
     const exposed = target && exposedAt(image, target);
     if (!exposed || inherited(ctx, image, image.target, ownHealthcheck)) return [];
-    return [{
-      path: exposed.path,
-      message: `the image exposes ${exposed.ports} but has no healthcheck, so nothing tells "running" from "serving": ` +
-        `set healthcheck: { test: ['curl', '-fsS', 'http://localhost:${exposed.first}/'], interval: '30s' } on the image ` +
-        `(or healthcheck: 'none' to say there is none on purpose)`,
-      given: exposed.ports,
-      expected: 'a healthcheck',
-    }];
+    return [
+      {
+        path: exposed.path,
+        message:
+          `the image exposes ${exposed.ports} but has no healthcheck, so nothing tells "running" from "serving": ` +
+          `set healthcheck: { test: ['curl', '-fsS', 'http://localhost:${exposed.first}/'], interval: '30s' } on the image ` +
+          `(or healthcheck: 'none' to say there is none on purpose)`,
+        given: exposed.ports,
+        expected: 'a healthcheck',
+      },
+    ];
   },
 };

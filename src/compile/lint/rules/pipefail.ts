@@ -34,13 +34,16 @@ export const pipefail: LintRule<'pipefail'> = {
       const found = unsafePipe(scripts, byInterpreter);
       if (!found) return [];
       const program = found.interpreter.join(' ');
-      return [{
-        path: [...path, ...found.path],
-        message: `this RUN pipes into another command, but ${program} does not set pipefail, so a failure before the "|" is ignored: ` +
-          `add shell(['/bin/bash', '-o', 'pipefail', '-c']) before this step, or start the command with "set -o pipefail &&" when the shell supports it`,
-        given: program,
-        expected: 'a shell with -o pipefail',
-      }];
+      return [
+        {
+          path: [...path, ...found.path],
+          message:
+            `this RUN pipes into another command, but ${program} does not set pipefail, so a failure before the "|" is ignored: ` +
+            `add shell(['/bin/bash', '-o', 'pipefail', '-c']) before this step, or start the command with "set -o pipefail &&" when the shell supports it`,
+          given: program,
+          expected: 'a shell with -o pipefail',
+        },
+      ];
     });
   },
 };

@@ -6,7 +6,11 @@ import { findStage, inherited, stagePath } from '../stage-chain.js';
 /** `root`, `0`, `root:…`, `0:…`; a variable (`${UID}`) is not known to be root. */
 export const isRootUser = (user: string): boolean => ['root', '0'].includes(user.split(':')[0] ?? '');
 
-interface UserAt { readonly user: string; readonly image: ImageModel; readonly path: FieldPath }
+interface UserAt {
+  readonly user: string;
+  readonly image: ImageModel;
+  readonly path: FieldPath;
+}
 
 /** The user a stage ends with: the image's `user` on its target stage, else the stage's last USER. */
 const ownUser = (image: ImageModel, stage: StageModel): UserAt | undefined => {
@@ -17,7 +21,8 @@ const ownUser = (image: ImageModel, stage: StageModel): UserAt | undefined => {
   return { user: step.user, image, path: [...stagePath(image.stages.indexOf(stage)), 'steps', index, 'user'] };
 };
 
-const ADVICE = "set a non-root user on the image (user: 'app', created in a RUN with useradd/adduser), or user('app') as the target stage's last USER";
+const ADVICE =
+  "set a non-root user on the image (user: 'app', created in a RUN with useradd/adduser), or user('app') as the target stage's last USER";
 
 export const rootFinalStage: LintRule<'root-final-stage'> = {
   id: 'root-final-stage',
@@ -27,16 +32,25 @@ export const rootFinalStage: LintRule<'root-final-stage'> = {
     if (!findStage(image, image.target)) return [];
     const found = inherited(ctx, image, image.target, ownUser);
     if (!found) {
-      return [{
-        path: ['user'],
-        message: `the target stage "${image.target}" sets no user, so the container runs as the base image's user (root for most images): ${ADVICE}`,
-        given: 'no user',
-        expected: 'a non-root user',
-      }];
+      return [
+        {
+          path: ['user'],
+          message: `the target stage "${image.target}" sets no user, so the container runs as the base image's user (root for most images): ${ADVICE}`,
+          given: 'no user',
+          expected: 'a non-root user',
+        },
+      ];
     }
     if (!isRootUser(found.user)) return [];
     // A root user set in a parent image is reported there; here point at where to override it.
     const path = found.image === image ? found.path : ['user'];
-    return [{ path, message: `the target stage "${image.target}" runs as ${found.user}: ${ADVICE}`, given: found.user, expected: 'a non-root user' }];
+    return [
+      {
+        path,
+        message: `the target stage "${image.target}" runs as ${found.user}: ${ADVICE}`,
+        given: found.user,
+        expected: 'a non-root user',
+      },
+    ];
   },
 };

@@ -13,7 +13,8 @@ const hit = (what: 'ARG' | 'ENV', name: string, path: FieldPath): RuleHit => {
   const id = name.toLowerCase().replace(/_/g, '-');
   return {
     path,
-    message: `${what} ${name} looks like a secret, and ${what === 'ARG' ? 'build args' : 'ENV values'} are stored in the image (history, config): ` +
+    message:
+      `${what} ${name} looks like a secret, and ${what === 'ARG' ? 'build args' : 'ENV values'} are stored in the image (history, config): ` +
       `mount it only in the RUN that needs it with secretMount('${id}', { env: '${name}' }) and pass it at build time with --secret id=${id} (image \`secrets\`)`,
     given: name,
     expected: 'a secret mount',

@@ -38,12 +38,19 @@ export const unusedStage: LintRule<'unused-stage'> = {
   defaultSeverity: 'warning',
   check(image) {
     const reached = reachableStages(image);
-    return image.stages.flatMap((stage, i) => reached.has(stage.name) ? [] : [{
-      path: stagePath(i),
-      message: `stage "${stage.name}" is not used by the target stage "${image.target}", so docker build skips it: ` +
-        `remove it, copy from it (copy(…, { from: thatStage })), or make it the image's target`,
-      given: stage.name,
-      expected: `a stage reachable from "${image.target}"`,
-    }]);
+    return image.stages.flatMap((stage, i) =>
+      reached.has(stage.name)
+        ? []
+        : [
+            {
+              path: stagePath(i),
+              message:
+                `stage "${stage.name}" is not used by the target stage "${image.target}", so docker build skips it: ` +
+                `remove it, copy from it (copy(…, { from: thatStage })), or make it the image's target`,
+              given: stage.name,
+              expected: `a stage reachable from "${image.target}"`,
+            },
+          ],
+    );
   },
 };

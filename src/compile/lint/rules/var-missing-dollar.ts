@@ -6,7 +6,16 @@ import { wordShape } from '../shell-words.js';
 import { stagePath, stepsOf } from '../stage-chain.js';
 
 /** ARGs BuildKit declares by itself. */
-const AUTOMATIC_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'];
+const AUTOMATIC_ARGS = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
 
 /** `{NAME}` not preceded by `$` (nor inside `{{…}}` template braces). */
 const BARE = /(?<![${])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
@@ -27,7 +36,8 @@ type Field = readonly [FieldPath, string | undefined];
 
 /** Strings docker expands variables in (besides RUN), with their paths. */
 function expandedFields(image: ImageModel, ctx: RuleContext): Field[] {
-  const entries = (at: FieldPath, map: Readonly<Record<string, string>> | undefined): Field[] => Object.entries(map ?? {}).map(([k, v]) => [[...at, k], v]);
+  const entries = (at: FieldPath, map: Readonly<Record<string, string>> | undefined): Field[] =>
+    Object.entries(map ?? {}).map(([k, v]) => [[...at, k], v]);
   const list = (at: FieldPath, values: readonly string[] | undefined): Field[] => (values ?? []).map((v, i) => [[...at, i], v]);
   const fields: Field[] = [
     ...entries(['env'], image.env),
@@ -38,7 +48,8 @@ function expandedFields(image: ImageModel, ctx: RuleContext): Field[] {
     ...image.stages.map((s, i): Field => [[...stagePath(i), 'from'], s.from.kind === 'external' ? s.from.ref : undefined]),
   ];
   for (const { step, path } of stepsOf(image, ctx)) {
-    if (step.kind === 'copy' || step.kind === 'add') fields.push(...list([...path, 'sources'], step.sources), [[...path, 'dest'], step.dest], [[...path, 'chown'], step.chown]);
+    if (step.kind === 'copy' || step.kind === 'add')
+      fields.push(...list([...path, 'sources'], step.sources), [[...path, 'dest'], step.dest], [[...path, 'chown'], step.chown]);
     if (step.kind === 'workdir') fields.push([[...path, 'path'], step.path]);
     if (step.kind === 'env') fields.push(...entries([...path, 'vars'], step.vars));
     if (step.kind === 'label') fields.push(...entries([...path, 'labels'], step.labels));
@@ -62,12 +73,20 @@ export const varMissingDollar: LintRule<'var-missing-dollar'> = {
   defaultSeverity: 'warning',
   check(image, ctx) {
     const known = knownNames(image, ctx);
-    const fields = expandedFields(image, ctx).flatMap(([path, text]) => (text === undefined ? [] : bareVars(text, known).map((n) => hit(path, n, text))));
+    const fields = expandedFields(image, ctx).flatMap(([path, text]) =>
+      text === undefined ? [] : bareVars(text, known).map((n) => hit(path, n, text)),
+    );
     const runs = stepsOf(image, ctx).flatMap(({ step, path, shell, onbuild }) =>
-      step.kind !== 'run' || onbuild ? [] : posixScripts(step, shell).flatMap((script) =>
-        // Single-quoted text is never expanded: `'{NAME}'` may be a format string on purpose.
-        script.tokens.flatMap((t) => (t.kind === 'word' ? bareVars(wordShape(t, ['none', 'double']), known).map((n) => hit([...path, ...script.path], n, t.value)) : [])),
-      ),
+      step.kind !== 'run' || onbuild
+        ? []
+        : posixScripts(step, shell).flatMap((script) =>
+            // Single-quoted text is never expanded: `'{NAME}'` may be a format string on purpose.
+            script.tokens.flatMap((t) =>
+              t.kind === 'word'
+                ? bareVars(wordShape(t, ['none', 'double']), known).map((n) => hit([...path, ...script.path], n, t.value))
+                : [],
+            ),
+          ),
     );
     return [...fields, ...runs];
   },

@@ -8,7 +8,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function captureContext(cwd: string, env: Record<string, string | undefined> = {}): { ctx: CliContext; out: () => string; err: () => string } {
+export function captureContext(
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): { ctx: CliContext; out: () => string; err: () => string } {
   let out = '';
   let err = '';
   const ctx: CliContext = { cwd, env, stdout: { write: (t) => void (out += t) }, stderr: { write: (t) => void (err += t) } };

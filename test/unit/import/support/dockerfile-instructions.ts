@@ -17,7 +17,10 @@
 import { DockerfileParser, type Flag, type Instruction } from 'dockerfile-ast';
 import { unquoteWord } from './shell-word.js';
 
-interface Span { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } }
+interface Span {
+  readonly start: { line: number; character: number };
+  readonly end: { line: number; character: number };
+}
 
 export interface NormalStage {
   readonly image: string;
@@ -53,8 +56,16 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
   const slice = (r: Span): string =>
     r.start.line === r.end.line
       ? (lines[r.start.line] ?? '').slice(r.start.character, r.end.character)
-      : [(lines[r.start.line] ?? '').slice(r.start.character), ...lines.slice(r.start.line + 1, r.end.line), (lines[r.end.line] ?? '').slice(0, r.end.character)].join('\n');
-  const noContinuation = (s: string): string => s.split('\n').map((l) => l.replace(new RegExp(`\\${escape}[ \\t]*$`), '')).join('');
+      : [
+          (lines[r.start.line] ?? '').slice(r.start.character),
+          ...lines.slice(r.start.line + 1, r.end.line),
+          (lines[r.end.line] ?? '').slice(0, r.end.character),
+        ].join('\n');
+  const noContinuation = (s: string): string =>
+    s
+      .split('\n')
+      .map((l) => l.replace(new RegExp(`\\${escape}[ \\t]*$`), ''))
+      .join('');
   const word = (s: string): string => unquoteWord(s, escape);
 
   /** Physical lines of the arguments, trimmed, comment and blank lines dropped. */
@@ -63,9 +74,11 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
     const first = ranges[0];
     const last = ranges.at(-1);
     if (!first || !last) return '';
-    return slice({ start: first.start, end: last.end }).split('\n')
+    return slice({ start: first.start, end: last.end })
+      .split('\n')
       .map((l, i) => (i > 0 && /^\s*#/.test(l) ? '' : l.replace(new RegExp(`\\${escape}[ \\t]*$`), '').trim()))
-      .filter(Boolean).join(' ');
+      .filter(Boolean)
+      .join(' ');
   };
   const argsText = (ins: Ast): string => {
     const ranges = ins.getArgumentsRanges();
@@ -89,18 +102,25 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
     return i >= 0 && i < stageNames.length ? `<stage ${i}>` : canonVars(v);
   };
   const flags = (ins: Ast): string[] =>
-    (ins.getFlags?.() ?? []).map((f) => {
-      if (f.getName() === 'from') return `from=${source(f.getValue() ?? '')}`;
-      if (f.getName() === 'mount') {
-        const opts = Object.fromEntries(f.getOptions().map((o) => {
-          const key = ALIASES[o.getName()] ?? o.getName();
-          return [key, key === 'from' ? source(o.getValue() ?? '') : canonVars(o.getValue() ?? 'true')];
-        }));
-        opts.type ??= 'bind';
-        return `mount=${Object.entries(opts).sort().map(([k, v]) => `${k}=${v}`).join(',')}`;
-      }
-      return `${f.getName()}=${canonVars(f.getValue() ?? 'true')}`;
-    }).sort();
+    (ins.getFlags?.() ?? [])
+      .map((f) => {
+        if (f.getName() === 'from') return `from=${source(f.getValue() ?? '')}`;
+        if (f.getName() === 'mount') {
+          const opts = Object.fromEntries(
+            f.getOptions().map((o) => {
+              const key = ALIASES[o.getName()] ?? o.getName();
+              return [key, key === 'from' ? source(o.getValue() ?? '') : canonVars(o.getValue() ?? 'true')];
+            }),
+          );
+          opts.type ??= 'bind';
+          return `mount=${Object.entries(opts)
+            .sort()
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')}`;
+        }
+        return `${f.getName()}=${canonVars(f.getValue() ?? 'true')}`;
+      })
+      .sort();
   const command = (ins: Ast, text: string, shell: string): unknown => {
     const docs = ins.getHeredocs?.() ?? [];
     if (docs.length > 0) {
@@ -119,14 +139,20 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
     return list ? list.map(word) : ins.getArguments().map((a) => word(a.getValue()));
   };
   const props = (ins: Ast): [string, string][] =>
-    (ins.getProperties?.() ?? []).map((p) => [p.getName(), p.getValueRange() ? word(noContinuation(slice(p.getValueRange() as Span))) : '<none>']);
+    (ins.getProperties?.() ?? []).map((p) => [
+      p.getName(),
+      p.getValueRange() ? word(noContinuation(slice(p.getValueRange() as Span))) : '<none>',
+    ]);
 
   const normalize = (ins: Ast): string => {
     const k = ins.getKeyword().toUpperCase();
     const f = flags(ins);
     let args: unknown;
     switch (k) {
-      case 'RUN': case 'CMD': case 'ENTRYPOINT': case 'SHELL':
+      case 'RUN':
+      case 'CMD':
+      case 'ENTRYPOINT':
+      case 'SHELL':
         args = command(ins, argsText(ins), shellLines(ins));
         break;
       case 'HEALTHCHECK': {
@@ -135,19 +161,26 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
         args = sub === 'NONE' ? 'NONE' : { CMD: command(ins, rest, shellLines(ins).replace(/^\S+\s*/, '')) };
         break;
       }
-      case 'COPY': case 'ADD':
+      case 'COPY':
+      case 'ADD':
         args = (ins.getHeredocs?.() ?? []).length > 0 ? { text: ins.getTextContent() } : paths(ins);
         break;
       case 'VOLUME':
         args = paths(ins);
         break;
-      case 'ENV': case 'LABEL':
+      case 'ENV':
+      case 'LABEL':
         args = props(ins);
         break;
       case 'EXPOSE':
-        args = ins.getArguments().map((a) => word(a.getValue()).toLowerCase()).map((p) => (p.includes('/') ? p : `${p}/tcp`));
+        args = ins
+          .getArguments()
+          .map((a) => word(a.getValue()).toLowerCase())
+          .map((p) => (p.includes('/') ? p : `${p}/tcp`));
         break;
-      case 'WORKDIR': case 'USER': case 'STOPSIGNAL':
+      case 'WORKDIR':
+      case 'USER':
+      case 'STOPSIGNAL':
         args = word(argsText(ins).trim());
         break;
       case 'ONBUILD': {
@@ -162,7 +195,14 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
   };
 
   const globals = new Map<string, string | null>();
-  const stages: { image: string; fromVars: string[]; platform: string | null; name: string | null; args: Record<string, string | null>; instructions: string[] }[] = [];
+  const stages: {
+    image: string;
+    fromVars: string[];
+    platform: string | null;
+    name: string | null;
+    args: Record<string, string | null>;
+    instructions: string[];
+  }[] = [];
   for (const raw of df.getInstructions()) {
     const ins = raw as Ast;
     const k = ins.getKeyword().toUpperCase();
@@ -179,8 +219,19 @@ export function normalizeDockerfile(text: string): NormalDockerfile {
       const image = ins.getImage?.() ?? '';
       const fromVars = [...image.matchAll(VAR)].map((m) => m[1] ?? m[2] ?? '').sort();
       const expanded = image.replace(VAR, (m, a?: string, b?: string) => globals.get(a ?? b ?? '') ?? m);
-      const platform = ins.getFlags?.().find((fl) => fl.getName() === 'platform')?.getValue() ?? null;
-      stages.push({ image: canonVars(expanded), fromVars, platform: platform === null ? null : canonVars(platform), name: ins.getBuildStage?.()?.toLowerCase() ?? null, args: {}, instructions: [] });
+      const platform =
+        ins
+          .getFlags?.()
+          .find((fl) => fl.getName() === 'platform')
+          ?.getValue() ?? null;
+      stages.push({
+        image: canonVars(expanded),
+        fromVars,
+        platform: platform === null ? null : canonVars(platform),
+        name: ins.getBuildStage?.()?.toLowerCase() ?? null,
+        args: {},
+        instructions: [],
+      });
       continue;
     }
     current?.instructions.push(normalize(ins));

@@ -29,13 +29,21 @@ describe('prepareInputs', () => {
     const root = await tempProject({ 'ctx/own.txt': 'own', 'lib/x.txt': 'x', 'conf/a/b.conf': 'b', 'release.zip': 'zip!' });
     const url = pathToFileURL(join(root, 'release.zip')).href;
     const image = withInputs({
-      copyList: [{ src: 'lib/x.txt', dest: 'deps/x.txt' }, { src: 'conf', dest: 'etc' }],
+      copyList: [
+        { src: 'lib/x.txt', dest: 'deps/x.txt' },
+        { src: 'conf', dest: 'etc' },
+      ],
       fetch: [{ url, sha256: sha('zip!'), dest: 'dl/release.zip' }],
     });
     const prepared = await prepareInputs(image, { root, cacheDir: '.cache' });
     expect(prepared.contextDir.startsWith(join(await realpath(root), '.cache/contexts/app-'))).toBe(true);
     const read = (p: string) => readFile(join(prepared.contextDir, p), 'utf8');
-    expect([await read('own.txt'), await read('deps/x.txt'), await read('etc/a/b.conf'), await read('dl/release.zip')]).toEqual(['own', 'x', 'b', 'zip!']);
+    expect([await read('own.txt'), await read('deps/x.txt'), await read('etc/a/b.conf'), await read('dl/release.zip')]).toEqual([
+      'own',
+      'x',
+      'b',
+      'zip!',
+    ]);
     expect(await readFile(join(root, '.cache/downloads', sha('zip!')), 'utf8')).toBe('zip!');
     await prepared.cleanup();
     expect(await readdir(join(root, '.cache/contexts'))).toEqual([]);
@@ -43,7 +51,10 @@ describe('prepareInputs', () => {
 
   it('a context of "." is copied without the cache folder inside it', async () => {
     const root = await tempProject({ 'a.txt': 'a', 'lib/x.txt': 'x' });
-    const prepared = await prepareInputs(withInputs({ copyList: [{ src: 'lib/x.txt', dest: 'x.txt' }] }, { context: '.' }), { root, cacheDir: '.cache' });
+    const prepared = await prepareInputs(withInputs({ copyList: [{ src: 'lib/x.txt', dest: 'x.txt' }] }, { context: '.' }), {
+      root,
+      cacheDir: '.cache',
+    });
     expect((await readdir(prepared.contextDir)).sort()).toEqual(['a.txt', 'lib', 'x.txt']);
     await prepared.cleanup();
   });
@@ -69,9 +80,15 @@ describe('prepareInputs', () => {
 
   it('rejects copy-list paths outside the project or the context', async () => {
     const root = await tempProject({ 'ctx/own.txt': 'own', 'a.txt': 'a' });
-    await expect(prepareInputs(withInputs({ copyList: [{ src: '../etc/passwd', dest: 'p' }] }), { root, cacheDir: '.c' })).rejects.toThrow('inputs.copyList[0].src "../etc/passwd" must be a path inside the project');
-    await expect(prepareInputs(withInputs({ copyList: [{ src: 'a.txt', dest: '../../x' }] }), { root, cacheDir: '.c' })).rejects.toThrow('inputs.copyList[0].dest "../../x" must be a path inside the build context');
-    await expect(prepareInputs(withInputs({ copyList: [{ src: 'nope.txt', dest: 'x' }] }), { root, cacheDir: '.c' })).rejects.toThrow('inputs.copyList[0].src "nope.txt" does not exist');
+    await expect(prepareInputs(withInputs({ copyList: [{ src: '../etc/passwd', dest: 'p' }] }), { root, cacheDir: '.c' })).rejects.toThrow(
+      'inputs.copyList[0].src "../etc/passwd" must be a path inside the project',
+    );
+    await expect(prepareInputs(withInputs({ copyList: [{ src: 'a.txt', dest: '../../x' }] }), { root, cacheDir: '.c' })).rejects.toThrow(
+      'inputs.copyList[0].dest "../../x" must be a path inside the build context',
+    );
+    await expect(prepareInputs(withInputs({ copyList: [{ src: 'nope.txt', dest: 'x' }] }), { root, cacheDir: '.c' })).rejects.toThrow(
+      'inputs.copyList[0].src "nope.txt" does not exist',
+    );
     expect(await readdir(join(root, '.c/contexts'))).toEqual([]);
   });
 
@@ -107,20 +124,28 @@ describe('prepareInputs', () => {
     const root = await tempProject({ 'ctx/own.txt': 'own', 'in.txt': 'i' });
     const prereq = { name: 'p', command: ['make'], inputs: ['in.txt'], outputs: ['out/x'] };
     const failing: CommandExec = async () => ({ exitCode: 2, output: 'compiling\nmake: *** [all] Error 1' });
-    await expect(prepareInputs(withInputs({ prerequisites: [prereq] }), { root, cacheDir: '.c', exec: failing }))
-      .rejects.toThrow('app: prerequisite "p" (make) exited with 2: compiling / make: *** [all] Error 1');
+    await expect(prepareInputs(withInputs({ prerequisites: [prereq] }), { root, cacheDir: '.c', exec: failing })).rejects.toThrow(
+      'app: prerequisite "p" (make) exited with 2: compiling / make: *** [all] Error 1',
+    );
     const idle: CommandExec = async () => ({ exitCode: 0, output: '' });
-    await expect(prepareInputs(withInputs({ prerequisites: [prereq] }), { root, cacheDir: '.c', exec: idle }))
-      .rejects.toThrow('app: prerequisite "p" succeeded but did not produce out/x');
-    await expect(prepareInputs(withInputs({ prerequisites: [{ ...prereq, inputs: ['none/**'] }] }), { root, cacheDir: '.c', exec: idle }))
-      .rejects.toThrow('app: prerequisite "p": inputs "none/**" match no file');
+    await expect(prepareInputs(withInputs({ prerequisites: [prereq] }), { root, cacheDir: '.c', exec: idle })).rejects.toThrow(
+      'app: prerequisite "p" succeeded but did not produce out/x',
+    );
+    await expect(
+      prepareInputs(withInputs({ prerequisites: [{ ...prereq, inputs: ['none/**'] }] }), { root, cacheDir: '.c', exec: idle }),
+    ).rejects.toThrow('app: prerequisite "p": inputs "none/**" match no file');
     expect(existsSync(join(root, '.c/prereq/p.json'))).toBe(false);
   });
 
   it('runs a real command with argv (no shell) through execa', async () => {
     const root = await tempProject({ 'ctx/own.txt': 'own', 'in.txt': 'i' });
     const lines: string[] = [];
-    const prereq = { name: 'real', command: [process.execPath, '-e', "require('fs').mkdirSync('out');require('fs').writeFileSync('out/x','$HOME');console.log('made')"], inputs: ['in.txt'], outputs: ['out/x'] };
+    const prereq = {
+      name: 'real',
+      command: [process.execPath, '-e', "require('fs').mkdirSync('out');require('fs').writeFileSync('out/x','$HOME');console.log('made')"],
+      inputs: ['in.txt'],
+      outputs: ['out/x'],
+    };
     const prepared = await prepareInputs(withInputs({ prerequisites: [prereq] }), { root, cacheDir: '.c', onLine: (l) => lines.push(l) });
     expect(await readFile(join(root, 'out/x'), 'utf8')).toBe('$HOME');
     expect(lines).toContain('made');

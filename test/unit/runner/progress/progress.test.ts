@@ -40,11 +40,24 @@ describe('json progress', () => {
     p.line('app', '#5 0.1 compiling');
     p.line('app', '#5 [main 2/3] RUN make');
     p.done(built);
-    const events = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const events = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(events).toEqual([
       { type: 'start', image: 'app', time: '2024-01-01T00:00:00.000Z' },
       { type: 'step', image: 'app', step: '[main 2/3] RUN make', time: '2024-01-01T00:00:00.000Z' },
-      { type: 'done', image: 'app', status: 'built', ms: 12300, tags: ['app:1'], size: 2000000, log: '/p/build-logs/app.log', time: '2024-01-01T00:00:00.000Z' },
+      {
+        type: 'done',
+        image: 'app',
+        status: 'built',
+        ms: 12300,
+        tags: ['app:1'],
+        size: 2000000,
+        log: '/p/build-logs/app.log',
+        time: '2024-01-01T00:00:00.000Z',
+      },
     ]);
   });
 });

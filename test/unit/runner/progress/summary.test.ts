@@ -5,7 +5,15 @@ import type { ImageResult } from '../../../../src/runner/result.js';
 
 const results: ImageResult[] = [
   { id: 'base', status: 'built', ms: 4200, tags: ['r/base:1'], size: 1_980_000 },
-  { id: 'mid', status: 'failed', ms: 65_000, tags: ['r/mid:1'], logFile: '/p/build-logs/mid.log', reason: 'exit code: 3', tail: ['#5 0.2 oops', 'ERROR: exit code: 3'] },
+  {
+    id: 'mid',
+    status: 'failed',
+    ms: 65_000,
+    tags: ['r/mid:1'],
+    logFile: '/p/build-logs/mid.log',
+    reason: 'exit code: 3',
+    tail: ['#5 0.2 oops', 'ERROR: exit code: 3'],
+  },
   { id: 'top', status: 'skipped-dependency', ms: 0, tags: ['r/top:1', 'r/top:latest'], reason: 'mid did not build' },
 ];
 
@@ -24,7 +32,9 @@ describe('summary', () => {
   });
 
   it('shows each failed image with its reason, log file and last lines', () => {
-    expect(formatFailures(results, '/p')).toBe('✖ mid failed: exit code: 3 (full log: build-logs/mid.log)\n  │ #5 0.2 oops\n  │ ERROR: exit code: 3\n');
+    expect(formatFailures(results, '/p')).toBe(
+      '✖ mid failed: exit code: 3 (full log: build-logs/mid.log)\n  │ #5 0.2 oops\n  │ ERROR: exit code: 3\n',
+    );
   });
 
   it('formats durations and sizes', () => {
