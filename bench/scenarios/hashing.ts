@@ -8,10 +8,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hashTree } from '../../src/digest/context-tree.js';
-import { nodeDigestFs } from '../../src/digest/digest-fs.js';
-import { dockerignoreMatcher } from '../../src/digest/dockerignore.js';
-import { RACY_MS, openHashCache } from '../../src/digest/hash-cache.js';
+import { hashTree } from '../../src/incremental/context-tree.js';
+import { nodeDigestFs } from '../../src/incremental/digest-fs.js';
+import { dockerignoreMatcher } from '../../src/incremental/dockerignore.js';
+import { RACY_MS, openHashCache } from '../../src/incremental/hash-cache.js';
 import { median } from '../support/exec.js';
 import type { Figure } from '../support/report.js';
 

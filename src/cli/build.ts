@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import type { DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
 
 /** Builds at once when neither `--parallel` nor the `parallel` setting says: BuildKit parallelises inside each build too. */

@@ -5,7 +5,7 @@
  * The work is in actions/load.ts.
  */
 import { Command } from 'commander';
-import type { DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
 import { addEngineOptions } from './ship-options.js';
 

@@ -5,7 +5,7 @@
  * credentials ends the run with exit 1 and says what to do. The work is in actions/push.ts.
  */
 import { Command } from 'commander';
-import type { DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
 import { addEngineOptions, addSelectionOptions } from './ship-options.js';
 

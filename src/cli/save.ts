@@ -6,7 +6,7 @@
  * `<bundle>.manifest.json` and printed. The work is in actions/save.ts.
  */
 import { Command } from 'commander';
-import type { DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
 import { addEngineOptions, addSelectionOptions } from './ship-options.js';
 

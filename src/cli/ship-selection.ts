@@ -4,11 +4,10 @@
  */
 import * as z from 'zod';
 import type { ImageModel } from '../model/resolved.js';
-import { dockerGlobalArgs } from '../plan/build-argv.js';
 import { buildGraph } from '../plan/graph.js';
 import { selectImages } from '../plan/select.js';
-import type { DockerExec } from '../runner/docker-exec.js';
-import type { DockerTarget } from '../runner/engine.js';
+import type { DockerExec } from '../engine/docker-exec.js';
+import { connectEngine, type Engine } from '../engine/engine.js';
 import type { CliContext } from './context.js';
 
 export const SelectionOptions = z.object({
@@ -27,12 +26,6 @@ export function selectedImages(images: readonly ImageModel[], names: readonly st
   return ids.map((id) => graph.images.get(id) as ImageModel);
 }
 
-/** The environment docker runs with: the context's (DOCKER_HOST, DOCKER_CONFIG, … reach docker from there). */
-export const dockerEnv = (env: CliContext['env']): Record<string, string> =>
-  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-
-export const dockerTarget = (ctx: CliContext, docker: DockerExec, o: { context?: string | undefined }): DockerTarget => ({
-  docker,
-  globalArgs: dockerGlobalArgs(o.context ? { context: o.context } : {}),
-  env: dockerEnv(ctx.env),
-});
+/** The engine the command works with (`docker`: the seam tests fill with a fake). */
+export const engineOf = (ctx: CliContext, docker: DockerExec | undefined, o: { context?: string | undefined }): Engine =>
+  connectEngine(ctx.env, o.context ? { context: o.context } : {}, docker);

@@ -7,7 +7,7 @@
  * The work is in actions/test.ts.
  */
 import { Command } from 'commander';
-import type { DockerExec } from '../runner/docker-exec.js';
+import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
 import { addEngineOptions, addFilterOptions } from './ship-options.js';
 

@@ -10,7 +10,7 @@
  * the images found here on their own, FROM the tagged parent.
  */
 import type { BuildStep } from '../plan/build-plan.js';
-import type { ImageInfo } from './engine-api.js';
+import type { ImageInfo } from '../engine/engine-api.js';
 
 /**
  * The built steps whose target stage is FROM a parent built in the same session but whose layers

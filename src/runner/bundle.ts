@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import type { DockerTarget } from './engine.js';
+import { dockerRun, type Engine } from '../engine/engine.js';
 import { lastLine } from './registry-ref.js';
 import { BundleError } from './ship-error.js';
 
@@ -35,8 +35,7 @@ export interface BundleManifest {
 
 export const manifestPath = (bundle: string): string => `${bundle}.manifest.json`;
 
-const docker = (t: DockerTarget, args: readonly string[], extra: Parameters<DockerTarget['docker']['run']>[1] = {}) =>
-  t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}), ...extra });
+const docker = dockerRun;
 
 const tempBeside = (file: string): string =>
   join(dirname(file), `.${basename(file)}.${process.pid}-${Math.random().toString(36).slice(2, 8)}.part`);
@@ -48,7 +47,7 @@ async function writeAtomically(file: string, content: string): Promise<void> {
 }
 
 /** Image ids of the references; throws naming every one that is not in the local store. */
-async function localIds(t: DockerTarget, entries: readonly BundleEntry[]): Promise<string[]> {
+async function localIds(t: Engine, entries: readonly BundleEntry[]): Promise<string[]> {
   const ids = await Promise.all(
     entries.map(async (e) => {
       const r = await docker(t, ['image', 'inspect', '--format', '{{.Id}}', e.ref]);
@@ -68,7 +67,7 @@ async function localIds(t: DockerTarget, entries: readonly BundleEntry[]): Promi
 export async function saveBundle(
   entries: readonly BundleEntry[],
   output: string,
-  t: DockerTarget & { signal?: AbortSignal },
+  t: Engine & { signal?: AbortSignal },
 ): Promise<BundleManifest> {
   if (entries.length === 0) throw new BundleError('nothing to bundle: no image selected');
   const ids = await localIds(t, entries);
@@ -125,7 +124,7 @@ export interface LoadResult {
   readonly loaded: readonly string[];
 }
 
-export async function loadBundle(file: string, t: DockerTarget & { signal?: AbortSignal }): Promise<LoadResult> {
+export async function loadBundle(file: string, t: Engine & { signal?: AbortSignal }): Promise<LoadResult> {
   if (
     !(await stat(file).then(
       (s) => s.isFile(),

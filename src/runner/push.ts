@@ -12,7 +12,8 @@
  */
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import type { DockerTarget } from './engine.js';
+import { dockerRun, type Engine } from '../engine/engine.js';
+import { inspectLocal } from '../engine/images.js';
 import { classifyFailure, lastLine, pushedDigest, registryAdvice, registryOf, type RegistryFailure } from './registry-ref.js';
 
 export interface PushItem {
@@ -23,7 +24,7 @@ export interface PushItem {
   readonly push: boolean;
 }
 
-export interface PushOptions extends DockerTarget {
+export interface PushOptions extends Engine {
   readonly signal?: AbortSignal;
   /** Images pushed at once (default 1). */
   readonly parallel?: number;
@@ -64,12 +65,10 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     () => undefined,
   );
 
-const docker = (t: DockerTarget, args: readonly string[], signal?: AbortSignal) =>
-  t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}), ...(signal ? { signal } : {}) });
+const docker = (t: Engine, args: readonly string[], signal?: AbortSignal) => dockerRun(t, args, signal ? { signal } : {});
 
 /** True when `ref` is in the local image store. */
-export const existsLocally = async (t: DockerTarget, ref: string): Promise<boolean> =>
-  (await docker(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0;
+export const existsLocally = async (t: Engine, ref: string): Promise<boolean> => (await inspectLocal(t, [ref])).has(ref);
 
 /** One `docker push`, retried on transient failures. */
 export async function pushRef(ref: string, opts: PushOptions): Promise<TagResult> {

@@ -6,13 +6,14 @@
  */
 import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
 import { commandLine } from '../plan/format-plan.js';
-import { BUILD_ENV, imageSize, type DockerTarget } from './engine.js';
+import { BUILD_ENV, type Engine } from '../engine/engine.js';
+import { imageSize } from '../engine/images.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { Progress } from './progress/progress.js';
 import type { ImageResult } from './result.js';
 import { schedule, type JobOutcome, type JobResult } from './schedule.js';
 
-export interface RunBuildOptions extends DockerTarget {
+export interface RunBuildOptions extends Engine {
   readonly root: string;
   readonly logsDir: string;
   readonly parallel: number;

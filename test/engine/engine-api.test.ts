@@ -4,10 +4,10 @@
  * builds as `docker buildx` does.
  */
 import { describe, expect, it } from 'vitest';
-import { inspectLocal } from '../../src/digest/image-state.js';
-import { buildxPlugin, direct } from '../../src/runner/buildx-plugin.js';
-import { createDockerExec } from '../../src/runner/docker-exec.js';
-import { defaultEngineApi } from '../../src/runner/engine-api.js';
+import { inspectLocal } from '../../src/engine/images.js';
+import { buildxPlugin, direct } from '../../src/engine/buildx-plugin.js';
+import { createDockerExec } from '../../src/engine/docker-exec.js';
+import { defaultEngineApi } from '../../src/engine/engine-api.js';
 import { engineAvailable } from './support/engine.js';
 
 describe.skipIf(!engineAvailable)('engine shortcuts (engine)', () => {

@@ -1,8 +1,8 @@
 /** What `dockwright build` does (the command and its options: ../build.ts). */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { writeFastSnapshot } from '../../digest/fast-build.js';
-import { createSkipper, formatVerdicts, type SkipperOptions } from '../../digest/skipper.js';
+import { writeFastSnapshot } from '../../incremental/fast-build.js';
+import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
 import { formatProblem } from '../../errors/definition-error.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { dockerGlobalArgs, type BuildFlags } from '../../plan/build-argv.js';
@@ -11,10 +11,11 @@ import { formatPlan } from '../../plan/format-plan.js';
 import { retargetImages } from '../../plan/retarget.js';
 import { loadProject, type Project } from '../../project.js';
 import { MissingImagesError, reportBuild, throwIfFailed } from '../../runner/build-error.js';
-import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
-import { findImage, probeEngine, type DockerTarget } from '../../runner/engine.js';
-import { defaultEngineApi } from '../../runner/engine-api.js';
-import { readGitInfo } from '../../runner/git-info.js';
+import { createDockerExec, type DockerExec } from '../../engine/docker-exec.js';
+import { probeEngine, type Engine } from '../../engine/engine.js';
+import { findImage } from '../../engine/images.js';
+import { defaultEngineApi } from '../../engine/engine-api.js';
+import { readGitInfo } from '../../io/git-info.js';
 import { hasOwnInputs, inputsPreparer } from '../../runner/inputs/build-hook.js';
 import { createProgress } from '../../runner/progress/progress.js';
 import { runPlan } from '../../runner/run-plan.js';
@@ -76,7 +77,7 @@ async function writeGeneratedFor(ctx: CliContext, project: Project, selected: re
   await writeGenerated(project, await planGenerated(project, generated, selected));
 }
 
-async function checkExternal(target: DockerTarget, plan: BuildPlan): Promise<void> {
+async function checkExternal(target: Engine, plan: BuildPlan): Promise<void> {
   const found = await Promise.all(plan.external.map(async (ext) => ({ ...ext, presence: await findImage(target, ext.ref) })));
   const missing = found.filter((f) => f.presence === 'missing');
   if (missing.length > 0) throw new MissingImagesError(missing);
@@ -108,7 +109,7 @@ async function build(
   };
   const globalArgs = dockerGlobalArgs(flags);
   const api = real ? defaultEngineApi(env, globalArgs) : undefined;
-  const target: DockerTarget = { docker, globalArgs, env, ...(api ? { api } : {}) };
+  const target: Engine = { docker, globalArgs, env, ...(api ? { api } : {}) };
   const [engine, git] = await Promise.all([probeEngine(target), readGitInfo(root)]);
   const selection = { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps };
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined

@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { loadBundle, manifestPath, type BundleManifest } from '../../runner/bundle.js';
-import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
+import { type DockerExec } from '../../engine/docker-exec.js';
 import type { CliContext } from '../context.js';
-import { dockerTarget } from '../ship-selection.js';
+import { engineOf } from '../ship-selection.js';
 
 const LoadOptions = z.object({ context: z.string().min(1).optional(), cwd: z.string().optional() });
 
@@ -22,7 +22,7 @@ export async function loadAction(ctx: CliContext, docker: DockerExec | undefined
   const o = LoadOptions.parse(command.optsWithGlobals());
   const file = path.resolve(ctx.cwd, o.cwd ?? '.', bundle);
   const result = await loadBundle(file, {
-    ...dockerTarget(ctx, docker ?? createDockerExec(), o),
+    ...engineOf(ctx, docker, o),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   result.loaded.forEach((ref) => ctx.stdout.write(`loaded ${ref}\n`));

@@ -1,20 +1,20 @@
 /** What `dockwright push` does (the command and its options: ../push.ts), and the push of `build --push`. */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { isInRegistry } from '../../digest/skipper.js';
+import { isInRegistry } from '../../incremental/skipper.js';
 import type { Settings } from '../../model/settings.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
-import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
-import type { DockerTarget } from '../../runner/engine.js';
+import { type DockerExec } from '../../engine/docker-exec.js';
+import type { Engine } from '../../engine/engine.js';
 import { pushImages, type PushItem, type PushReport } from '../../runner/push.js';
 import { PushFailedError } from '../../runner/ship-error.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { parallelOf } from '../build.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
 
 const PushOptions = SelectionOptions.extend({
   retries: z.coerce.number().int().min(0).max(10).default(3),
@@ -48,7 +48,7 @@ export function formatPushReport(report: PushReport): string {
 /** Pushes, prints the report, and throws when a tag failed or nothing could be pushed. */
 export async function pushAndReport(
   ctx: CliContext,
-  target: DockerTarget,
+  target: Engine,
   items: readonly PushItem[],
   o: { retries: number; parallel: number },
 ): Promise<PushReport> {
@@ -83,7 +83,7 @@ export async function pushAction(
   const o = PushOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
   const selected = selectedImages(images, names, o);
-  await pushAndReport(ctx, dockerTarget(ctx, docker ?? createDockerExec(), o), pushItems(selected, settings), {
+  await pushAndReport(ctx, engineOf(ctx, docker, o), pushItems(selected, settings), {
     retries: o.retries,
     parallel: parallelOf(o.parallel, settings),
   });
@@ -92,7 +92,7 @@ export async function pushAction(
 /** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`), `parallel` at once. */
 export async function pushBuilt(
   ctx: CliContext,
-  target: DockerTarget,
+  target: Engine,
   images: readonly ImageModel[],
   results: readonly { readonly id: string; readonly status: string; readonly tags: readonly string[]; readonly reason?: string }[],
   parallel: number,

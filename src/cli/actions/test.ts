@@ -4,14 +4,14 @@ import * as z from 'zod';
 import { UsageError } from '../../errors/definition-error.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
-import { createDockerExec, type DockerExec } from '../../runner/docker-exec.js';
+import { type DockerExec } from '../../engine/docker-exec.js';
 import { VerifyFailedError } from '../../runner/ship-error.js';
 import { verifyImages, type VerifyItem, type VerifyResult } from '../../runner/verify/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../format-table.js';
 import { parallelOf } from '../build.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, dockerTarget, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
 
 const TestOptions = SelectionOptions.extend({
   registryRoundtrip: z.union([z.string().min(1), z.literal(true)]).optional(),
@@ -56,7 +56,7 @@ export async function testAction(
   const results = await verifyImages(
     items,
     {
-      ...dockerTarget(ctx, docker ?? createDockerExec(), o),
+      ...engineOf(ctx, docker, o),
       log: (line) => ctx.stderr.write(`${line}\n`),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },

@@ -4,22 +4,18 @@
  * through its own environment (`-e NAME`), never on argv.
  */
 import { randomBytes } from 'node:crypto';
-import type { DockerRunOptions } from '../docker-exec.js';
-import type { DockerTarget } from '../engine.js';
+import { dockerRun, type Engine } from '../../engine/engine.js';
 
 export const CONTAINER_PREFIX = 'dw-test-';
 
 export const containerName = (dir: string): string =>
   `${CONTAINER_PREFIX}${dir.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${randomBytes(4).toString('hex')}`;
 
-export const dockerRun = (t: DockerTarget, args: readonly string[], opts: DockerRunOptions = {}) =>
-  t.docker.run([...(t.globalArgs ?? []), ...args], { ...opts, env: { ...t.env, ...opts.env } });
-
 /** `-e NAME` for each variable; the values go in the returned environment. */
 export const envArgs = (env: Readonly<Record<string, string>>): string[] => Object.keys(env).flatMap((k) => ['-e', k]);
 
 /** Removes a container whatever state it is in (no signal: it must run also after an abort). */
-export async function removeContainer(t: DockerTarget, name: string): Promise<void> {
+export async function removeContainer(t: Engine, name: string): Promise<void> {
   await dockerRun(t, ['rm', '-f', '--volumes', name]);
 }
 
@@ -30,7 +26,7 @@ export interface ContainerState {
   readonly exitCode: number;
 }
 
-export async function inspectState(t: DockerTarget, name: string): Promise<ContainerState | undefined> {
+export async function inspectState(t: Engine, name: string): Promise<ContainerState | undefined> {
   const r = await dockerRun(t, [
     'inspect',
     '--format',
@@ -43,7 +39,7 @@ export async function inspectState(t: DockerTarget, name: string): Promise<Conta
 }
 
 /** The output of the last health probe (what the HEALTHCHECK command printed). */
-export async function lastHealthOutput(t: DockerTarget, name: string): Promise<string> {
+export async function lastHealthOutput(t: Engine, name: string): Promise<string> {
   const r = await dockerRun(t, ['inspect', '--format', '{{json .State.Health.Log}}', name]);
   try {
     const log = JSON.parse(r.stdout) as { ExitCode?: number; Output?: string }[] | null;
@@ -54,13 +50,13 @@ export async function lastHealthOutput(t: DockerTarget, name: string): Promise<s
   }
 }
 
-export async function containerLogs(t: DockerTarget, name: string): Promise<string> {
+export async function containerLogs(t: Engine, name: string): Promise<string> {
   const r = await dockerRun(t, ['logs', '--tail', '20', name]);
   return `${r.stdout}\n${r.stderr}`.trim();
 }
 
 /** True when the image declares a HEALTHCHECK (its own or inherited) that is not `NONE`. */
-export async function imageHasHealthcheck(t: DockerTarget, ref: string): Promise<boolean> {
+export async function imageHasHealthcheck(t: Engine, ref: string): Promise<boolean> {
   const r = await dockerRun(t, ['image', 'inspect', '--format', '{{json .Config.Healthcheck}}', ref]);
   try {
     const hc = JSON.parse(r.stdout) as { Test?: string[] } | null;
@@ -71,7 +67,7 @@ export async function imageHasHealthcheck(t: DockerTarget, ref: string): Promise
 }
 
 /** The loopback address docker published a container port on (`127.0.0.1:49153`). */
-export async function publishedAddress(t: DockerTarget, name: string, port: number): Promise<string | undefined> {
+export async function publishedAddress(t: Engine, name: string, port: number): Promise<string | undefined> {
   const r = await dockerRun(t, ['port', name, `${port}/tcp`]);
   return r.stdout
     .split('\n')

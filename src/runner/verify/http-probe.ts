@@ -4,13 +4,13 @@
  * 127.0.0.1, so the engine must run on this machine (a local socket, not a remote host).
  */
 import type { TestSpec } from '../../model/test-spec.js';
-import type { DockerTarget } from '../engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { fail, pass, pause, type Check } from './check.js';
 import { publishedAddress } from './container.js';
 
 export type HttpSpec = NonNullable<TestSpec['http']>;
 
-export async function probeHttp(t: DockerTarget, name: string, http: HttpSpec, deadline: number, signal?: AbortSignal): Promise<Check> {
+export async function probeHttp(t: Engine, name: string, http: HttpSpec, deadline: number, signal?: AbortSignal): Promise<Check> {
   const what = `http :${http.port}${http.path}`;
   const address = await publishedAddress(t, name, http.port);
   if (!address) return fail(what, `port ${http.port} is not published on 127.0.0.1 (is the container running?)`);

@@ -7,7 +7,7 @@
 import { pushRef } from '../push.js';
 import { registryAdvice, registryOf, lastLine } from '../registry-ref.js';
 import { fail, pass, type Check } from './check.js';
-import { dockerRun } from './container.js';
+import { dockerRun } from '../../engine/engine.js';
 import type { VerifyTarget } from './verify-image.js';
 
 export interface Roundtrip {

@@ -1,8 +1,9 @@
 /** A smoke command: `docker run --rm [--entrypoint E] IMAGE argv…` must exit 0 and print what is expected. */
 import type { TestSpec } from '../../model/test-spec.js';
-import type { DockerTarget } from '../engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { fail, pass, type Check } from './check.js';
-import { containerName, dockerRun, envArgs, removeContainer } from './container.js';
+import { containerName, envArgs, removeContainer } from './container.js';
+import { dockerRun } from '../../engine/engine.js';
 import { matchesExpectation, outputTail } from './expect-output.js';
 
 export type Smoke = TestSpec['smoke'][number];
@@ -10,7 +11,7 @@ export type Smoke = TestSpec['smoke'][number];
 export const smokeName = (s: Smoke): string => `smoke: ${[...(s.entrypoint ? [s.entrypoint] : []), ...s.argv].join(' ')}`;
 
 export async function runSmoke(
-  t: DockerTarget,
+  t: Engine,
   ref: string,
   dir: string,
   smoke: Smoke,

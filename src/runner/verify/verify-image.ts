@@ -7,16 +7,17 @@
  * The container is removed afterwards, whatever happened (also on abort).
  */
 import type { TestSpec } from '../../model/test-spec.js';
-import type { DockerTarget } from '../engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { fail, pass, pause, type Check } from './check.js';
-import { containerLogs, containerName, dockerRun, envArgs, imageHasHealthcheck, inspectState, removeContainer } from './container.js';
+import { containerLogs, containerName, envArgs, imageHasHealthcheck, inspectState, removeContainer } from './container.js';
+import { dockerRun } from '../../engine/engine.js';
 import { durationMs } from './duration.js';
 import { outputTail } from './expect-output.js';
 import { probeHttp } from './http-probe.js';
 import { runSmoke } from './smoke.js';
 import { waitHealthy } from './wait-healthy.js';
 
-export interface VerifyTarget extends DockerTarget {
+export interface VerifyTarget extends Engine {
   readonly signal?: AbortSignal;
   /** Progress lines (`app: healthy after 2.1s`). */
   readonly log?: (line: string) => void;

@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import { TestSpecSchema, type TestSpec } from '../../model/test-spec.js';
 import type { Check } from './check.js';
 import { fail } from './check.js';
-import { dockerRun, imageHasHealthcheck } from './container.js';
+import { imageHasHealthcheck } from './container.js';
+import { dockerRun } from '../../engine/engine.js';
 import { roundtrip, type RoundtripOptions } from './roundtrip.js';
 import { verifyImage, type VerifyTarget } from './verify-image.js';
 

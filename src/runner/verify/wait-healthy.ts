@@ -2,14 +2,14 @@
  * Polls a container until its HEALTHCHECK says `healthy`. Fails at once when it turns `unhealthy`
  * or exits (with the last probe's output, or the container's log), or when `timeoutMs` passes.
  */
-import type { DockerTarget } from '../engine.js';
+import type { Engine } from '../../engine/engine.js';
 import { fail, pass, pause, type Check } from './check.js';
 import { containerLogs, inspectState, lastHealthOutput } from './container.js';
 import { outputTail } from './expect-output.js';
 
 export const POLL_MS = 250;
 
-export async function waitHealthy(t: DockerTarget, name: string, timeoutMs: number, signal?: AbortSignal): Promise<Check> {
+export async function waitHealthy(t: Engine, name: string, timeoutMs: number, signal?: AbortSignal): Promise<Check> {
   const started = Date.now();
   let last = 'unknown';
   while (!signal?.aborted) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
 import { docker, dockerOk } from './docker-cli.js';
 
-export interface DockerTarget {
+export interface Engine {
   /** A daemon address for `docker --host`; the default daemon when absent. */
   host?: string;
 }
@@ -24,7 +24,7 @@ export function uniquePrefix(name: string): string {
   return `dwt-${slug}-${runId}`;
 }
 
-export async function imageExists(ref: string, target: DockerTarget = {}): Promise<boolean> {
+export async function imageExists(ref: string, target: Engine = {}): Promise<boolean> {
   return (await docker(['image', 'inspect', '--format', '{{.Id}}', ref], target)).exitCode === 0;
 }
 
@@ -41,7 +41,7 @@ function withoutRegistry(repository: string): string {
  * Removes every image whose repository starts with `prefix`, also when it is pushed-style with a
  * registry host in front (`127.0.0.1:PORT/<prefix>…`). Returns the references it removed.
  */
-export async function removeImages(prefix: string, target: DockerTarget = {}): Promise<string[]> {
+export async function removeImages(prefix: string, target: Engine = {}): Promise<string[]> {
   if (prefix.length < 3) throw new Error(`removeImages: prefix "${prefix}" is too short to be safe`);
   const list = await dockerOk(['image', 'ls', '--format', '{{.Repository}}\t{{.Tag}}\t{{.ID}}'], target);
   const refs = list.stdout
@@ -55,7 +55,7 @@ export async function removeImages(prefix: string, target: DockerTarget = {}): P
 }
 
 /** `docker save REF | docker --host TO load`: copies an image between daemons. */
-export async function copyImage(ref: string, to: DockerTarget, from: DockerTarget = {}): Promise<void> {
-  const hostArgs = (target: DockerTarget) => (target.host === undefined ? [] : ['--host', target.host]);
+export async function copyImage(ref: string, to: Engine, from: Engine = {}): Promise<void> {
+  const hostArgs = (target: Engine) => (target.host === undefined ? [] : ['--host', target.host]);
   await execa('docker', [...hostArgs(from), 'save', ref]).pipe('docker', [...hostArgs(to), 'load', '--quiet']);
 }

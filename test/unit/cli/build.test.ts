@@ -5,7 +5,7 @@ import { buildCommand } from '../../../src/cli/build.js';
 import type { CliContext } from '../../../src/cli/context.js';
 import { addGlobalOptions } from '../../../src/cli/global-options.js';
 import { handleError } from '../../../src/cli/handle-error.js';
-import { fakeDocker, type FakeDocker } from '../runner/fake-docker.js';
+import { fakeDocker, type FakeDocker } from '../support/fake-docker.js';
 import { cleanupProjects, tempProject } from './support/temp-project.js';
 
 afterAll(cleanupProjects);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pushImages, pushRef } from '../../../src/runner/push.js';
 import { classifyFailure, pushedDigest, registryOf, withoutRegistry } from '../../../src/runner/registry-ref.js';
-import { fakeDocker } from './fake-docker.js';
+import { fakeDocker } from '../support/fake-docker.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 const pushed = (tag: string) => ({ stdout: `The push refers to repository [x]\n${tag}: digest: ${DIGEST} size: 527` });
@@ -85,12 +85,16 @@ describe('pushRef', () => {
 
 describe('pushImages', () => {
   it('skips push:false and unbuilt images; after a registry failed, its other tags are not tried', async () => {
-    const docker = fakeDocker([
-      { match: (a) => a[0] === 'image' && (a.at(-1) ?? '').startsWith('r.io/missing'), exitCode: 1 },
-      { match: (a) => a[0] === 'image', stdout: 'sha256:1' },
-      { match: (a) => a[0] === 'push' && (a[1] ?? '').startsWith('down.io'), ...refused },
-      { match: 'push', ...pushed('x') },
-    ]);
+    const local = new Map(
+      ['r.io/base:1', 'r.io/app:1', 'r.io/app:latest', 'down.io/other:1', 'down.io/other:latest'].map((r) => [r, { id: 'sha256:1' }]),
+    );
+    const docker = fakeDocker(
+      [
+        { match: (a) => a[0] === 'push' && (a[1] ?? '').startsWith('down.io'), ...refused },
+        { match: 'push', ...pushed('x') },
+      ],
+      { local },
+    );
     const report = await pushImages(
       [
         { id: 'base', tags: ['r.io/base:1'], push: false },
@@ -120,12 +124,15 @@ describe('pushImages', () => {
   it("pushes up to `parallel` images at once, an image's tags one after another, and reports in the given order", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const docker = fakeDocker([
-      { match: (a) => a[0] === 'image', stdout: 'sha256:1' },
-      // every first tag stays "uploading" until released
-      { match: (a) => a[0] === 'push' && (a[1] ?? '').endsWith(':1'), ...pushed('1'), until: held },
-      { match: 'push', ...pushed('latest') },
-    ]);
+    const local = new Map(['a', 'b', 'c', 'd'].flatMap((id) => [`r.io/${id}:1`, `r.io/${id}:latest`]).map((r) => [r, { id: 'sha256:1' }]));
+    const docker = fakeDocker(
+      [
+        // every first tag stays "uploading" until released
+        { match: (a) => a[0] === 'push' && (a[1] ?? '').endsWith(':1'), ...pushed('1'), until: held },
+        { match: 'push', ...pushed('latest') },
+      ],
+      { local },
+    );
     const pushes = (): string[] => docker.calls.filter((c) => c.argv[0] === 'push').map((c) => c.argv[1] as string);
     const items = ['a', 'b', 'c', 'd'].map((id) => ({ id, tags: [`r.io/${id}:1`, `r.io/${id}:latest`], push: true }));
     const done = pushImages(items, { docker, parallel: 3 });
@@ -146,10 +153,9 @@ describe('pushImages', () => {
   });
 
   it('pushes one image at a time by default', async () => {
-    const docker = fakeDocker([
-      { match: (a) => a[0] === 'image', stdout: 'sha256:1' },
-      { match: 'push', ...pushed('x') },
-    ]);
+    const docker = fakeDocker([{ match: 'push', ...pushed('x') }], {
+      local: new Map(['a', 'b', 'c'].map((id) => [`r.io/${id}:1`, { id: 'sha256:1' }])),
+    });
     await pushImages(
       ['a', 'b', 'c'].map((id) => ({ id, tags: [`r.io/${id}:1`], push: true })),
       { docker },

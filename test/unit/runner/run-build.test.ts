@@ -7,7 +7,7 @@ import type { Progress } from '../../../src/runner/progress/progress.js';
 import type { ImageResult } from '../../../src/runner/result.js';
 import { runBuild, type RunBuildOptions } from '../../../src/runner/run-build.js';
 import { model, settings } from '../plan/images.js';
-import { deferred, fakeDocker, type FakeDocker } from './fake-docker.js';
+import { deferred, fakeDocker, type FakeDocker } from '../support/fake-docker.js';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -46,10 +46,9 @@ function options(docker: FakeDocker, over: Partial<RunBuildOptions> = {}): RunBu
 
 describe('runBuild', () => {
   it('runs every step in the project root, logs its output to its file, and reports sizes', async () => {
-    const docker = fakeDocker([
-      { match: isBuildOf('base'), lines: ['#1 [main 1/2] FROM busybox:stable', '#1 DONE 0.1s'] },
-      { match: (a) => a[0] === 'image' && a.includes('base:latest'), stdout: '1980000\n' },
-    ]);
+    const docker = fakeDocker([{ match: isBuildOf('base'), lines: ['#1 [main 1/2] FROM busybox:stable', '#1 DONE 0.1s'] }], {
+      local: new Map([['base:latest', { id: 'sha256:b', size: 1_980_000 }]]),
+    });
     const progress = recorder();
     const opts = options(docker, { progress, env: { DOCKER_HOST: 'unix:///tmp/far.sock' } });
     const report = await runBuild(plan, opts);

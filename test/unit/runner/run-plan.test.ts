@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planBuild } from '../../../src/plan/build-plan.js';
 import type { BuildStep } from '../../../src/plan/build-plan.js';
-import type { EngineApi } from '../../../src/runner/engine-api.js';
+import type { EngineApi } from '../../../src/engine/engine-api.js';
 import type { Progress } from '../../../src/runner/progress/progress.js';
 import type { ImageResult } from '../../../src/runner/result.js';
 import type { StepDecision } from '../../../src/runner/run-build.js';
 import { runPlan, type RunPlanOptions } from '../../../src/runner/run-plan.js';
 import { model, settings } from '../plan/images.js';
-import { deferred, fakeDocker, type FakeDocker } from './fake-docker.js';
+import { deferred, fakeDocker, type FakeDocker } from '../support/fake-docker.js';
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schedule, type Job, type JobOutcome } from '../../../src/runner/schedule.js';
-import { deferred } from './fake-docker.js';
+import { deferred } from '../support/fake-docker.js';
 
 const job = (id: string, ...parents: string[]): Job => ({ id, parents });
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { verifyImages, type VerifyItem } from '../../../src/runner/verify/verify-images.js';
-import { fakeDocker } from './fake-docker.js';
+import { fakeDocker } from '../support/fake-docker.js';
 
 const items: VerifyItem[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, dir: id, tags: [`r.io/${id}:1`] }));
 /** The first question `test` asks of an image: is it in the local store? */

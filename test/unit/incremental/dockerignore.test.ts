@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerignoreMatcher, parseDockerignore } from '../../../src/digest/dockerignore.js';
+import { dockerignoreMatcher, parseDockerignore } from '../../../src/incremental/dockerignore.js';
 
 describe('dockerignore rules (docker semantics)', () => {
   const m = dockerignoreMatcher(parseDockerignore('# comment\n\n/build/\n*.log\n**/__pycache__\n!build/keep.txt\n./bar/*.tmp\n'));

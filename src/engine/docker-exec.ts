@@ -2,7 +2,7 @@
  * The one seam between dockwright and the docker CLI. Everything that runs docker goes through a
  * `DockerExec`; unit tests pass a fake (test/unit/runner/fake-docker.ts).
  *
- * The real one runs the `docker` binary with an argv array (no shell) in its own process group,
+ * The real one (execa, imported when the first process starts) runs the `docker` binary with an argv array (no shell) in its own process group,
  * because `docker buildx …` is two processes (the CLI and its plugin; the plugin alone when it can
  * be run directly, see buildx-plugin.ts): an abort sends SIGTERM to
  * the whole group, SIGKILL 1.5 s later (or as soon as the CLI itself has exited), so that nothing
@@ -12,7 +12,6 @@
 import { createInterface } from 'node:readline';
 import { constants } from 'node:os';
 import { pipeline } from 'node:stream/promises';
-import { execa } from 'execa';
 import { direct } from './buildx-plugin.js';
 
 export interface DockerRunOptions {
@@ -68,6 +67,8 @@ export function createDockerExec(binary = 'docker'): DockerExec {
     async run(argv, opts = {}) {
       if (opts.signal?.aborted) return { exitCode: 130, stdout: '', stderr: 'aborted before start' };
       installExitHook();
+      // loaded on the first process only: a run answered by the engine API (the no-op fast path) never pays for it
+      const { execa } = await import('execa');
       const stream = opts.onLine !== undefined;
       const { file, args } = direct(binary, argv, { ...process.env, ...opts.env });
       const child = execa(file, [...args], {

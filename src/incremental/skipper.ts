@@ -13,13 +13,13 @@ import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import { argsFor, type BuildFlags } from '../plan/build-argv.js';
 import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
-import type { DockerTarget } from '../runner/engine.js';
+import type { Engine } from '../engine/engine.js';
 import type { DigestFs } from './digest-fs.js';
 import { diffInputs, summarizeChanges } from './diff-inputs.js';
 import { readRecord, writeRecord } from './digest-store.js';
 import { HASHES_FILE, openHashCache, type HashCache } from './hash-cache.js';
 import { collectInputs, imageRefs } from './image-inputs.js';
-import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from './image-state.js';
+import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from '../engine/images.js';
 import { inputDigest, type DigestInputs } from './input-record.js';
 
 export interface SkipperOptions {
@@ -31,7 +31,7 @@ export interface SkipperOptions {
   readonly plan: BuildPlan;
   readonly flags: BuildFlags;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly target: DockerTarget;
+  readonly target: Engine;
   /** Build even what is up to date (`--force`; also `--no-cache` and `--pull`, which ask for a fresh build). */
   readonly force?: boolean;
   /** `--push`: a pushable image is up to date only when its registry has every tag with the digest. */

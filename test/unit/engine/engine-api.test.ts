@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildxPlugin, direct } from '../../../src/runner/buildx-plugin.js';
-import { engineApi, localSocket } from '../../../src/runner/engine-api.js';
+import { buildxPlugin, direct } from '../../../src/engine/buildx-plugin.js';
+import { engineApi, localSocket } from '../../../src/engine/engine-api.js';
 
 const dirs: string[] = [];
 const servers: Server[] = [];

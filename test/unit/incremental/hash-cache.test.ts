@@ -1,9 +1,9 @@
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashTree } from '../../../src/digest/context-tree.js';
-import { nodeDigestFs, sha256, type DigestFs } from '../../../src/digest/digest-fs.js';
-import { HASHES_FILE, openHashCache } from '../../../src/digest/hash-cache.js';
+import { hashTree } from '../../../src/incremental/context-tree.js';
+import { nodeDigestFs, sha256, type DigestFs } from '../../../src/incremental/digest-fs.js';
+import { HASHES_FILE, openHashCache } from '../../../src/incremental/hash-cache.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
 
 afterEach(cleanupProjects);

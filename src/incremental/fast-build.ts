@@ -29,12 +29,11 @@ import type { BuildFlags } from '../plan/build-argv.js';
 import type { BuildPlan } from '../plan/build-plan.js';
 import { createProgress, type ProgressMode } from '../runner/progress/progress.js';
 import { formatSummary } from '../runner/progress/summary.js';
-import type { DockerExec } from '../runner/docker-exec.js';
+import { createDockerExec, type DockerExec } from '../engine/docker-exec.js';
 import type { ImageResult } from '../runner/result.js';
 import { nodeDigestFs } from './digest-fs.js';
-import { lightDockerExec } from './light-docker.js';
-import { defaultEngineApi } from '../runner/engine-api.js';
-import { DIGEST_LABEL } from './image-state.js';
+import { defaultEngineApi } from '../engine/engine-api.js';
+import { DIGEST_LABEL } from '../engine/images.js';
 import { createSkipper, type Decision } from './skipper.js';
 import { CONFIG_FILES, SNAPSHOT_VERSION, codeDir, packageRoot, snapshotKey, snapshotLocation, snapshotPath } from './snapshot-key.js';
 
@@ -196,7 +195,7 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
   if (!argv.includes('build') || argv.includes('--push')) return undefined;
   let ready: Awaited<ReturnType<typeof decideAll>>;
   try {
-    ready = await decideAll(argv, ctx, docker ?? lightDockerExec(), docker === undefined);
+    ready = await decideAll(argv, ctx, docker ?? createDockerExec(), docker === undefined);
   } catch {
     return undefined;
   }
@@ -227,7 +226,7 @@ export async function tryFastBuild(argv: readonly string[], ctx: CliContext, doc
     return 0;
   }
   // some images are out of date: run the plan as the full run would (same runner, same hooks)
-  const [{ runPlan }, { createDockerExec }, { hasOwnInputs, inputsPreparer }, { reportBuild, throwIfFailed }] = await ready.runner();
+  const [{ runPlan }, , { hasOwnInputs, inputsPreparer }, { reportBuild, throwIfFailed }] = await ready.runner();
   const byId = new Map(snapshot.plan.steps.map((s, n) => [s.id, decisions[n] as Decision]));
   const report = await runPlan(snapshot.plan, {
     docker: docker ?? createDockerExec(),
@@ -258,7 +257,7 @@ function runnerLoader() {
     | Promise<
         [
           typeof import('../runner/run-plan.js'),
-          typeof import('../runner/docker-exec.js'),
+          typeof import('../engine/docker-exec.js'),
           typeof import('../runner/inputs/build-hook.js'),
           typeof import('../runner/build-error.js'),
         ]
@@ -267,7 +266,7 @@ function runnerLoader() {
   return () =>
     (loading ??= Promise.all([
       import('../runner/run-plan.js'),
-      import('../runner/docker-exec.js'),
+      import('../engine/docker-exec.js'),
       import('../runner/inputs/build-hook.js'),
       import('../runner/build-error.js'),
     ]));

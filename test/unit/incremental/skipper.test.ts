@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIGEST_LABEL } from '../../../src/digest/image-state.js';
-import { createSkipper, withDigestLabel, type Decision, type SkipperOptions } from '../../../src/digest/skipper.js';
+import { DIGEST_LABEL } from '../../../src/engine/images.js';
+import { createSkipper, withDigestLabel, type Decision, type SkipperOptions } from '../../../src/incremental/skipper.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
-import type { DockerExec } from '../../../src/runner/docker-exec.js';
+import type { DockerExec } from '../../../src/engine/docker-exec.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
 import { model, settings } from '../plan/images.js';
-import { fakeEngine, type Img } from './fake-engine.js';
+import { fakeDocker, type Img } from '../support/fake-docker.js';
 
 afterEach(cleanupProjects);
 
@@ -41,7 +41,7 @@ const digestIn = (d: Decision): string => {
 /** Builds everything once through the skipper: returns the digest label each image would carry. */
 async function firstBuild(root: string): Promise<Map<string, Img>> {
   const local = new Map<string, Img>([busybox]);
-  const o = options(root, fakeEngine(local).docker);
+  const o = options(root, fakeDocker([], { local }));
   const skipper = await createSkipper(o);
   for (const id of ['base', 'app']) {
     const d = await skipper.decide(stepOf(o, id));
@@ -56,7 +56,7 @@ async function firstBuild(root: string): Promise<Map<string, Img>> {
 describe('createSkipper', () => {
   it('builds what does not exist yet, with the digest label before the context', async () => {
     const root = await project();
-    const o = options(root, fakeEngine(new Map([busybox])).docker);
+    const o = options(root, fakeDocker([], { local: new Map([busybox]) }));
     const d = await (await createSkipper(o)).decide(stepOf(o, 'base'));
     expect(builds(d) && d.argv.slice(-3)).toEqual([
       '--label',
@@ -69,8 +69,8 @@ describe('createSkipper', () => {
   it('skips every image whose tags carry the same digest, asking docker once', async () => {
     const root = await project();
     const local = await firstBuild(root);
-    const engine = fakeEngine(local);
-    const o = options(root, engine.docker);
+    const engine = fakeDocker([], { local });
+    const o = options(root, engine);
     const skipper = await createSkipper(o);
     const decisions = await Promise.all(['base', 'app'].map((id) => skipper.decide(stepOf(o, id))));
     expect(decisions).toEqual([
@@ -84,7 +84,7 @@ describe('createSkipper', () => {
     const root = await project();
     const local = await firstBuild(root);
     await writeFile(path.join(root, 'base/a.txt'), 'A');
-    const o = options(root, fakeEngine(local).docker);
+    const o = options(root, fakeDocker([], { local }));
     const verdicts = await (await createSkipper(o)).explain();
     expect(verdicts.map((v) => [v.id, v.upToDate, v.reason])).toEqual([
       ['base', false, 'changed: context file a.txt'],
@@ -96,7 +96,7 @@ describe('createSkipper', () => {
     const root = await project();
     const local = await firstBuild(root);
     await writeFile(path.join(root, 'generated/app/Dockerfile'), 'ARG BASE_IMAGE=acme/base:1\nFROM ${BASE_IMAGE}\nCOPY b.txt /b\n');
-    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    const verdicts = await (await createSkipper(options(root, fakeDocker([], { local })))).explain();
     expect(verdicts.map((v) => [v.id, v.upToDate, v.reason.replace(/\(.*\)/, '(…)')])).toEqual([
       ['base', true, 'inputs unchanged (…)'],
       ['app', false, 'changed: Dockerfile'],
@@ -107,17 +107,17 @@ describe('createSkipper', () => {
     const root = await project();
     const local = await firstBuild(root);
     local.set('busybox:stable', { id: 'sha256:new-busybox' });
-    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    const verdicts = await (await createSkipper(options(root, fakeDocker([], { local })))).explain();
     expect(verdicts.map((v) => v.reason)).toEqual(['changed: base busybox:stable', 'changed: parent base']);
   });
 
   it('--force builds anyway; an image labelled by someone else is rebuilt', async () => {
     const root = await project();
     const local = await firstBuild(root);
-    const forced = options(root, fakeEngine(local).docker, { force: true });
+    const forced = options(root, fakeDocker([], { local }), { force: true });
     expect(builds(await (await createSkipper(forced)).decide(stepOf(forced, 'base')))).toBe(true);
     local.set('acme/base:1', { id: 'sha256:x' });
-    const verdicts = await (await createSkipper(options(root, fakeEngine(local).docker))).explain();
+    const verdicts = await (await createSkipper(options(root, fakeDocker([], { local })))).explain();
     expect(verdicts[0]?.reason).toMatch(/^the image has no input digest/);
   });
 
@@ -125,16 +125,21 @@ describe('createSkipper', () => {
     const root = await project();
     const local = await firstBuild(root);
     const digest = local.get('acme/app:1')?.labels?.[DIGEST_LABEL] as string;
-    const inRegistry = fakeEngine(local, new Map([['acme/app:1', { [DIGEST_LABEL]: digest }]]));
-    const o = options(root, inRegistry.docker, { push: true, plan: planBuild(images, s, {}, { engine: { buildx: true }, push: true }) });
+    const inRegistry = fakeDocker([], { local: local, registry: new Map([['acme/app:1', { [DIGEST_LABEL]: digest }]]) });
+    const o = options(root, inRegistry, { push: true, plan: planBuild(images, s, {}, { engine: { buildx: true }, push: true }) });
     const verdicts = await (await createSkipper(o)).explain();
     // base is never pushed: its local image decides
     expect(verdicts.map((v) => v.reason.replace(/[0-9a-f]{12}/, 'D'))).toEqual([
       'inputs unchanged (D)',
       'in the registry with input digest D',
     ]);
-    expect(inRegistry.calls.filter((c) => c[1] === 'imagetools').map((c) => c.at(-1))).toEqual(['acme/app:1']);
-    const elsewhere = options(root, fakeEngine(local).docker, { push: true, plan: o.plan });
+    expect(
+      inRegistry.calls
+        .map((c) => c.argv)
+        .filter((c) => c[1] === 'imagetools')
+        .map((c) => c.at(-1)),
+    ).toEqual(['acme/app:1']);
+    const elsewhere = options(root, fakeDocker([], { local }), { push: true, plan: o.plan });
     expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
   });
 

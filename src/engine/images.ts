@@ -3,17 +3,14 @@
  * `docker image inspect` for many refs at once, and `docker buildx imagetools inspect` for an
  * image in its registry (manifest and config only, nothing is pulled; docker's own login is used).
  */
-import type { ImageInfo } from '../runner/engine-api.js';
-import type { DockerTarget } from '../runner/engine.js';
+import type { ImageInfo } from './engine-api.js';
+import { dockerRun, type Engine } from './engine.js';
 
 /** The label that carries an image's input digest. */
 export const DIGEST_LABEL = 'dev.dockwright.input-digest';
 
 /** A local image as `docker image inspect` describes it. */
 export type LocalImage = ImageInfo;
-
-const run = (t: DockerTarget, args: readonly string[]) =>
-  t.docker.run([...(t.globalArgs ?? []), ...args], { ...(t.env ? { env: t.env } : {}) });
 
 /** `busybox` → `busybox:latest`, `docker.io/library/x:1` → `x:1`: how RepoTags spell a ref. */
 export function familiarRef(ref: string): string {
@@ -30,13 +27,13 @@ const FORMAT = '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Conf
  * The local images `refs` name (a ref missing from the store is absent from the map). One docker
  * call; a ref that names an image by tag or digest is matched to its line by RepoTags/RepoDigests.
  */
-export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Promise<Map<string, LocalImage>> {
+export async function inspectLocal(t: Engine, refs: readonly string[]): Promise<Map<string, LocalImage>> {
   const found = new Map<string, LocalImage>();
   const unique = [...new Set(refs)];
   if (unique.length === 0) return found;
   const viaApi = await t.api?.images(unique);
   if (viaApi) return viaApi;
-  const r = await run(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
+  const r = await dockerRun(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   const parsed = lines.map((line) => {
     const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0', layers = 'null'] = line.split('\t');
@@ -66,8 +63,8 @@ export async function inspectLocal(t: DockerTarget, refs: readonly string[]): Pr
  * labels every platform agrees on. Undefined when the registry does not have the tag (or cannot
  * be reached: then the image is simply built and pushed, which reports the real error).
  */
-export async function registryLabels(t: DockerTarget, ref: string): Promise<Record<string, string> | undefined> {
-  const r = await run(t, ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
+export async function registryLabels(t: Engine, ref: string): Promise<Record<string, string> | undefined> {
+  const r = await dockerRun(t, ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
   if (r.exitCode !== 0) return undefined;
   try {
     type Config = { config?: { Labels?: Record<string, string> | null } };
@@ -79,4 +76,19 @@ export async function registryLabels(t: DockerTarget, ref: string): Promise<Reco
   } catch {
     return undefined;
   }
+}
+
+/** Bytes of a local image, or undefined when it is not in the local store. */
+export async function imageSize(t: Engine, ref: string): Promise<number | undefined> {
+  return (await inspectLocal(t, [ref])).get(ref)?.size;
+}
+
+/** Where an image that must already exist was found. */
+export type Presence = 'local' | 'registry' | 'missing';
+
+/** In the local store (the engine API, else `docker image inspect`), else in its registry (`docker manifest inspect`). */
+export async function findImage(t: Engine, ref: string): Promise<Presence> {
+  if ((await inspectLocal(t, [ref])).has(ref)) return 'local';
+  if ((await dockerRun(t, ['manifest', 'inspect', ref])).exitCode === 0) return 'registry';
+  return 'missing';
 }

@@ -1,7 +1,7 @@
 /** The real seam, run against `sh` instead of `docker`: argv, env, input, streaming, and abort of a whole process group. */
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { createDockerExec } from '../../../src/runner/docker-exec.js';
+import { createDockerExec } from '../../../src/engine/docker-exec.js';
 
 const sh = createDockerExec('sh');
 /** Processes whose command is exactly `command`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineApi } from '../../../src/runner/engine-api.js';
-import { findImage } from '../../../src/runner/engine.js';
-import { fakeDocker } from './fake-docker.js';
+import type { EngineApi } from '../../../src/engine/engine-api.js';
+import { findImage } from '../../../src/engine/images.js';
+import { fakeDocker } from '../support/fake-docker.js';
 
 const api = (known: readonly string[]): EngineApi => ({
   images: async (refs) =>
@@ -30,7 +30,7 @@ describe('findImage', () => {
   });
 
   it('falls back to docker when the API cannot answer', async () => {
-    const docker = fakeDocker([{ match: 'image', exitCode: 0 }]);
+    const docker = fakeDocker([], { local: new Map([['d:1', { id: 'sha256:d' }]]) });
     expect(await findImage({ docker, api: { images: async () => undefined } }, 'd:1')).toBe('local');
     expect(docker.calls.map((c) => c.argv.slice(0, 2))).toEqual([['image', 'inspect']]);
   });

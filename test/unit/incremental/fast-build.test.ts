@@ -2,13 +2,13 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
-import { tryFastBuild, writeFastSnapshot, type SnapshotInput } from '../../../src/digest/fast-build.js';
-import { DIGEST_LABEL } from '../../../src/digest/image-state.js';
-import { createSkipper } from '../../../src/digest/skipper.js';
+import { tryFastBuild, writeFastSnapshot, type SnapshotInput } from '../../../src/incremental/fast-build.js';
+import { DIGEST_LABEL } from '../../../src/engine/images.js';
+import { createSkipper } from '../../../src/incremental/skipper.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
 import { model, settings } from '../plan/images.js';
-import { fakeEngine, type Img } from './fake-engine.js';
+import { fakeDocker, type Img } from '../support/fake-docker.js';
 
 afterEach(cleanupProjects);
 
@@ -52,7 +52,7 @@ async function builtProject(o: BuiltOptions = {}): Promise<{ root: string; local
     plan: p,
     flags: {},
     env: ctx.env,
-    target: { docker: fakeEngine(local).docker },
+    target: { docker: fakeDocker([], { local }) },
   });
   const d = await skipper.decide(p.steps[0] as (typeof p.steps)[number]);
   if (!('argv' in d)) throw new Error('expected a build');
@@ -81,13 +81,13 @@ async function builtProject(o: BuiltOptions = {}): Promise<{ root: string; local
 describe('the no-op fast path', () => {
   it('answers an unchanged build from its snapshot with one docker call, printing what the full run prints', async () => {
     const { root, local } = await builtProject();
-    const engine = fakeEngine(local);
+    const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine.docker)).toBe(0);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+up to date\s+\S+\s+acme\/app:1$/m);
     expect(run.out()).toContain('1 up to date');
     expect(run.err()).toContain('[app] up to date');
-    expect(engine.calls.map((c) => c.slice(0, 2).join(' '))).toEqual(['image inspect']);
+    expect(engine.calls.map((c) => c.argv).map((c) => c.slice(0, 2).join(' '))).toEqual(['image inspect']);
   });
 
   it.each<[string, (root: string) => Promise<unknown>]>([
@@ -100,23 +100,23 @@ describe('the no-op fast path', () => {
   ])('falls through to the full run when %s', async (_what, change) => {
     const { root, local } = await builtProject();
     await change(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], capture(root).ctx, fakeEngine(local).docker)).toBeUndefined();
+    expect(await tryFastBuild(['build', '--progress', 'plain'], capture(root).ctx, fakeDocker([], { local }))).toBeUndefined();
   });
 
   it('builds what changed from the snapshot, without the definitions, through the runner', async () => {
     const { root, local } = await builtProject();
     await writeFile(path.join(root, 'ctx/a.txt'), 'b');
-    const engine = fakeEngine(local);
+    const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine.docker)).toBe(0);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
-    const build = engine.calls.find((c) => c[1] === 'build');
+    const build = engine.calls.map((c) => c.argv).find((c) => c[1] === 'build');
     expect(build?.join(' ')).toMatch(new RegExp(`--label ${DIGEST_LABEL}=sha256:[0-9a-f]{64} ctx$`));
   });
 
   it('falls through, printing nothing, for another command line or another environment', async () => {
     const { root, local } = await builtProject();
-    const docker = fakeEngine(local).docker;
+    const docker = fakeDocker([], { local });
     const run = capture(root);
     expect(await tryFastBuild(['build'], run.ctx, docker)).toBeUndefined();
     expect(await tryFastBuild(['build', '--progress', 'plain'], { ...run.ctx, env: { HOME: '/home/y' } }, docker)).toBeUndefined();
@@ -127,7 +127,7 @@ describe('the no-op fast path', () => {
     const { root, local } = await builtProject();
     local.delete('acme/app:1');
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, fakeEngine(local).docker)).toBe(0);
+    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, fakeDocker([], { local }))).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
   });
 
@@ -149,7 +149,7 @@ describe('the no-op fast path', () => {
       force: false,
     };
     await writeFastSnapshot(input);
-    expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeEngine(local).docker)).toBe(0);
+    expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeDocker([], { local }))).toBe(0);
   });
 
   it('answers with a parent outside the plan (`--no-deps`) when that parent is in the local store; falls through when it is not', async () => {
@@ -159,19 +159,19 @@ describe('the no-op fast path', () => {
     const argv = ['build', 'app', '--no-deps', '--progress', 'plain'];
     const { root, local } = await builtProject({ images: withBase, plan: appOnly, argv, local: [['acme/base:1', { id: 'sha256:base' }]] });
     const run = capture(root);
-    expect(await tryFastBuild(argv, run.ctx, fakeEngine(local).docker)).toBe(0);
+    expect(await tryFastBuild(argv, run.ctx, fakeDocker([], { local }))).toBe(0);
     expect(run.out()).toMatch(/^app\s+up to date\s/m);
     local.delete('acme/base:1');
-    expect(await tryFastBuild(argv, capture(root).ctx, fakeEngine(local).docker)).toBeUndefined();
+    expect(await tryFastBuild(argv, capture(root).ctx, fakeDocker([], { local }))).toBeUndefined();
   });
 
   it('replays a forced run (`--no-cache`) as one: every image builds, unchanged or not', async () => {
     const argv = ['build', '--no-cache', '--progress', 'plain'];
     const { root, local } = await builtProject({ argv, force: true });
-    const engine = fakeEngine(local);
+    const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(argv, run.ctx, engine.docker)).toBe(0);
+    expect(await tryFastBuild(argv, run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
-    expect(engine.calls.some((c) => c[1] === 'build')).toBe(true);
+    expect(engine.calls.map((c) => c.argv).some((c) => c[1] === 'build')).toBe(true);
   });
 });

@@ -1,9 +1,52 @@
 /**
- * A scripted `DockerExec` for unit tests: records every call, answers with the first script entry
- * whose `match` accepts the argv, streams its lines to `onLine` like the real one (and then keeps
- * no output), and honours the abort signal. A call nothing matches exits 0 with no output.
+ * The one fake of the engine for unit tests: a scripted `DockerExec` that records every call,
+ * answers with the first script entry whose `match` accepts the argv, streams its lines to
+ * `onLine` like the real one (and then keeps no output), and honours the abort signal. Images it
+ * is told about (`state.local`, `state.registry`) answer `docker image inspect` and
+ * `docker buildx imagetools inspect` as the engine would; a call nothing matches exits 0 with no output.
  */
-import type { DockerExec, DockerResult, DockerRunOptions } from '../../../src/runner/docker-exec.js';
+import type { DockerExec, DockerResult, DockerRunOptions } from '../../../src/engine/docker-exec.js';
+import { familiarRef } from '../../../src/engine/images.js';
+
+/** An image the fake engine knows. */
+export interface Img {
+  id: string;
+  labels?: Record<string, string>;
+  size?: number;
+  layers?: string[];
+}
+
+/** What the fake engine holds: local images by ref, registry images (their labels) by ref. */
+export interface FakeState {
+  readonly local?: Map<string, Img>;
+  readonly registry?: Map<string, Record<string, string>>;
+}
+
+/** `docker image inspect --format … refs` / `docker buildx imagetools inspect … ref` against the state. */
+function answerFromState(argv: readonly string[], state: FakeState): DockerResult | undefined {
+  const at = argv.indexOf('inspect');
+  if (argv[at - 1] === 'image' && state.local) {
+    const refs = argv.slice(at + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--format');
+    const found = refs.filter((r) => state.local?.has(r));
+    const lines = found.map((r) => {
+      const img = state.local?.get(r) as Img;
+      const fields = [[familiarRef(r)], [], img.id, img.labels ?? null, img.size ?? 1000, img.layers ?? null];
+      return fields.map((f) => (typeof f === 'string' || typeof f === 'number' ? String(f) : JSON.stringify(f))).join('\t');
+    });
+    return {
+      exitCode: found.length === refs.length ? 0 : 1,
+      stdout: lines.join('\n'),
+      stderr: found.length === refs.length ? '' : 'No such image',
+    };
+  }
+  if (argv[at - 1] === 'imagetools' && state.registry) {
+    const labels = state.registry.get(argv.at(-1) as string);
+    return labels
+      ? { exitCode: 0, stdout: JSON.stringify({ config: { Labels: labels } }), stderr: '' }
+      : { exitCode: 1, stdout: '', stderr: 'not found' };
+  }
+  return undefined;
+}
 
 export interface FakeCall {
   readonly argv: readonly string[];
@@ -30,7 +73,7 @@ export interface FakeDocker extends DockerExec {
   script(entry: Script): FakeDocker;
 }
 
-export function fakeDocker(entries: readonly Script[] = []): FakeDocker {
+export function fakeDocker(entries: readonly Script[] = [], state: FakeState = {}): FakeDocker {
   const scripts = [...entries];
   const calls: FakeCall[] = [];
   const running = new Set<FakeCall>();
@@ -61,6 +104,8 @@ export function fakeDocker(entries: readonly Script[] = []): FakeDocker {
           });
           if ((await Promise.race([s.until, aborted])) === 'aborted') return { exitCode: 143, stdout: '', stderr: '' };
         }
+        const known = s === undefined ? answerFromState(argv, state) : undefined;
+        if (known) return known;
         const streamed = opts.onLine !== undefined;
         return { exitCode: s?.exitCode ?? 0, stdout: streamed ? '' : (s?.stdout ?? ''), stderr: streamed ? '' : (s?.stderr ?? '') };
       } finally {

@@ -1,0 +1,64 @@
+/**
+ * The engine port: how dockwright reaches one docker engine, and the questions it asks of it.
+ * Everything that talks to docker holds an {@link Engine} and calls {@link dockerRun} (or one of
+ * the questions below, which use the engine's API on its local socket when there is one and the
+ * docker CLI otherwise). The only subprocess seam is `Engine.docker` ({@link DockerExec}); unit
+ * tests give a fake one (test/unit/support/fake-docker.ts).
+ */
+import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.js';
+import { createDockerExec } from './docker-exec.js';
+import { defaultEngineApi, type EngineApi } from './engine-api.js';
+import type { EngineInfo } from '../plan/build-argv.js';
+
+/** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
+export interface Engine {
+  readonly docker: DockerExec;
+  /** Before every subcommand (`--context NAME`). */
+  readonly globalArgs?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** Read-only queries through the engine's API, when it is the local socket (engine-api.ts); else the CLI. */
+  readonly api?: EngineApi;
+}
+
+/** How to reach the engine: docker's `--context NAME` (DOCKER_HOST and DOCKER_CONTEXT come from `env`). */
+export interface EngineConnection {
+  readonly context?: string;
+}
+
+/** docker's global options (before the subcommand) every docker call of a run must carry. */
+export const dockerGlobalArgs = (c: EngineConnection): string[] => (c.context ? ['--context', c.context] : []);
+
+/** The variables of an environment that are set: what docker runs with (DOCKER_HOST, DOCKER_CONFIG, … reach it from there). */
+export const definedEnv = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+
+/**
+ * The engine a command works with. `docker`: the seam tests fill with a fake; by default the real
+ * docker CLI, and then read-only questions may go to the engine's API instead (no process start).
+ */
+export function connectEngine(
+  env: Readonly<Record<string, string | undefined>>,
+  connection: EngineConnection,
+  docker?: DockerExec,
+): Engine {
+  const globalArgs = dockerGlobalArgs(connection);
+  const defined = definedEnv(env);
+  const api = docker === undefined ? defaultEngineApi(defined, globalArgs) : undefined;
+  return { docker: docker ?? createDockerExec(), globalArgs, env: defined, ...(api ? { api } : {}) };
+}
+
+/**
+ * What every build runs with unless the environment says otherwise: buildx looks up git
+ * information for each image it builds (a few `git` runs per image, one after the other, before
+ * the build starts) to put into provenance; dockwright labels the revision and source itself.
+ */
+export const BUILD_ENV: Readonly<Record<string, string>> = { BUILDX_GIT_INFO: '0' };
+
+/** `docker [global options] …args` on this engine; `opts.env` is added to the engine's environment. */
+export const dockerRun = (e: Engine, args: readonly string[], opts: DockerRunOptions = {}): Promise<DockerResult> =>
+  e.docker.run([...(e.globalArgs ?? []), ...args], { ...opts, ...(e.env || opts.env ? { env: { ...e.env, ...opts.env } } : {}) });
+
+/** `docker buildx version` answers: the client has buildx (a client-side check; no daemon needed). */
+export async function probeEngine(e: Engine): Promise<EngineInfo> {
+  return { buildx: (await dockerRun(e, ['buildx', 'version'])).exitCode === 0 };
+}
