@@ -11,8 +11,8 @@ export async function singleImage(p: BenchProject, image: string, n: number): Pr
   // its parents must be there (they are after the graph scenarios; not when this one runs alone)
   await timed('node', [cli, 'build', image, '--progress', 'plain'], p.root);
   const args = ['build', image, '--no-deps', '--no-cache', '--progress', 'plain'];
-  const plan = JSON.parse((await timed('node', [cli, ...args, '--json'], p.root)).output) as { steps: { argv: string[] }[] };
-  const argv = plan.steps[0]?.argv ?? [];
+  const plan = JSON.parse((await timed('node', [cli, ...args, '--json'], p.root)).output) as { builds: { command: { argv: string[] } }[] };
+  const argv = plan.builds[0]?.command.argv ?? [];
   const dw: number[] = [];
   const bare: number[] = [];
   for (let r = 0; r < n; r++) {

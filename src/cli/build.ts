@@ -5,17 +5,10 @@
  * `--dry-run` / `--json` print the plan and stop before anything is written or run.
  * The work (the runner, input digests, execa) is in actions/build.ts, loaded when the command runs.
  */
-import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { DockerExec } from '../engine/docker-exec.js';
+import { defaultParallel } from './parallel.js';
 import type { CliContext } from './context.js';
-
-/** Builds at once when neither `--parallel` nor the `parallel` setting says: BuildKit parallelises inside each build too. */
-export const defaultParallel = (): number => Math.max(1, Math.min(4, availableParallelism()));
-
-/** Images at once for `build`, `push` and `test`: `--parallel`, else the `parallel` setting, else {@link defaultParallel}. */
-export const parallelOf = (flag: number | undefined, settings: { readonly parallel?: number | undefined }): number =>
-  flag ?? settings.parallel ?? defaultParallel();
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 const collectList = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').filter(Boolean)];

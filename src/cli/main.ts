@@ -24,10 +24,10 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
     if (argv.includes('build')) {
-      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../incremental/snapshot-key.js')]);
+      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../io/snapshot-key.js')]);
       if (existsSync(snapshotPath(argv, ctx).file)) {
-        const { tryFastBuild } = await import('../incremental/fast-build.js');
-        const fast = await tryFastBuild(argv, ctx);
+        const { tryFastBuild } = await import('../runner/fast-build.js');
+        const fast = await tryFastBuild({ argv, cwd: ctx.cwd, env: ctx.env }, ctx);
         if (fast !== undefined) return fast;
       }
     }

@@ -8,7 +8,7 @@
 import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.js';
 import { createDockerExec } from './docker-exec.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
-import type { EngineInfo } from '../plan/build-argv.js';
+import type { EngineInfo } from '../plan/image-build.js';
 
 /** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
 export interface Engine {

@@ -2,7 +2,7 @@
  * Rebuild only what changed. For each step of a build plan: its input digest (parents first — a
  * parent dockwright builds counts with its own input digest, a Merkle chain), then the verdict:
  * up to date when every tag the step produces already carries the same digest label — locally, or
- * with `--push` in the registry — else build, with the label added to the docker argv.
+ * with `--push` in the registry — else build, with the digest label added to its build.
  *
  * The engine is asked once for the whole plan (every tag and every external ref in one
  * `docker image inspect`), so that a run where nothing changed costs one docker call.
@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
-import { argsFor, type BuildFlags } from '../plan/build-argv.js';
-import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import { buildArgSpec, type ImageBuild as Build } from '../plan/image-build.js';
+import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import type { Engine } from '../engine/engine.js';
 import type { DigestFs } from './digest-fs.js';
 import { diffInputs, summarizeChanges } from './diff-inputs.js';
@@ -29,9 +29,8 @@ export interface SkipperOptions {
   /** Every image of the project. */
   readonly images: readonly ImageModel[];
   readonly plan: BuildPlan;
-  readonly flags: BuildFlags;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly target: Engine;
+  readonly engine: Engine;
   /** Build even what is up to date (`--force`; also `--no-cache` and `--pull`, which ask for a fresh build). */
   readonly force?: boolean;
   /** `--push`: a pushable image is up to date only when its registry has every tag with the digest. */
@@ -43,10 +42,10 @@ export interface SkipperOptions {
   readonly onChange?: () => void;
 }
 
-/** What the runner does with a step: nothing (up to date), or build it with this argv. */
+/** What the runner does with an image: nothing (up to date), or build it with these labels added (the input digest). */
 export type Decision =
   | { readonly upToDate: string; readonly size?: number }
-  | { readonly argv: readonly string[]; readonly notes: readonly string[]; readonly built: () => Promise<void> };
+  | { readonly labels: Readonly<Record<string, string>>; readonly notes: readonly string[]; readonly built: () => Promise<void> };
 
 /** The dry run's answer for one step. */
 export interface Verdict {
@@ -57,7 +56,7 @@ export interface Verdict {
 }
 
 export interface Skipper {
-  decide(step: BuildStep): Promise<Decision>;
+  decide(step: ImageBuild): Promise<Decision>;
   explain(): Promise<Verdict[]>;
   /** True when every parent outside the plan is in the local store (asked in the same single inspect). */
   externalsPresent(): Promise<boolean>;
@@ -78,29 +77,9 @@ export const isInRegistry = (reason: string | undefined): boolean => reason?.sta
 
 const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0, 12);
 
-/** `--label K=V` pairs of an argv. */
-const labelsOf = (argv: readonly string[]): Record<string, string> => {
-  const out: Record<string, string> = {};
-  argv.forEach((a, i) => {
-    const v = argv[i + 1];
-    if (a !== '--label' || v === undefined) return;
-    const eq = v.indexOf('=');
-    out[eq < 0 ? v : v.slice(0, eq)] = eq < 0 ? '' : v.slice(eq + 1);
-  });
-  return out;
-};
-
-/** The argv with the digest label, before the last argument (the build context). */
-export const withDigestLabel = (argv: readonly string[], digest: string): string[] => [
-  ...argv.slice(0, -1),
-  '--label',
-  `${DIGEST_LABEL}=${digest}`,
-  ...argv.slice(-1),
-];
-
 export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const byId = new Map(o.images.map((i) => [i.id, i]));
-  const steps = new Map(o.plan.steps.map((s) => [s.id, s]));
+  const steps = new Map(o.plan.builds.map((s) => [s.id, s]));
   const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
   const cacheDir = resolve(o.root, o.settings.cacheDir);
   const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), {
@@ -108,18 +87,18 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     ...(o.onChange ? { onMiss: o.onChange } : {}),
   });
   const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
-  const buildArgs = (image: ImageModel): string[] => argsFor(image, o.flags.buildArgs ?? []);
+  const buildArgs = (build: Build): string[] => build.buildArgs.map(buildArgSpec);
 
   let local: Promise<Map<string, LocalImage>> | undefined;
   /** Every tag of the plan, every external ref and every parent outside the plan: one docker call. */
   const localImages = (): Promise<Map<string, LocalImage>> =>
-    (local ??= inspectLocal(o.target, [
-      ...o.plan.steps.flatMap((s) => s.tags),
+    (local ??= inspectLocal(o.engine, [
+      ...o.plan.builds.flatMap((s) => s.tags),
       ...external.values(),
-      ...o.plan.steps.flatMap((s) =>
+      ...o.plan.builds.flatMap((s) =>
         imageRefs({
           image: byId.get(s.id) as ImageModel,
-          buildArgs: buildArgs(byId.get(s.id) as ImageModel),
+          buildArgs: buildArgs(s),
           env: o.env,
           version: version(byId.get(s.id) as ImageModel),
         }),
@@ -132,7 +111,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     if (known) return known;
     const work = (async (): Promise<Digested> => {
       const image = byId.get(id) as ImageModel;
-      const step = steps.get(id) as BuildStep;
+      const step = steps.get(id) as ImageBuild;
       const found = await localImages();
       const parents: Record<string, string> = {};
       for (const p of step.parents) {
@@ -144,7 +123,6 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
         }
       }
       const dockerfile = o.dockerfiles?.get(id) ?? (await readFile(resolve(o.root, o.settings.outputDir, image.dir, 'Dockerfile'), 'utf8'));
-      const platforms = o.flags.platforms?.length ? o.flags.platforms : (image.platforms ?? []);
       const inputs = await collectInputs(
         {
           image,
@@ -152,11 +130,11 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           outputDir: o.settings.outputDir,
           ownDirs: [o.settings.cacheDir, o.settings.logsDir],
           dockerfile,
-          buildArgs: buildArgs(image),
+          buildArgs: buildArgs(step),
           env: o.env,
-          platforms,
-          labels: labelsOf(step.argv),
-          extra: o.flags.extra ?? [],
+          platforms: step.platforms,
+          labels: step.labels,
+          extra: o.plan.options.extra,
           parents,
           imageIds: new Map([...found].map(([ref, img]) => [ref, img.id])),
           version: version(image),
@@ -170,9 +148,9 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   };
 
   /** Up to date, or why not. */
-  const check = async (step: BuildStep, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
+  const check = async (step: ImageBuild, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
     if (o.push && step.push) {
-      const labels = await Promise.all(step.tags.map((t) => registryLabels(o.target, t)));
+      const labels = await Promise.all(step.tags.map((t) => registryLabels(o.engine, t)));
       const missing = step.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
       if (missing.length === 0) return { upToDate: true, reason: `${IN_REGISTRY} with input digest ${short(d.digest)}` };
       return { upToDate: false, reason: `${missing[0]} is not in its registry with these inputs` };
@@ -187,7 +165,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   };
 
   /** Names the inputs that changed since the image's last build, from the kept record. */
-  const changedSince = async (step: BuildStep, d: Digested, labelled: string | undefined): Promise<string> => {
+  const changedSince = async (step: ImageBuild, d: Digested, labelled: string | undefined): Promise<string> => {
     if (labelled === undefined) return 'the image has no input digest (built without dockwright, or before it kept digests)';
     const record = await readRecord(cacheDir, step.dir);
     if (record?.digest !== labelled)
@@ -196,28 +174,28 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     return changes.length > 0 ? `changed: ${summarizeChanges(changes)}` : `inputs changed (${short(labelled)} → ${short(d.digest)})`;
   };
 
-  const decide = async (step: BuildStep): Promise<Decision> => {
+  const decide = async (step: ImageBuild): Promise<Decision> => {
     let d: Digested;
     try {
       d = await digestOf(step.id);
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      return { argv: step.argv, notes: [`input digest unavailable (${why}): building`], built: async () => {} };
+      return { labels: {}, notes: [`input digest unavailable (${why}): building`], built: async () => {} };
     }
     const record = async (): Promise<void> => writeRecord(cacheDir, step.dir, { digest: d.digest, inputs: d.inputs });
-    const argv = withDigestLabel(step.argv, d.digest);
-    if (o.force) return { argv, notes: [`input digest ${d.digest} (forced build)`], built: record };
+    const labels = { [DIGEST_LABEL]: d.digest };
+    if (o.force) return { labels, notes: [`input digest ${d.digest} (forced build)`], built: record };
     const verdict = await check(step, d);
     if (verdict.upToDate) {
       if ((await readRecord(cacheDir, step.dir))?.digest !== d.digest) await record();
       return { upToDate: verdict.reason, ...(verdict.size !== undefined ? { size: verdict.size } : {}) };
     }
-    return { argv, notes: [`input digest ${d.digest}: building, ${verdict.reason}`], built: record };
+    return { labels, notes: [`input digest ${d.digest}: building, ${verdict.reason}`], built: record };
   };
 
   const explain = async (): Promise<Verdict[]> =>
     Promise.all(
-      o.plan.steps.map(async (step): Promise<Verdict> => {
+      o.plan.builds.map(async (step): Promise<Verdict> => {
         try {
           const d = await digestOf(step.id);
           if (o.force) return { id: step.id, digest: d.digest, upToDate: false, reason: 'forced' };

@@ -16,6 +16,7 @@ import { imageArgName } from '../compile/lower-source.js';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import { ociLabels } from './build-plan.js';
+import { secretSpec } from './image-build.js';
 import { buildGraph } from './graph.js';
 import { imageTags } from './tags.js';
 
@@ -57,10 +58,6 @@ const toPosix = (p: string): string => p.split(sep).join('/');
 
 const nonEmpty = <T extends object>(key: string, value: T | undefined): Record<string, T> =>
   value !== undefined && Object.keys(value).length > 0 ? { [key]: value } : {};
-
-/** `--secret` specs as `docker buildx build` takes them: the id and where the value is read, never the value. */
-const secretSpec = (s: ImageModel['secrets'][number]): string =>
-  [`id=${s.id}`, s.env ? `env=${s.env}` : '', s.src ? `src=${s.src}` : ''].filter(Boolean).join(',');
 
 export function bakeFile(images: readonly ImageModel[], settings: Settings, options: BakeOptions = {}): BakeFile {
   const graph = buildGraph(images);

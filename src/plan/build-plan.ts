@@ -1,21 +1,43 @@
 /**
- * The plan of a `dockwright build`: which images, in which order, with which docker argv. Pure:
- * what needs the outside world (buildx available? git revision? the time?) comes in as options,
- * so the same plan is printed by `--dry-run`, emitted by `--json` and run by the runner.
+ * The plan of a `dockwright build`: which images, in which order, each build as an
+ * {@link ImageBuild} value. Pure: what needs the outside world (buildx available? git revision?
+ * the time?) comes in as options, so the same plan is printed by `--dry-run`, emitted by `--json`
+ * and run by the runner.
  */
+import { posix } from 'node:path';
 import { imageArgName } from '../compile/lower-source.js';
 import { UsageError } from '../errors/index.js';
 import { baseImageId, type ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
-import { argsFor, buildArgName, buildArgv, declaredArgs, type BuildFlags, type EngineInfo } from './build-argv.js';
+import { argsFor, declaredArgs, parseBuildArg } from './build-args.js';
 import { buildGraph } from './graph.js';
+import type { BuildPlan, EngineInfo, ImageBuild } from './image-build.js';
 import { selectImages, type Selection } from './select.js';
 import { imageTags, primaryRef } from './tags.js';
+
+/** The options of a whole `dockwright build` run, as the command line gives them. */
+export interface BuildFlags {
+  /** `K=V`, or `K` alone (docker then reads the value from the environment, so it stays off argv). */
+  readonly buildArgs?: readonly string[];
+  /** Replaces the images' own `platforms`. */
+  readonly platforms?: readonly string[];
+  /** May contain `{dir}`, replaced by the image's folder name (`type=registry,ref=r/cache:{dir}`). */
+  readonly cacheFrom?: readonly string[];
+  readonly cacheTo?: readonly string[];
+  /** `docker buildx --builder NAME`. */
+  readonly builder?: string;
+  /** docker's global `--context NAME`, placed before the subcommand. */
+  readonly context?: string;
+  readonly pull?: boolean;
+  readonly noCache?: boolean;
+  /** Passed through as they are, after every other option (what follows `--`). */
+  readonly extra?: readonly string[];
+}
 
 export interface PlanOptions {
   readonly engine: EngineInfo;
   readonly flags?: BuildFlags;
-  /** `--push`: steps of images that are pushable get `push: true`. */
+  /** `--push`: builds of images that are pushable get `push: true`. */
   readonly push?: boolean;
   /** OCI label values; a label whose value is not given is left out. */
   readonly revision?: string;
@@ -28,79 +50,66 @@ export interface PlanOptions {
   readonly created?: string;
 }
 
-export interface BuildStep {
-  readonly id: string;
-  readonly dir: string;
-  /** Arguments of the `docker` binary, run in the project root. */
-  readonly argv: readonly string[];
-  readonly env: Readonly<Record<string, string>>;
-  /** Full references, the primary one first. */
-  readonly tags: readonly string[];
-  /** Every parent image (in this plan or external). */
-  readonly parents: readonly string[];
-  /** The parent whose layers this image starts with (its target stage is FROM it), if any. */
-  readonly base?: string;
-  readonly push: boolean;
-}
-
-export interface BuildPlan {
-  readonly engine: EngineInfo;
-  readonly steps: readonly BuildStep[];
-  /** Step ids, parents before children. */
-  readonly order: readonly string[];
-  /** Parents that are not built by this plan (`--no-deps`, `--skip`): they must already exist. */
-  readonly external: readonly { readonly id: string; readonly ref: string }[];
-}
-
 export function planBuild(images: readonly ImageModel[], settings: Settings, selection: Selection, options: PlanOptions): BuildPlan {
   const graph = buildGraph(images);
   const selected = selectImages(graph, selection);
   const chosen = selected.ids.map((id) => graph.images.get(id) as ImageModel);
   const flags = options.flags ?? {};
-  checkBuildArgs(chosen, flags.buildArgs ?? []);
+  const buildArgs = (flags.buildArgs ?? []).map(parseBuildArg);
+  checkBuildArgs(
+    chosen,
+    buildArgs.map((a) => a.name),
+  );
   const parents = (image: ImageModel): readonly string[] => graph.parents.get(image.id) ?? [];
   const refOf = (id: string): string => primaryRef(graph.images.get(id) as ImageModel, settings);
-  const steps = chosen.map((image): BuildStep => {
-    const tags = imageTags(image, settings);
-    const { argv, env } = buildArgv(
-      {
-        image,
-        outputDir: settings.outputDir,
-        tags,
-        // the compiler declares one global ARG per parent image (FROM, COPY --from, mount from=)
-        parentArgs: parents(image).map((p) => [imageArgName(p), refOf(p)] as const),
-        buildArgs: argsFor(image, flags.buildArgs ?? []),
-        labels: ociLabels(image, settings, options),
-      },
-      flags,
-      options.engine,
-    );
+  const builds = chosen.map((image): ImageBuild => {
     const base = baseImageId(image);
+    const perImage = (v: string): string => v.replaceAll('{dir}', image.dir);
     return {
       id: image.id,
       dir: image.dir,
-      argv,
-      env,
-      tags,
+      dockerfile: posix.join(settings.outputDir, image.dir, 'Dockerfile'),
+      context: image.context,
+      target: image.target,
+      platforms: flags.platforms?.length ? flags.platforms : (image.platforms ?? []),
       parents: parents(image),
+      // the compiler declares one global ARG per parent image (FROM, COPY --from, mount from=)
+      parentRefs: parents(image).map((p) => ({ id: p, arg: imageArgName(p), ref: refOf(p) })),
       ...(base !== undefined ? { base } : {}),
+      buildArgs: argsFor(image, buildArgs),
+      labels: ociLabels(image, settings, options),
+      stampCreated: !('org.opencontainers.image.created' in (image.labels ?? {})),
+      tags: imageTags(image, settings),
+      namedContexts: image.buildContexts,
+      secrets: image.secrets.map((s) => ({ id: s.id, ...(s.env ? { env: s.env } : {}), ...(s.src ? { src: s.src } : {}) })),
+      ssh: image.ssh,
+      cacheFrom: (flags.cacheFrom ?? []).map(perImage),
+      cacheTo: (flags.cacheTo ?? []).map(perImage),
       push: options.push === true && image.push,
     };
   });
   return {
     engine: options.engine,
-    steps,
+    options: {
+      ...(flags.context ? { context: flags.context } : {}),
+      ...(flags.builder ? { builder: flags.builder } : {}),
+      pull: flags.pull === true,
+      noCache: flags.noCache === true,
+      extra: flags.extra ?? [],
+      ...(options.created !== undefined ? { created: options.created } : {}),
+    },
+    builds,
     order: selected.ids,
     external: selected.external.map((id) => ({ id, ref: refOf(id) })),
   };
 }
 
-export function ociLabels(image: ImageModel, settings: Settings, options: PlanOptions): Record<string, string> {
+/** The OCI labels of an image's build, but for `created`, which changes every run (see {@link PlanOptions.created}). */
+export function ociLabels(image: ImageModel, settings: Settings, options: Omit<PlanOptions, 'created'>): Record<string, string> {
   const entries: [string, string | undefined][] = [
     ['org.opencontainers.image.title', image.name],
     ['org.opencontainers.image.version', image.version ?? settings.version],
     ['org.opencontainers.image.revision', options.revision],
-    ['org.opencontainers.image.created', options.created],
     ['org.opencontainers.image.source', options.source],
   ];
   // a label the definition sets itself (in its Dockerfile) wins over the one derived here
@@ -109,9 +118,9 @@ export function ociLabels(image: ImageModel, settings: Settings, options: PlanOp
 }
 
 /** A `--build-arg` that no selected image declares is a typo more often than not. */
-function checkBuildArgs(images: readonly ImageModel[], buildArgs: readonly string[]): void {
-  const unused = buildArgs.filter((a) => images.every((img) => argsFor(img, [a]).length === 0));
+function checkBuildArgs(images: readonly ImageModel[], names: readonly string[]): void {
+  const unused = names.filter((name) => images.every((img) => argsFor(img, [{ name }]).length === 0));
   if (unused.length === 0) return;
   const known = [...new Set(images.flatMap((img) => [...declaredArgs(img)]))].sort().join(', ') || '(none)';
-  throw new UsageError(`--build-arg ${unused.map(buildArgName).join(', ')}: no selected image declares it; their ARGs are: ${known}`);
+  throw new UsageError(`--build-arg ${unused.join(', ')}: no selected image declares it; their ARGs are: ${known}`);
 }

@@ -16,6 +16,8 @@ export interface SortedLine {
   readonly target?: string;
   /** This line finished the target's export. */
   readonly exported?: boolean;
+  /** This line is BuildKit's error for a step of the target (`#12 ERROR: process … did not complete`): the target failed. */
+  readonly failed?: string;
   /**
    * The line as a build of the target alone prints it: without the target's name in the step's
    * name (`#12 [python main 2/3] RUN …` → `#12 [main 2/3] RUN …`, `#20 [python] exporting …` →
@@ -65,7 +67,9 @@ export function bakeLineSorter(targets: ReadonlySet<string>, owner: StepOwner = 
       const target = owners.get(n);
       if (target === undefined) return {};
       const own = `#${n} ${unnamed(text)}`;
-      return exporting.has(n) && /^DONE\b/.test(text) ? { target, own, exported: true } : { target, own };
+      if (exporting.has(n) && /^DONE\b/.test(text)) return { target, own, exported: true };
+      const error = /^ERROR: (.*)$/s.exec(text)?.[1];
+      return error !== undefined ? { target, own, failed: error } : { target, own };
     },
   };
 }

@@ -9,7 +9,7 @@
  * buildx 0.13. The layers tell: a child's first layers are its base's layers. The caller rebuilds
  * the images found here on their own, FROM the tagged parent.
  */
-import type { BuildStep } from '../plan/build-plan.js';
+import type { ImageBuild } from '../plan/image-build.js';
 import type { ImageInfo } from '../engine/engine-api.js';
 
 /**
@@ -19,7 +19,7 @@ import type { ImageInfo } from '../engine/engine-api.js';
  * primary tag; an image it does not know is left alone (nothing says it is wrong).
  */
 export function offTheirBase(
-  steps: readonly BuildStep[],
+  steps: readonly ImageBuild[],
   built: ReadonlySet<string>,
   images: ReadonlyMap<string, ImageInfo>,
 ): Map<string, string> {

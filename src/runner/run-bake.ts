@@ -1,16 +1,17 @@
 /**
- * Runs one {@link BakeBatch}: a single `docker buildx bake` for many images, so that BuildKit
+ * Runs one {@link BakeSession}: a single `docker buildx bake` for many images, so that BuildKit
  * solves them in one session (a child starts from its parent's result, not from the image store,
  * and one process pays the start-up instead of one per image). Its output is sorted by image
  * (bake-lines.ts) into each image's log and progress, as a build of its own would write them.
  *
  * Bake stops everything at the first failure and does not say which images it finished, except
  * through its output: an image counts as built when its export step is DONE (or when bake
- * succeeded). The caller builds the others on their own (see run-plan.ts).
+ * succeeded), and as failed when BuildKit reports an error for one of its own steps. The caller
+ * builds on their own only the images bake stopped because another failed (see run-plan.ts).
  */
 import { readFile } from 'node:fs/promises';
-import type { BakeBatch } from '../plan/bake-batch.js';
-import type { BuildStep } from '../plan/build-plan.js';
+import type { BakeSession } from '../plan/bake-session.js';
+import type { ImageBuild } from '../plan/image-build.js';
 import { commandLine } from '../plan/format-plan.js';
 import { bakeLineSorter } from './bake-lines.js';
 import { inspectLocal, type LocalImage } from '../engine/images.js';
@@ -20,9 +21,9 @@ import type { ImageResult } from './result.js';
 import type { RunBuildOptions } from './run-build.js';
 import { stepOwner, type StepOwner } from './step-owner.js';
 
-/** An image of the batch: its step, the notes its decision gave, and what to do once it is built. */
+/** An image of the session: its build, the notes its decision gave, and what to do once it is built. */
 export interface BakeMember {
-  readonly step: BuildStep;
+  readonly step: ImageBuild;
   readonly notes?: readonly string[];
   readonly built?: () => Promise<void>;
 }
@@ -32,6 +33,8 @@ export type RunBakeOptions = Pick<RunBuildOptions, 'docker' | 'env' | 'globalArg
 export interface BakeOutcome {
   /** Results of the images bake built (status `built`), by id. */
   readonly built: ReadonlyMap<string, ImageResult>;
+  /** Results of the images whose own step failed in the session (status `failed`), by id. */
+  readonly failed: ReadonlyMap<string, ImageResult>;
   /** What the engine says of each built image, by its primary tag. */
   readonly images: ReadonlyMap<string, LocalImage>;
   /** bake's exit code. */
@@ -40,12 +43,12 @@ export interface BakeOutcome {
   readonly tail: readonly string[];
 }
 
-export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>, options: RunBakeOptions): Promise<BakeOutcome> {
+export async function runBake(batch: BakeSession, members: ReadonlyMap<string, BakeMember>, options: RunBakeOptions): Promise<BakeOutcome> {
   const now = options.now ?? Date.now;
   const began = now();
   const logs = new Map<string, ImageLog>();
   const bakeLines: string[] = [];
-  const env = Object.assign({}, BUILD_ENV, options.env, ...[...members.values()].map((m) => m.step.env)) as Record<string, string>;
+  const env = { ...BUILD_ENV, ...options.env };
   const ids = [...batch.targets.values()];
   const command = `$ ${commandLine(batch.argv, {})} <<< (bake file of ${ids.length} images: ${ids.join(', ')})`;
   for (const [name, id] of batch.targets) {
@@ -58,6 +61,7 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
   }
   const sorter = bakeLineSorter(new Set(batch.targets.keys()), await ownerOf(batch, members));
   const built = new Map<string, ImageResult>();
+  const failed = new Map<string, ImageResult>();
   const recording: Promise<void>[] = [];
   /** An image is in the store: it is done, whatever happens to the others (its size is asked for at the end, for all at once). */
   const exported = (id: string): void => {
@@ -72,6 +76,23 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
     };
     built.set(id, result);
     recording.push(member.built?.() ?? Promise.resolve());
+    options.progress.done(result);
+  };
+  /** BuildKit failed one of the image's own steps: its result is this session's, not a reason to build it again. */
+  const failedOwn = (id: string, reason: string): void => {
+    if (built.has(id) || failed.has(id)) return;
+    const member = members.get(id) as BakeMember;
+    const log = logs.get(id) as ImageLog;
+    const result: ImageResult = {
+      id,
+      status: 'failed',
+      ms: now() - began,
+      tags: member.step.tags,
+      logFile: log.file,
+      reason,
+      tail: log.tail(),
+    };
+    failed.set(id, result);
     options.progress.done(result);
   };
   let exitCode = 1;
@@ -94,8 +115,10 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
         }
         const text = sorted.own ?? line;
         logs.get(id)?.write(text);
-        options.progress.line(id, text);
+        // no event of an image after its result
+        if (!built.has(id) && !failed.has(id)) options.progress.line(id, text);
         if (sorted.exported) exported(id);
+        if (sorted.failed !== undefined) failedOwn(id, sorted.failed);
       },
     });
     exitCode = result.exitCode;
@@ -113,11 +136,13 @@ export async function runBake(batch: BakeBatch, members: ReadonlyMap<string, Bak
     const size = images.get(r.tags[0] ?? '')?.size;
     if (size !== undefined) built.set(id, { ...r, size });
   }
-  return { built, images, exitCode, tail: bakeLines };
+  // the tail of a failed image's log as it ends (bake's own error lines included)
+  for (const [id, r] of failed) failed.set(id, { ...r, tail: (logs.get(id) as ImageLog).tail() });
+  return { built, failed, images, exitCode, tail: bakeLines };
 }
 
 /** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
-async function ownerOf(batch: BakeBatch, members: ReadonlyMap<string, BakeMember>): Promise<StepOwner> {
+async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMember>): Promise<StepOwner> {
   const nameOf = new Map([...batch.targets].map(([name, id]) => [id, name]));
   const dockerfiles = new Map(
     await Promise.all([...batch.dockerfiles].map(async ([name, file]) => [name, await readFile(file, 'utf8').catch(() => '')] as const)),

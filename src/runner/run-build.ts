@@ -1,10 +1,11 @@
 /**
- * Runs a {@link BuildPlan}: schedules the steps along the graph, runs each one's docker argv in the
- * project root, writes its output to its log file and to the progress view, and reports what
+ * Runs a {@link BuildPlan} image by image: schedules the builds along the graph, runs each one's
+ * `docker buildx build` (buildx-argv.ts) in the project root, writes its output to its log file and to the progress view, and reports what
  * happened to every image. An abort (SIGINT/SIGTERM) or `failFast` stops the running docker
  * processes; what never ran is reported as cancelled.
  */
-import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
+import { buildxArgv } from '../plan/buildx-argv.js';
 import { commandLine } from '../plan/format-plan.js';
 import { BUILD_ENV, type Engine } from '../engine/engine.js';
 import { imageSize } from '../engine/images.js';
@@ -22,16 +23,16 @@ export interface RunBuildOptions extends Engine {
   readonly progress: Progress;
   /**
    * Runs before an image's docker build, with its log (pre-build inputs: fetched files, an
-   * assembled context). May replace the argv (`withContext`), and clean up once the build is over.
+   * assembled context). May give another build context, and clean up once the build is over.
    */
-  readonly prepare?: (step: BuildStep, log: (line: string) => void, signal: AbortSignal) => Promise<Prepared | undefined>;
+  readonly prepare?: (step: ImageBuild, log: (line: string) => void, signal: AbortSignal) => Promise<Prepared | undefined>;
   /**
    * Runs first, once the image's parents are done (input digests, see src/digest/skipper.ts):
    * `{ upToDate }` ends the step there (status `up-to-date`, no log written, nothing run);
-   * otherwise the build goes ahead with the argv it gives, its notes under the command in the log, and
-   * `built()` once docker succeeded.
+   * otherwise the build goes ahead with the labels it adds (the input digest), its notes under the
+   * command in the log, and `built()` once docker succeeded.
    */
-  readonly decide?: (step: BuildStep, signal: AbortSignal) => Promise<StepDecision>;
+  readonly decide?: (step: ImageBuild, signal: AbortSignal) => Promise<BuildDecision>;
   /** Log lines kept to show under a failed image (default 20). */
   readonly tailLines?: number;
   readonly now?: () => number;
@@ -47,13 +48,18 @@ export interface BuildReport {
 }
 
 /** What {@link RunBuildOptions.decide} hands back. */
-export type StepDecision =
+export type BuildDecision =
   | { readonly upToDate: string; readonly size?: number }
-  | { readonly argv?: readonly string[]; readonly notes?: readonly string[]; readonly built?: () => Promise<void> };
+  | {
+      readonly labels?: Readonly<Record<string, string>>;
+      readonly notes?: readonly string[];
+      readonly built?: () => Promise<void>;
+    };
 
 /** What {@link RunBuildOptions.prepare} hands back. */
 export interface Prepared {
-  readonly argv?: readonly string[];
+  /** The build context to use instead of the image's own (an assembled one). */
+  readonly context?: string;
   readonly cleanup?: () => Promise<void>;
 }
 
@@ -70,29 +76,29 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
   const { docker, root, progress } = options;
   const logs = new Map<string, ImageLog>();
   const sizes = new Map<string, number | undefined>();
-  const steps = new Map(plan.steps.map((s) => [s.id, s]));
+  const steps = new Map(plan.builds.map((s) => [s.id, s]));
   const upToDate = new Map<string, string>();
   let failFastBy: string | undefined;
 
-  const buildOne = async (planned: BuildStep, signal: AbortSignal): Promise<JobOutcome> => {
+  const buildOne = async (planned: ImageBuild, signal: AbortSignal): Promise<JobOutcome> => {
     const decision = await options.decide?.(planned, signal);
     if (decision && 'upToDate' in decision) {
       upToDate.set(planned.id, decision.upToDate);
       sizes.set(planned.id, decision.size);
       return 'up-to-date';
     }
-    const step = decision?.argv ? { ...planned, argv: decision.argv } : planned;
+    const step = decision?.labels ? { ...planned, labels: { ...planned.labels, ...decision.labels } } : planned;
     const log = openImageLog(logFileOf(root, options.logsDir, step.dir), options.tailLines ?? 20);
     logs.set(step.id, log);
     let prepared: Prepared | undefined;
     try {
       prepared = await options.prepare?.(step, (line) => log.write(line), signal);
-      const argv = prepared?.argv ?? step.argv;
-      log.write(`$ ${commandLine(argv, step.env)}`);
+      const { argv, env } = buildxArgv(prepared?.context ? { ...step, context: prepared.context } : step, plan);
+      log.write(`$ ${commandLine(argv, env)}`);
       decision?.notes?.forEach((line) => log.write(line));
       const result = await docker.run(argv, {
         cwd: root,
-        env: { ...BUILD_ENV, ...options.env, ...step.env },
+        env: { ...BUILD_ENV, ...options.env, ...env },
         signal,
         onLine: (line) => {
           log.write(line);
@@ -111,7 +117,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
   };
 
   const toResult = (r: JobResult): ImageResult => {
-    const step = steps.get(r.id) as BuildStep;
+    const step = steps.get(r.id) as ImageBuild;
     const log = logs.get(r.id);
     const size = sizes.get(r.id);
     const reason =
@@ -143,7 +149,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
   };
 
   const results = new Map<string, ImageResult>();
-  await schedule(plan.steps, buildOne, {
+  await schedule(plan.builds, buildOne, {
     parallel: options.parallel,
     failFast: options.failFast === true,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -156,7 +162,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       progress.done(result);
     },
   });
-  const ordered = plan.steps.map((s) => results.get(s.id) as ImageResult);
+  const ordered = plan.builds.map((s) => results.get(s.id) as ImageResult);
   return {
     results: ordered,
     interrupted: options.signal?.aborted === true,

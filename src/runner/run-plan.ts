@@ -12,109 +12,133 @@
  * again the same way, with the images on it. The full build and its fast path
  * (src/digest/fast-build.ts) both end here.
  */
-import { imageArgName } from '../compile/lower-source.js';
-import { bakeBatch, type BatchEntry } from '../plan/bake-batch.js';
-import type { BuildPlan, BuildStep } from '../plan/build-plan.js';
+import { bakeSession } from '../plan/bake-session.js';
+import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
 import type { ImageResult } from './result.js';
 import { runBake, type BakeMember } from './run-bake.js';
-import { runBuild, type BuildReport, type RunBuildOptions, type StepDecision } from './run-build.js';
+import { runBuild, type BuildReport, type RunBuildOptions, type BuildDecision } from './run-build.js';
 
 export interface RunPlanOptions extends RunBuildOptions {
   /** Build the out-of-date images together with `docker buildx bake` when two or more can go (default true). */
   readonly bake?: boolean;
-  /** Steps that must be built on their own (pre-build inputs prepared right before the build). */
-  readonly ownBuild?: (step: BuildStep) => boolean;
+  /** Images that must be built on their own (pre-build inputs prepared right before the build). */
+  readonly ownBuild?: (build: ImageBuild) => boolean;
 }
 
 const never = new AbortController().signal;
 
-/** The out-of-date steps that can go into one bake: buildx, no `prepare` of their own, and every out-of-date parent going too. */
-function batchOf(plan: BuildPlan, stale: ReadonlyMap<string, BuildStep>, options: RunPlanOptions): BuildStep[] {
+/** The out-of-date builds that can go into one bake: buildx, no `prepare` of their own, and every out-of-date parent going too. */
+function sessionOf(plan: BuildPlan, stale: ReadonlyMap<string, ImageBuild>, options: RunPlanOptions): ImageBuild[] {
   if (options.bake === false || !plan.engine.buildx || options.parallel < 2) return [];
   const memo = new Map<string, boolean>();
-  const fits = (step: BuildStep): boolean => {
-    const known = memo.get(step.id);
+  const fits = (build: ImageBuild): boolean => {
+    const known = memo.get(build.id);
     if (known !== undefined) return known;
-    const ok = !(options.ownBuild?.(step) ?? false) && step.parents.every((p) => !stale.has(p) || fits(stale.get(p) as BuildStep));
-    memo.set(step.id, ok);
+    const ok = !(options.ownBuild?.(build) ?? false) && build.parents.every((p) => !stale.has(p) || fits(stale.get(p) as ImageBuild));
+    memo.set(build.id, ok);
     return ok;
   };
-  const batch = [...stale.values()].filter(fits);
-  return batch.length >= 2 ? batch : [];
+  const session = [...stale.values()].filter(fits);
+  return session.length >= 2 ? session : [];
 }
+
+/** The build as the run decided it: the labels its decision adds (the input digest). */
+const decided = (build: ImageBuild, d: BuildDecision | undefined): ImageBuild =>
+  d && 'labels' in d && d.labels ? { ...build, labels: { ...build.labels, ...d.labels } } : build;
 
 export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise<BuildReport> {
   const { progress } = options;
-  const decisions = new Map<string, StepDecision | undefined>(
-    await Promise.all(plan.steps.map(async (s) => [s.id, await options.decide?.(s, options.signal ?? never)] as const)),
+  const decisions = new Map<string, BuildDecision | undefined>(
+    await Promise.all(plan.builds.map(async (s) => [s.id, await options.decide?.(s, options.signal ?? never)] as const)),
   );
   const results = new Map<string, ImageResult>();
-  const stale = new Map<string, BuildStep>();
-  for (const step of plan.steps) {
-    const d = decisions.get(step.id);
+  const stale = new Map<string, ImageBuild>();
+  for (const build of plan.builds) {
+    const d = decisions.get(build.id);
     if (d && 'upToDate' in d) {
       const result: ImageResult = {
-        id: step.id,
+        id: build.id,
         status: 'up-to-date',
         ms: 0,
-        tags: step.tags,
+        tags: build.tags,
         reason: d.upToDate,
         ...(d.size !== undefined ? { size: d.size } : {}),
       };
-      progress.start(step.id);
+      progress.start(build.id);
       progress.done(result);
-      results.set(step.id, result);
-    } else stale.set(step.id, step);
+      results.set(build.id, result);
+    } else stale.set(build.id, build);
   }
 
   const notes = new Map<string, string[]>();
-  const batch = batchOf(plan, stale, options);
-  if (batch.length > 0 && options.signal?.aborted !== true) {
-    const argvOf = (step: BuildStep): readonly string[] => {
-      const d = decisions.get(step.id);
-      return d && 'argv' in d && d.argv ? d.argv : step.argv;
-    };
-    const entries: BatchEntry[] = batch.map((step) => ({ step, argv: argvOf(step) }));
-    const made = bakeBatch(entries, options.root, imageArgName);
-    if ('notBakeable' in made) batch.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
+  const session = sessionOf(plan, stale, options);
+  if (session.length > 0 && options.signal?.aborted !== true) {
+    const made = bakeSession(
+      session.map((b) => decided(b, decisions.get(b.id))),
+      plan,
+      options.root,
+    );
+    if ('notBakeable' in made) session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
     else {
       const members = new Map<string, BakeMember>(
-        batch.map((step) => {
-          const d = decisions.get(step.id);
+        session.map((build) => {
+          const d = decisions.get(build.id);
           const own = d && !('upToDate' in d) ? d : undefined;
-          return [step.id, { step, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
+          return [build.id, { step: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
         }),
       );
       const outcome = await runBake(made, members, options);
       // a child bake put on other layers than its tagged parent is built again, on its own
-      const off = offTheirBase(batch, new Set(outcome.built.keys()), outcome.images);
+      const off = offTheirBase(session, new Set(outcome.built.keys()), outcome.images);
       for (const [id, result] of outcome.built) {
         if (off.has(id)) continue;
         results.set(id, result);
         stale.delete(id);
       }
+      // an image whose own step failed has its result: it is not built again, nor is anything on it
+      for (const [id, result] of outcome.failed) {
+        results.set(id, result);
+        stale.delete(id);
+      }
+      for (const build of plan.builds) {
+        const blockedBy = build.parents.find((p) => results.get(p)?.status === 'failed' || results.get(p)?.status === 'skipped-dependency');
+        if (!stale.has(build.id) || blockedBy === undefined) continue;
+        const result: ImageResult = {
+          id: build.id,
+          status: 'skipped-dependency',
+          ms: 0,
+          tags: build.tags,
+          reason: `${blockedBy} did not build`,
+        };
+        progress.done(result);
+        results.set(build.id, result);
+        stale.delete(build.id);
+      }
       const why = outcome.tail.filter((l) => /^ERROR\b/.test(l)).at(-1) ?? `bake exited with ${outcome.exitCode}`;
-      for (const step of batch)
-        if (stale.has(step.id)) notes.set(step.id, [`building on its own: the bake session of ${batch.length} images stopped (${why})`]);
+      const failedIds = [...outcome.failed.keys()];
+      const stopped = failedIds.length > 0 ? `${failedIds.join(', ')} failed` : why;
+      for (const build of session)
+        if (stale.has(build.id))
+          notes.set(build.id, [`building on its own: the bake session of ${session.length} images stopped (${stopped})`]);
       for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
     }
   }
 
   if (stale.size > 0) {
-    const rest: BuildPlan = { ...plan, steps: plan.steps.filter((s) => stale.has(s.id)) };
+    const rest: BuildPlan = { ...plan, builds: plan.builds.filter((s) => stale.has(s.id)) };
     const report = await runBuild(rest, {
       ...options,
-      // only out-of-date steps are left: their decision, with what happened to them so far
-      decide: async (step) => {
-        const d = decisions.get(step.id) as Exclude<StepDecision, { upToDate: string }> | undefined;
-        return { ...d, notes: [...(notes.get(step.id) ?? []), ...(d?.notes ?? [])] };
+      // only out-of-date builds are left: their decision, with what happened to them so far
+      decide: async (build) => {
+        const d = decisions.get(build.id) as Exclude<BuildDecision, { upToDate: string }> | undefined;
+        return { ...d, notes: [...(notes.get(build.id) ?? []), ...(d?.notes ?? [])] };
       },
     });
     for (const r of report.results) results.set(r.id, r);
   }
 
-  const ordered = plan.steps.map((s) => results.get(s.id) as ImageResult);
+  const ordered = plan.builds.map((s) => results.get(s.id) as ImageResult);
   return {
     results: ordered,
     interrupted: options.signal?.aborted === true,

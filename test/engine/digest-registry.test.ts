@@ -32,9 +32,8 @@ describe.skipIf(!engineAvailable)('input digests against a registry (engine)', (
       settings: project.settings,
       images: project.images,
       plan,
-      flags: {},
       env: {},
-      target: { docker: createDockerExec() },
+      engine: { docker: createDockerExec() },
       push: true,
     };
   };

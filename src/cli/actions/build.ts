@@ -1,29 +1,27 @@
-/** What `dockwright build` does (the command and its options: ../build.ts). */
+/** What `dockwright build` does (the command and its options: ../build.ts): parse, load, plan, then run the build. */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { writeFastSnapshot } from '../../incremental/fast-build.js';
+import { connectEngine, definedEnv, probeEngine, type Engine } from '../../engine/engine.js';
+import { findImage } from '../../engine/images.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
+import { writeBuildSnapshot } from '../../io/build-snapshot.js';
+import { readGitInfo } from '../../io/git-info.js';
 import { formatProblem } from '../../errors/definition-error.js';
 import type { ImageModel } from '../../model/resolved.js';
-import { dockerGlobalArgs, type BuildFlags } from '../../plan/build-argv.js';
-import { planBuild, type BuildPlan } from '../../plan/build-plan.js';
-import { formatPlan } from '../../plan/format-plan.js';
+import { planBuild, type BuildFlags } from '../../plan/build-plan.js';
+import type { BuildPlan } from '../../plan/image-build.js';
+import { formatPlan, planJson } from '../../plan/format-plan.js';
 import { retargetImages } from '../../plan/retarget.js';
 import { loadProject, type Project } from '../../project.js';
-import { MissingImagesError, reportBuild, throwIfFailed } from '../../runner/build-error.js';
-import { createDockerExec, type DockerExec } from '../../engine/docker-exec.js';
-import { probeEngine, type Engine } from '../../engine/engine.js';
-import { findImage } from '../../engine/images.js';
-import { defaultEngineApi } from '../../engine/engine-api.js';
-import { readGitInfo } from '../../io/git-info.js';
-import { hasOwnInputs, inputsPreparer } from '../../runner/inputs/build-hook.js';
-import { createProgress } from '../../runner/progress/progress.js';
-import { runPlan } from '../../runner/run-plan.js';
-import { parallelOf } from '../build.js';
+import { MissingImagesError, throwIfFailed } from '../../runner/build-error.js';
+import type { DockerExec } from '../../engine/docker-exec.js';
+import { executeBuild, type BuildJob } from '../../runner/execute-build.js';
+import { createdAt } from '../../runner/created-at.js';
+import { parallelOf } from '../parallel.js';
+import { pushBuilt } from '../../runner/push-report.js';
 import type { CliContext } from '../context.js';
 import { generate, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
-import { pushBuilt } from './push.js';
 
 const BuildOptions = z.object({
   only: z.array(z.string()).default([]),
@@ -61,15 +59,6 @@ function splitOperands(operands: readonly string[], command: Command): { names: 
   return { names: operands.slice(0, operands.length - extra.length), extra };
 }
 
-const definedEnv = (env: CliContext['env']): Record<string, string> =>
-  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-
-/** `SOURCE_DATE_EPOCH` when set (reproducible labels), else now. */
-const createdAt = (env: Record<string, string>): string => {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return new Date(env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString();
-};
-
 /** Build implies gen: the selected images' generated files are rewritten before docker reads them. */
 async function writeGeneratedFor(ctx: CliContext, project: Project, selected: readonly ImageModel[]): Promise<void> {
   const generated = await generate(project, selected);
@@ -77,17 +66,15 @@ async function writeGeneratedFor(ctx: CliContext, project: Project, selected: re
   await writeGenerated(project, await planGenerated(project, generated, selected));
 }
 
-async function checkExternal(target: Engine, plan: BuildPlan): Promise<void> {
-  const found = await Promise.all(plan.external.map(async (ext) => ({ ...ext, presence: await findImage(target, ext.ref) })));
+async function checkExternal(engine: Engine, plan: BuildPlan): Promise<void> {
+  const found = await Promise.all(plan.external.map(async (ext) => ({ ...ext, presence: await findImage(engine, ext.ref) })));
   const missing = found.filter((f) => f.presence === 'missing');
   if (missing.length > 0) throw new MissingImagesError(missing);
 }
 
-/** `docker`: the seam; `real`: it is the real docker CLI, so read-only queries may go to the engine's API instead (engine-api.ts). */
 async function build(
   ctx: CliContext,
-  docker: DockerExec,
-  real: boolean,
+  docker: DockerExec | undefined,
   operands: string[],
   o: BuildOptions,
   command: Command,
@@ -95,7 +82,6 @@ async function build(
   const { names, extra } = splitOperands(operands, command);
   const project = await loadProject(projectRequest(ctx, command));
   const { root, settings, images } = project;
-  const env = definedEnv(ctx.env);
   const flags: BuildFlags = {
     buildArgs: o.buildArg,
     platforms: o.platform,
@@ -107,34 +93,17 @@ async function build(
     noCache: !o.cache,
     extra,
   };
-  const globalArgs = dockerGlobalArgs(flags);
-  const api = real ? defaultEngineApi(env, globalArgs) : undefined;
-  const target: Engine = { docker, globalArgs, env, ...(api ? { api } : {}) };
-  const [engine, git] = await Promise.all([probeEngine(target), readGitInfo(root)]);
+  const engine = connectEngine(ctx.env, o.context ? { context: o.context } : {}, docker);
+  const [info, git] = await Promise.all([probeEngine(engine), readGitInfo(root)]);
   const selection = { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps };
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined
   const planned = o.target === undefined ? images : retargetImages(images, selection, o.target);
-  const plan = planBuild(planned, settings, selection, {
-    engine,
-    flags,
-    push: o.push,
-    ...git,
-    created: createdAt(env),
-  });
-  if (o.json) return void ctx.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+  const plan = planBuild(planned, settings, selection, { engine: info, flags, push: o.push, ...git, created: createdAt(ctx.env) });
+  if (o.json) return void ctx.stdout.write(planJson(plan));
   const byId = new Map(images.map((i) => [i.id, i]));
-  // input digests (src/digest): what is up to date is not built; --no-cache and --pull ask for a fresh build
-  const skipOptions: SkipperOptions = {
-    root,
-    settings,
-    images: planned,
-    plan,
-    flags,
-    env,
-    target,
-    force: o.force || !o.cache || o.pull,
-    push: o.push,
-  };
+  // input digests (src/incremental): what is up to date is not built; --no-cache and --pull ask for a fresh build
+  const force = o.force || !o.cache || o.pull;
+  const skipOptions: SkipperOptions = { root, settings, images: planned, plan, env: ctx.env, engine, force, push: o.push };
   if (o.dryRun) {
     const rendered = await generate(
       project,
@@ -149,54 +118,31 @@ async function build(
     project,
     plan.order.map((id) => byId.get(id) as ImageModel),
   );
-  await checkExternal(target, plan);
-
-  const out = o.progress === 'json' ? ctx.stdout : ctx.stderr;
-  const progress = createProgress(o.progress, out);
-  const skipper = await createSkipper(skipOptions);
-  const parallel = parallelOf(o.parallel, settings);
-  const report = await runPlan(plan, {
-    decide: skipper.decide,
-    prepare: inputsPreparer(images, { root, cacheDir: settings.cacheDir }),
-    ownBuild: hasOwnInputs(images),
-    bake: o.bake,
-    ...target,
+  await checkExternal(engine, plan);
+  const job: BuildJob = {
     root,
-    logsDir: settings.logsDir,
-    parallel,
+    settings,
+    images: planned,
+    plan,
+    engine,
+    skipper: await createSkipper(skipOptions),
+    progress: o.progress,
+    parallel: parallelOf(o.parallel, settings),
     failFast: o.failFast,
-    progress,
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
-  progress.close();
-  await skipper.close();
-  // nothing to redo next time unless something changes: the no-op fast path (src/digest/fast-build.ts);
+    bake: o.bake,
+  };
+  const report = await executeBuild(job, ctx);
+  // nothing to redo next time unless something changes: the no-op fast path (src/runner/fast-build.ts);
   // `--force` always decides again from the definitions (--no-cache and --pull replay as forced builds)
   if (report.ok && !o.force) {
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
-    await writeFastSnapshot({
-      argv,
-      ctx,
-      root,
-      settings,
-      images: planned,
-      plan,
-      flags,
-      globalArgs: target.globalArgs ?? [],
-      progress: o.progress,
-      parallel,
-      failFast: o.failFast,
-      bake: o.bake,
-      force: skipOptions.force === true,
-    });
+    await writeBuildSnapshot({ argv, cwd: ctx.cwd, env: ctx.env, root, job: { ...job, force } });
   }
-  // with --progress json, stdout carries only events
-  reportBuild(report, { summary: o.progress === 'json' ? ctx.stderr : ctx.stdout, errors: ctx.stderr }, root);
-  if (report.ok && o.push) await pushBuilt(ctx, target, images, report.results, parallel);
+  if (report.ok && o.push) await pushBuilt(ctx, engine, images, report.results, job.parallel);
   throwIfFailed(report);
 }
 
-/** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
+/** `docker`: the seam tests fill with a fake; the real docker CLI (and the engine's API) when undefined. */
 export async function buildAction(
   ctx: CliContext,
   docker: DockerExec | undefined,
@@ -204,5 +150,5 @@ export async function buildAction(
   rawOptions: unknown,
   command: Command,
 ): Promise<void> {
-  await build(ctx, docker ?? createDockerExec(), docker === undefined, operands, BuildOptions.parse(rawOptions), command);
+  await build(ctx, docker, operands, BuildOptions.parse(rawOptions), command);
 }

@@ -6,7 +6,7 @@ import type { Settings } from '../../model/settings.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
 import type { CliContext } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable } from '../../runner/progress/format-table.js';
 import { projectRequest } from '../project-request.js';
 
 const ListOptions = z.object({ json: z.boolean().default(false) });

@@ -11,8 +11,9 @@ import type { Engine } from '../../engine/engine.js';
 import { pushImages, type PushItem, type PushReport } from '../../runner/push.js';
 import { PushFailedError } from '../../runner/ship-error.js';
 import type { CliContext } from '../context.js';
-import { formatTable } from '../format-table.js';
-import { parallelOf } from '../build.js';
+import { formatTable } from '../../runner/progress/format-table.js';
+import { parallelOf } from '../parallel.js';
+import { pushAndReport, pushItems } from '../../runner/push-report.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
 
@@ -20,57 +21,6 @@ const PushOptions = SelectionOptions.extend({
   retries: z.coerce.number().int().min(0).max(10).default(3),
   parallel: z.coerce.number().int().positive().optional(),
 });
-
-export const pushItems = (images: readonly ImageModel[], settings: Settings): PushItem[] =>
-  images.map((image) => ({ id: image.id, tags: imageTags(image, settings), push: image.push }));
-
-const statusText = {
-  pushed: 'pushed',
-  failed: 'FAILED',
-  'not-built': 'not built (skipped)',
-  'never-pushed': 'push: false (skipped)',
-} as const;
-
-export function formatPushReport(report: PushReport): string {
-  const rows = report.images.flatMap((img) =>
-    img.tags.length === 0
-      ? [[img.id, statusText[img.status], '-', '-']]
-      : img.tags.map((t) => [
-          img.id,
-          t.status === 'pushed' ? 'pushed' : t.status === 'failed' ? 'FAILED' : 'not tried',
-          t.ref,
-          t.status === 'pushed' ? (t.digest ?? '?') : t.reason,
-        ]),
-  );
-  return formatTable(['IMAGE', 'STATUS', 'TAG', 'DIGEST / REASON'], rows);
-}
-
-/** Pushes, prints the report, and throws when a tag failed or nothing could be pushed. */
-export async function pushAndReport(
-  ctx: CliContext,
-  target: Engine,
-  items: readonly PushItem[],
-  o: { retries: number; parallel: number },
-): Promise<PushReport> {
-  const report = await pushImages(items, {
-    ...target,
-    attempts: o.retries + 1,
-    parallel: o.parallel,
-    log: (line) => ctx.stderr.write(`${line}\n`),
-    ...(ctx.signal ? { signal: ctx.signal } : {}),
-  });
-  ctx.stdout.write(formatPushReport(report));
-  const notBuilt = report.images.filter((i) => i.status === 'not-built').map((i) => i.id);
-  if (notBuilt.length > 0) ctx.stderr.write(`not built, not pushed: ${notBuilt.join(', ')} (build them with \`dockwright build\`)\n`);
-  if (!report.ok) {
-    const failed = report.images.filter((i) => i.status === 'failed').map((i) => i.id);
-    throw new PushFailedError(`could not push ${failed.join(', ')}${report.advice.map((a) => `\n  ${a}`).join('')}`);
-  }
-  if (!report.images.some((i) => i.status === 'pushed') && report.images.some((i) => i.status === 'not-built')) {
-    throw new PushFailedError('nothing was pushed: none of the selected images is built');
-  }
-  return report;
-}
 
 /** `docker`: the seam tests fill with a fake; the runner's own when undefined. */
 export async function pushAction(
@@ -87,20 +37,4 @@ export async function pushAction(
     retries: o.retries,
     parallel: parallelOf(o.parallel, settings),
   });
-}
-
-/** `dockwright build --push`: once every image built, push the built ones (those not marked `push: false`), `parallel` at once. */
-export async function pushBuilt(
-  ctx: CliContext,
-  target: Engine,
-  images: readonly ImageModel[],
-  results: readonly { readonly id: string; readonly status: string; readonly tags: readonly string[]; readonly reason?: string }[],
-  parallel: number,
-): Promise<void> {
-  const byId = new Map(images.map((i) => [i.id, i]));
-  const items = results
-    // up to date *in the registry* (input digests): already pushed, and maybe not in the local store
-    .filter((r) => r.status === 'built' || (r.status === 'up-to-date' && !isInRegistry(r.reason)))
-    .map((r) => ({ id: r.id, tags: r.tags, push: byId.get(r.id)?.push ?? false }));
-  await pushAndReport(ctx, target, items, { retries: 3, parallel });
 }

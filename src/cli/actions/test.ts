@@ -8,8 +8,8 @@ import { type DockerExec } from '../../engine/docker-exec.js';
 import { VerifyFailedError } from '../../runner/ship-error.js';
 import { verifyImages, type VerifyItem, type VerifyResult } from '../../runner/verify/index.js';
 import type { CliContext } from '../context.js';
-import { formatTable } from '../format-table.js';
-import { parallelOf } from '../build.js';
+import { formatTable } from '../../runner/progress/format-table.js';
+import { parallelOf } from '../parallel.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
 

@@ -66,10 +66,10 @@ describe('dockwright build', () => {
   it('--json prints the plan as JSON', async () => {
     const root = await tempProject(files);
     const r = await dockwright(root, ['build', '--json', '--no-deps', 'app', '--context', 'far'], fakeDocker());
-    const plan = JSON.parse(r.stdout) as { order: string[]; external: unknown[]; steps: { argv: string[] }[] };
+    const plan = JSON.parse(r.stdout) as { order: string[]; external: unknown[]; builds: { command: { argv: string[] } }[] };
     expect(plan.order).toEqual(['app']);
     expect(plan.external).toEqual([{ id: 'base', ref: '127.0.0.1:5000/base:1.0' }]);
-    expect(plan.steps[0]?.argv.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'build']);
+    expect(plan.builds[0]?.command.argv.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'build']);
   });
 
   it('secrets stay off argv', async () => {

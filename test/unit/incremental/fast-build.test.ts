@@ -2,7 +2,8 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
-import { tryFastBuild, writeFastSnapshot, type SnapshotInput } from '../../../src/incremental/fast-build.js';
+import { writeBuildSnapshot } from '../../../src/io/build-snapshot.js';
+import { tryFastBuild } from '../../../src/runner/fast-build.js';
 import { DIGEST_LABEL } from '../../../src/engine/images.js';
 import { createSkipper } from '../../../src/incremental/skipper.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
@@ -11,6 +12,9 @@ import { model, settings } from '../plan/images.js';
 import { fakeDocker, type Img } from '../support/fake-docker.js';
 
 afterEach(cleanupProjects);
+
+/** Where a command line ran: what keys its snapshot. */
+const at = (argv: readonly string[], ctx: CliContext) => ({ argv, cwd: ctx.cwd, env: ctx.env });
 
 const images = [model('app', { context: 'ctx' })];
 const s = settings({ namespace: 'acme', tag: '1' });
@@ -50,31 +54,21 @@ async function builtProject(o: BuiltOptions = {}): Promise<{ root: string; local
     settings: s,
     images: imgs,
     plan: p,
-    flags: {},
     env: ctx.env,
-    target: { docker: fakeDocker([], { local }) },
+    engine: { docker: fakeDocker([], { local }) },
   });
-  const d = await skipper.decide(p.steps[0] as (typeof p.steps)[number]);
-  if (!('argv' in d)) throw new Error('expected a build');
-  const label = (d.argv.find((a) => a.startsWith(`${DIGEST_LABEL}=`)) ?? '').slice(DIGEST_LABEL.length + 1);
+  const d = await skipper.decide(p.builds[0] as (typeof p.builds)[number]);
+  if (!('labels' in d)) throw new Error('expected a build');
+  const label = d.labels[DIGEST_LABEL] ?? '';
   local.set('acme/app:1', { id: 'sha256:app', labels: { [DIGEST_LABEL]: label } });
   await d.built();
-  const input: SnapshotInput = {
+  await writeBuildSnapshot({
     argv,
-    ctx,
+    cwd: ctx.cwd,
+    env: ctx.env,
     root,
-    settings: s,
-    images: imgs,
-    plan: p,
-    flags: {},
-    globalArgs: [],
-    progress: 'plain',
-    parallel: 2,
-    failFast: false,
-    bake: true,
-    force: o.force ?? false,
-  };
-  await writeFastSnapshot(input);
+    job: { settings: s, images: imgs, plan: p, progress: 'plain', parallel: 2, failFast: false, bake: true, force: o.force ?? false },
+  });
   return { root, local };
 }
 
@@ -83,7 +77,7 @@ describe('the no-op fast path', () => {
     const { root, local } = await builtProject();
     const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine)).toBe(0);
+    expect(await tryFastBuild(at(['build', '--progress', 'plain'], run.ctx), run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+up to date\s+\S+\s+acme\/app:1$/m);
     expect(run.out()).toContain('1 up to date');
     expect(run.err()).toContain('[app] up to date');
@@ -100,7 +94,9 @@ describe('the no-op fast path', () => {
   ])('falls through to the full run when %s', async (_what, change) => {
     const { root, local } = await builtProject();
     await change(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], capture(root).ctx, fakeDocker([], { local }))).toBeUndefined();
+    expect(
+      await tryFastBuild(at(['build', '--progress', 'plain'], capture(root).ctx), capture(root).ctx, fakeDocker([], { local })),
+    ).toBeUndefined();
   });
 
   it('builds what changed from the snapshot, without the definitions, through the runner', async () => {
@@ -108,18 +104,24 @@ describe('the no-op fast path', () => {
     await writeFile(path.join(root, 'ctx/a.txt'), 'b');
     const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, engine)).toBe(0);
+    expect(await tryFastBuild(at(['build', '--progress', 'plain'], run.ctx), run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
     const build = engine.calls.map((c) => c.argv).find((c) => c[1] === 'build');
-    expect(build?.join(' ')).toMatch(new RegExp(`--label ${DIGEST_LABEL}=sha256:[0-9a-f]{64} ctx$`));
+    expect(build?.join(' ')).toMatch(new RegExp(`--label ${DIGEST_LABEL}=sha256:[0-9a-f]{64}`));
   });
 
   it('falls through, printing nothing, for another command line or another environment', async () => {
     const { root, local } = await builtProject();
     const docker = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(['build'], run.ctx, docker)).toBeUndefined();
-    expect(await tryFastBuild(['build', '--progress', 'plain'], { ...run.ctx, env: { HOME: '/home/y' } }, docker)).toBeUndefined();
+    expect(await tryFastBuild(at(['build'], run.ctx), run.ctx, docker)).toBeUndefined();
+    expect(
+      await tryFastBuild(
+        at(['build', '--progress', 'plain'], { ...run.ctx, env: { HOME: '/home/y' } }),
+        { ...run.ctx, env: { HOME: '/home/y' } } as CliContext,
+        docker,
+      ),
+    ).toBeUndefined();
     expect(run.out() + run.err()).toBe('');
   });
 
@@ -127,29 +129,26 @@ describe('the no-op fast path', () => {
     const { root, local } = await builtProject();
     local.delete('acme/app:1');
     const run = capture(root);
-    expect(await tryFastBuild(['build', '--progress', 'plain'], run.ctx, fakeDocker([], { local }))).toBe(0);
+    expect(await tryFastBuild(at(['build', '--progress', 'plain'], run.ctx), run.ctx, fakeDocker([], { local }))).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
   });
 
   it('finds the project of `-C dir` from elsewhere', async () => {
     const { root, local } = await builtProject();
-    const input = {
+    await writeBuildSnapshot({
       argv: ['-C', root, 'build'],
-      ctx: { cwd: '/', env: { HOME: '/home/x' } },
+      cwd: '/',
+      env: { HOME: '/home/x' },
       root,
-      settings: s,
-      images,
-      plan,
-      flags: {},
-      globalArgs: [],
-      progress: 'plain' as const,
-      parallel: 2,
-      failFast: false,
-      bake: true,
-      force: false,
-    };
-    await writeFastSnapshot(input);
-    expect(await tryFastBuild(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }, fakeDocker([], { local }))).toBe(0);
+      job: { settings: s, images, plan, progress: 'plain', parallel: 2, failFast: false, bake: true, force: false },
+    });
+    expect(
+      await tryFastBuild(
+        at(['-C', root, 'build'], { ...capture(root).ctx, cwd: '/' }),
+        { ...capture(root).ctx, cwd: '/' } as CliContext,
+        fakeDocker([], { local }),
+      ),
+    ).toBe(0);
   });
 
   it('answers with a parent outside the plan (`--no-deps`) when that parent is in the local store; falls through when it is not', async () => {
@@ -159,10 +158,10 @@ describe('the no-op fast path', () => {
     const argv = ['build', 'app', '--no-deps', '--progress', 'plain'];
     const { root, local } = await builtProject({ images: withBase, plan: appOnly, argv, local: [['acme/base:1', { id: 'sha256:base' }]] });
     const run = capture(root);
-    expect(await tryFastBuild(argv, run.ctx, fakeDocker([], { local }))).toBe(0);
+    expect(await tryFastBuild(at(argv, run.ctx), run.ctx, fakeDocker([], { local }))).toBe(0);
     expect(run.out()).toMatch(/^app\s+up to date\s/m);
     local.delete('acme/base:1');
-    expect(await tryFastBuild(argv, capture(root).ctx, fakeDocker([], { local }))).toBeUndefined();
+    expect(await tryFastBuild(at(argv, capture(root).ctx), capture(root).ctx, fakeDocker([], { local }))).toBeUndefined();
   });
 
   it('replays a forced run (`--no-cache`) as one: every image builds, unchanged or not', async () => {
@@ -170,7 +169,7 @@ describe('the no-op fast path', () => {
     const { root, local } = await builtProject({ argv, force: true });
     const engine = fakeDocker([], { local });
     const run = capture(root);
-    expect(await tryFastBuild(argv, run.ctx, engine)).toBe(0);
+    expect(await tryFastBuild(at(argv, run.ctx), run.ctx, engine)).toBe(0);
     expect(run.out()).toMatch(/^app\s+built\s/m);
     expect(engine.calls.map((c) => c.argv).some((c) => c[1] === 'build')).toBe(true);
   });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_LABEL } from '../../../src/engine/images.js';
-import { createSkipper, withDigestLabel, type Decision, type SkipperOptions } from '../../../src/incremental/skipper.js';
+import { createSkipper, type Decision, type SkipperOptions } from '../../../src/incremental/skipper.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
 import type { DockerExec } from '../../../src/engine/docker-exec.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
@@ -27,15 +27,14 @@ const busybox: [string, Img] = ['busybox:stable', { id: 'sha256:bb' }];
 
 function options(root: string, docker: DockerExec, over: Partial<SkipperOptions> = {}): SkipperOptions {
   const plan = planBuild(images, s, {}, { engine: { buildx: true } });
-  return { root, settings: s, images, plan, flags: {}, env: {}, target: { docker }, ...over };
+  return { root, settings: s, images, plan, env: {}, engine: { docker }, ...over };
 }
 
-const stepOf = (o: SkipperOptions, id: string) => o.plan.steps.find((st) => st.id === id) as SkipperOptions['plan']['steps'][number];
-const builds = (d: Decision): d is Extract<Decision, { argv: readonly string[] }> => 'argv' in d;
+const stepOf = (o: SkipperOptions, id: string) => o.plan.builds.find((st) => st.id === id) as SkipperOptions['plan']['builds'][number];
+const builds = (d: Decision): d is Extract<Decision, { labels: unknown }> => 'labels' in d;
 const digestIn = (d: Decision): string => {
   if (!builds(d)) throw new Error('not a build');
-  const label = d.argv[d.argv.indexOf('--label', d.argv.length - 4) + 1] ?? '';
-  return label.slice(DIGEST_LABEL.length + 1);
+  return d.labels[DIGEST_LABEL] ?? '';
 };
 
 /** Builds everything once through the skipper: returns the digest label each image would carry. */
@@ -54,15 +53,11 @@ async function firstBuild(root: string): Promise<Map<string, Img>> {
 }
 
 describe('createSkipper', () => {
-  it('builds what does not exist yet, with the digest label before the context', async () => {
+  it('builds what does not exist yet, with the digest label added', async () => {
     const root = await project();
     const o = options(root, fakeDocker([], { local: new Map([busybox]) }));
     const d = await (await createSkipper(o)).decide(stepOf(o, 'base'));
-    expect(builds(d) && d.argv.slice(-3)).toEqual([
-      '--label',
-      expect.stringMatching(new RegExp(`^${DIGEST_LABEL}=sha256:[0-9a-f]{64}$`)),
-      'base',
-    ]);
+    expect(builds(d) && d.labels).toEqual({ [DIGEST_LABEL]: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(builds(d) && d.notes[0]).toMatch(/building, no image acme\/base:1 yet$/);
   });
 
@@ -141,16 +136,5 @@ describe('createSkipper', () => {
     ).toEqual(['acme/app:1']);
     const elsewhere = options(root, fakeDocker([], { local }), { push: true, plan: o.plan });
     expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
-  });
-
-  it('puts the label before the build context', () => {
-    expect(withDigestLabel(['build', '-t', 'x', 'ctx'], 'sha256:1')).toEqual([
-      'build',
-      '-t',
-      'x',
-      '--label',
-      `${DIGEST_LABEL}=sha256:1`,
-      'ctx',
-    ]);
   });
 });

@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors/index.js';
-import { planBuild, type PlanOptions } from '../../../src/plan/build-plan.js';
+import { planBuild as planBuilds, type PlanOptions } from '../../../src/plan/build-plan.js';
+import { buildxArgv } from '../../../src/plan/buildx-argv.js';
+import type { BuildPlan } from '../../../src/plan/image-build.js';
 import type { Selection } from '../../../src/plan/select.js';
 import { baseImageId } from '../../../src/model/resolved.js';
 import { copy, external, imageModel, imageRef, stageModel, stageRef } from '../support/model.js';
 import { model, settings } from './images.js';
+
+/** Each build as the command it runs: what the plan says of it, laid out by buildxArgv. */
+const withSteps = (p: BuildPlan) => ({
+  ...p,
+  steps: p.builds.map((b) => ({
+    id: b.id,
+    dir: b.dir,
+    parents: b.parents,
+    ...(b.base !== undefined ? { base: b.base } : {}),
+    push: b.push,
+    tags: b.tags,
+    ...buildxArgv(b, p),
+  })),
+});
+const planBuild = (...a: Parameters<typeof planBuilds>) => withSteps(planBuilds(...a));
 
 const buildx: PlanOptions = { engine: { buildx: true } };
 const images = [
@@ -45,9 +62,9 @@ describe('planBuild', () => {
         '--label',
         'org.opencontainers.image.revision=abc123',
         '--label',
-        'org.opencontainers.image.created=2024-01-02T03:04:05Z',
-        '--label',
         'org.opencontainers.image.source=https://example.com/acme.git',
+        '--label',
+        'org.opencontainers.image.created=2024-01-02T03:04:05Z',
         '-t',
         '127.0.0.1:5000/acme/app:7',
         '--load',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildxArgv } from '../../../src/plan/buildx-argv.js';
+import type { ImageBuild } from '../../../src/plan/image-build.js';
 import { UsageError } from '../../../src/errors/index.js';
 import type { ImageModel, StageModel } from '../../../src/model/resolved.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
@@ -31,7 +33,7 @@ describe('retargetImages', () => {
       { names: ['app'] },
       { engine: { buildx: true } },
     );
-    const argv = (id: string) => plan.steps.find((s) => s.id === id)?.argv ?? [];
+    const argv = (id: string) => buildxArgv(plan.builds.find((s) => s.id === id) as ImageBuild, plan).argv;
     expect(argv('app')[argv('app').indexOf('--target') + 1]).toBe('cann');
     expect(argv('base')[argv('base').indexOf('--target') + 1]).toBe('runtime');
     expect(images[1]?.target).toBe('final');

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ImageBuild } from '../../../src/plan/image-build.js';
+import { buildxArgv } from '../../../src/plan/buildx-argv.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,7 +67,9 @@ describe('runBuild', () => {
     // buildx's git lookups are off unless the environment says otherwise
     expect(build?.opts.env).toEqual({ BUILDX_GIT_INFO: '0', DOCKER_HOST: 'unix:///tmp/far.sock' });
     const log = readFileSync(join(opts.root, 'build-logs', 'base.log'), 'utf8');
-    expect(log).toBe(`$ docker ${plan.steps[0]?.argv.join(' ')}\n#1 [main 1/2] FROM busybox:stable\n#1 DONE 0.1s\n`);
+    expect(log).toBe(
+      `$ docker ${buildxArgv(plan.builds[0] as ImageBuild, plan).argv.join(' ')}\n#1 [main 1/2] FROM busybox:stable\n#1 DONE 0.1s\n`,
+    );
     expect(progress.events).toContain('base: #1 [main 1/2] FROM busybox:stable');
     expect(progress.events.indexOf('built base')).toBeLessThan(progress.events.indexOf('start mid'));
   });

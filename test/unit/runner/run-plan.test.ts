@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planBuild } from '../../../src/plan/build-plan.js';
-import type { BuildStep } from '../../../src/plan/build-plan.js';
+import type { ImageBuild } from '../../../src/plan/image-build.js';
 import type { EngineApi } from '../../../src/engine/engine-api.js';
 import type { Progress } from '../../../src/runner/progress/progress.js';
 import type { ImageResult } from '../../../src/runner/result.js';
-import type { StepDecision } from '../../../src/runner/run-build.js';
+import type { BuildDecision } from '../../../src/runner/run-build.js';
 import { runPlan, type RunPlanOptions } from '../../../src/runner/run-plan.js';
 import { model, settings } from '../plan/images.js';
 import { deferred, fakeDocker, type FakeDocker } from '../support/fake-docker.js';
@@ -36,13 +36,17 @@ function recorder(): Progress & { events: string[] } {
   };
 }
 
-/** Every step out of date (with its argv and a note), except those named up to date; `built` records ids. */
+/** Every build out of date (with a digest label and a note), except those named up to date; `built` records ids. */
 function decider(upToDate: readonly string[] = []) {
   const recorded: string[] = [];
-  const decide = async (step: BuildStep): Promise<StepDecision> =>
+  const decide = async (step: ImageBuild): Promise<BuildDecision> =>
     upToDate.includes(step.id)
       ? { upToDate: 'inputs unchanged', size: 7 }
-      : { argv: step.argv, notes: [`note of ${step.id}`], built: async () => void recorded.push(step.id) };
+      : {
+          labels: { 'dev.dockwright.input-digest': `sha256:${step.id}` },
+          notes: [`note of ${step.id}`],
+          built: async () => void recorded.push(step.id),
+        };
   return { decide, recorded };
 }
 

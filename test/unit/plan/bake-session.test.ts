@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imageArgName } from '../../../src/compile/lower-source.js';
-import { bakeBatch, parseBuildArgv, type BakeBatch } from '../../../src/plan/bake-batch.js';
+import { bakeSession, type BakeSession } from '../../../src/plan/bake-session.js';
 import { planBuild } from '../../../src/plan/build-plan.js';
 import { model, settings } from './images.js';
 
@@ -18,45 +18,15 @@ const images = [
 ];
 const flags = { buildArgs: ['MODE=fast'], cacheFrom: ['type=local,src=/c/{dir}'], pull: true };
 const plan = planBuild(images, s, {}, { engine: { buildx: true }, flags });
-const step = (id: string) => plan.steps.find((st) => st.id === id) as (typeof plan.steps)[number];
-const entries = (ids: readonly string[]) => ids.map((id) => ({ step: step(id), argv: step(id).argv }));
-const made = (ids: readonly string[]): BakeBatch => {
-  const b = bakeBatch(entries(ids), '/proj', imageArgName);
+const build = (id: string) => plan.builds.find((b) => b.id === id) as (typeof plan.builds)[number];
+const builds = (ids: readonly string[]) => ids.map(build);
+const made = (ids: readonly string[], p: Parameters<typeof bakeSession>[1] = plan): BakeSession => {
+  const b = bakeSession(builds(ids), p, '/proj');
   if ('notBakeable' in b) throw new Error(b.notBakeable);
   return b;
 };
 
-describe('parseBuildArgv', () => {
-  it('reads back every option build-argv.ts writes', () => {
-    const p = parseBuildArgv(step('tools').argv);
-    expect(p).toMatchObject({
-      globalArgs: [],
-      dockerfile: 'generated/tools/Dockerfile',
-      context: '.',
-      target: 'main',
-      tags: ['127.0.0.1:5000/acme/tools:7'],
-      secrets: ['id=tok,env=TOKEN'],
-      ssh: ['default'],
-      contexts: { 'release:1': 'contexts/release' },
-      cacheFrom: ['type=local,src=/c/tools'],
-      pull: true,
-      noCache: false,
-      load: true,
-    });
-    expect(p?.buildArgs).toEqual([`${imageArgName('base')}=127.0.0.1:5000/acme/base:b1`]);
-    expect(parseBuildArgv(step('app').argv)?.platforms).toEqual(['linux/amd64']);
-  });
-
-  it('refuses what it does not know: options after --, plain docker build, a --context other than first', () => {
-    const argv = step('base').argv;
-    expect(parseBuildArgv([...argv.slice(0, -1), '--shm-size', '1g', argv.at(-1) as string])).toBeUndefined();
-    expect(parseBuildArgv(['build', '-f', 'x/Dockerfile', '.'])).toBeUndefined();
-    expect(parseBuildArgv(['--debug', ...argv])).toBeUndefined();
-    expect(parseBuildArgv(['--context', 'far', ...argv])?.globalArgs).toEqual(['--context', 'far']);
-  });
-});
-
-describe('bakeBatch', () => {
+describe('bakeSession', () => {
   it('links a parent of the batch as a target: context and keeps each image what its own build would be', () => {
     const b = made(['base', 'app']);
     expect(b.argv).toEqual(['buildx', 'bake', '-f', '-', '--progress=plain', '--load', 'base', 'app']);
@@ -100,24 +70,34 @@ describe('bakeBatch', () => {
     });
   });
 
-  it("keeps the labels the runner added to the argv (the input digest) and docker's global --context", () => {
-    const withLabel = (id: string) => {
-      const argv = ['--context', 'far', ...step(id).argv];
-      return { step: step(id), argv: [...argv.slice(0, -1), '--label', 'dev.dockwright.input-digest=sha256:1', ...argv.slice(-1)] };
-    };
-    const b = bakeBatch([withLabel('base'), withLabel('app')], '/proj', imageArgName);
+  it("keeps the labels the run added (the input digest), docker's global --context and the run's created time", () => {
+    const labelled = builds(['base', 'app']).map((b) => ({ ...b, labels: { ...b.labels, 'dev.dockwright.input-digest': 'sha256:1' } }));
+    const b = bakeSession(labelled, { ...plan, options: { ...plan.options, context: 'far', created: '2024-01-02T03:04:05Z' } }, '/proj');
     if ('notBakeable' in b) throw new Error(b.notBakeable);
     expect(b.argv.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'bake']);
     expect(b.file.target.base?.labels?.['dev.dockwright.input-digest']).toBe('sha256:1');
+    expect(b.file.target.base?.labels?.['org.opencontainers.image.created']).toBe('2024-01-02T03:04:05Z');
   });
 
-  it('is refused for options a bake file cannot carry, and for build args taken from the environment', () => {
-    const odd = entries(['base', 'app']).map((e, i) => (i === 1 ? { ...e, argv: [...e.argv.slice(0, -1), '--network', 'host', '.'] } : e));
-    expect(bakeBatch(odd, '/proj', imageArgName)).toEqual({
-      notBakeable: 'the docker command of app has options a bake file cannot carry',
+  it('carries the options after -- that bake has fields for, into every target', () => {
+    const extra = ['--network', 'host', '--build-arg', 'X=1', '--label=team=core', '--no-cache-filter', 'build', '--pull'];
+    const b = made(['base', 'app'], { ...plan, options: { ...plan.options, extra } });
+    expect(b.file.target.app).toMatchObject({
+      network: 'host',
+      args: { MODE: 'fast', X: '1' },
+      labels: { 'org.opencontainers.image.title': 'app', team: 'core' },
+      'no-cache-filter': ['build'],
+      pull: true,
+    });
+  });
+
+  it('is refused, saying why, for an option after -- bake has no field for, and for build args taken from the environment', () => {
+    const odd = { ...plan, options: { ...plan.options, extra: ['--add-host', 'h:127.0.0.1'] } };
+    expect(bakeSession(builds(['base', 'app']), odd, '/proj')).toEqual({
+      notBakeable: 'the option `--add-host` given after `--` has no equivalent in a bake file',
     });
     const envPlan = planBuild(images, s, {}, { engine: { buildx: true }, flags: { buildArgs: ['MODE'] } });
-    const fromEnv = envPlan.steps.filter((st) => st.id !== 'tools').map((st) => ({ step: st, argv: st.argv }));
-    expect(bakeBatch(fromEnv, '/proj', imageArgName)).toEqual({ notBakeable: 'app takes a build arg from the environment' });
+    const fromEnv = envPlan.builds.filter((b) => b.id !== 'tools');
+    expect(bakeSession(fromEnv, envPlan, '/proj')).toEqual({ notBakeable: 'app takes a build arg from the environment' });
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The build plan's values. Pure types: one {@link ImageBuild} per image says everything docker is
+ * told about that image's build, as data. Turning it into something a tool reads is done at the
+ * edge, one function each: `docker buildx build` argv (buildx-argv.ts), a bake target
+ * (bake-session.ts), a snapshot (JSON as it is). Nothing reads an argv back.
+ */
+
+/** What the local docker client can do (probed once per run; assumed for dry runs too). */
+export interface EngineInfo {
+  /** `docker buildx` works; else `docker build` with `DOCKER_BUILDKIT=1`. */
+  readonly buildx: boolean;
+}
+
+/** A build arg; without a value docker reads it from its own environment (so it stays off argv). */
+export interface BuildArg {
+  readonly name: string;
+  readonly value?: string;
+}
+
+/** A build secret: its id and where docker reads the value (an environment variable or a file), never the value. */
+export interface SecretSpec {
+  readonly id: string;
+  readonly env?: string;
+  readonly src?: string;
+}
+
+/** A parent image the Dockerfile reaches through a global ARG (`ARG PYTHON_IMAGE=<ref>` + `FROM ${PYTHON_IMAGE}`). */
+export interface ParentRef {
+  readonly id: string;
+  readonly arg: string;
+  readonly ref: string;
+}
+
+/** One image's build. Paths are relative to the project root, where docker runs. */
+export interface ImageBuild {
+  readonly id: string;
+  /** The image's folder name (generated/<dir>/, build-logs/<dir>.log, the bake target's name). */
+  readonly dir: string;
+  readonly dockerfile: string;
+  readonly context: string;
+  /** The target stage. */
+  readonly target: string;
+  readonly platforms: readonly string[];
+  /** Every parent image (in this plan or outside it). */
+  readonly parents: readonly string[];
+  /** The parents the Dockerfile names through an ARG, with the ref this run builds FROM. */
+  readonly parentRefs: readonly ParentRef[];
+  /** The parent whose layers this image starts with (its target stage is FROM it), if any. */
+  readonly base?: string;
+  readonly buildArgs: readonly BuildArg[];
+  readonly labels: Readonly<Record<string, string>>;
+  /** Whether the run's `created` time is labelled (`org.opencontainers.image.created`, unless the image sets it itself). */
+  readonly stampCreated: boolean;
+  /** Full references, the primary one first. */
+  readonly tags: readonly string[];
+  readonly namedContexts: Readonly<Record<string, string>>;
+  readonly secrets: readonly SecretSpec[];
+  readonly ssh: readonly string[];
+  readonly cacheFrom: readonly string[];
+  readonly cacheTo: readonly string[];
+  /** `--push` asked for, and the image is pushable. */
+  readonly push: boolean;
+}
+
+/** Options every image build of a run shares. */
+export interface RunOptions {
+  /** docker's global `--context NAME`. */
+  readonly context?: string;
+  /** `docker buildx --builder NAME`. */
+  readonly builder?: string;
+  readonly pull: boolean;
+  readonly noCache: boolean;
+  /** What followed `--` on the command line: docker options, given after every other option. */
+  readonly extra: readonly string[];
+  /** `org.opencontainers.image.created` of this run (SOURCE_DATE_EPOCH's time for reproducible images). */
+  readonly created?: string;
+}
+
+export interface BuildPlan {
+  readonly engine: EngineInfo;
+  readonly options: RunOptions;
+  readonly builds: readonly ImageBuild[];
+  /** Image ids, parents before children. */
+  readonly order: readonly string[];
+  /** Parents that are not built by this plan (`--no-deps`, `--skip`): they must already exist. */
+  readonly external: readonly { readonly id: string; readonly ref: string }[];
+}
+
+export const CREATED_LABEL = 'org.opencontainers.image.created';
+
+/** The labels docker is given for a build: its own, the run's `created` time when stamped. */
+export const labelsOf = (build: ImageBuild, options: RunOptions): Readonly<Record<string, string>> =>
+  build.stampCreated && options.created !== undefined ? { ...build.labels, [CREATED_LABEL]: options.created } : build.labels;
+
+/** `--secret` as docker takes it: the id and where the value is read. */
+export const secretSpec = (s: SecretSpec): string =>
+  [`id=${s.id}`, s.env ? `env=${s.env}` : '', s.src ? `src=${s.src}` : ''].filter(Boolean).join(',');
+
+/** `--build-arg` as docker takes it: `K=V`, or `K` alone (docker reads the value from its environment). */
+export const buildArgSpec = (a: BuildArg): string => (a.value === undefined ? a.name : `${a.name}=${a.value}`);

@@ -1,0 +1,89 @@
+/**
+ * Runs a build, whatever the plan's source: the full path (definitions loaded, cli/actions/build.ts)
+ * and the no-op fast path (a snapshot, fast-build.ts) both end here. Every image is decided
+ * (input digests), what is out of date is built (run-plan.ts), and the run ends the same way:
+ * progress closed, hash cache saved, summary and failures printed. When every image is up to date
+ * nothing of the build runner is loaded.
+ */
+import type { Engine } from '../engine/engine.js';
+import type { Decision, Skipper } from '../incremental/skipper.js';
+import type { ImageModel } from '../model/resolved.js';
+import type { Settings } from '../model/settings.js';
+import type { BuildPlan } from '../plan/image-build.js';
+import { reportBuild } from './build-error.js';
+import { createProgress, type ProgressMode } from './progress/progress.js';
+import type { Streams } from './push-report.js';
+import type { ImageResult } from './result.js';
+import type { BuildReport } from './run-build.js';
+
+export interface BuildJob {
+  /** Absolute project root. */
+  readonly root: string;
+  readonly settings: Settings;
+  /** The images of the plan (as planned: `--target` applied). */
+  readonly images: readonly ImageModel[];
+  readonly plan: BuildPlan;
+  readonly engine: Engine;
+  readonly skipper: Skipper;
+  readonly progress: ProgressMode;
+  readonly parallel: number;
+  readonly failFast: boolean;
+  /** Out-of-date images go to one `docker buildx bake` (not `--no-bake`). */
+  readonly bake: boolean;
+}
+
+/** Runs the job; `decided`: decisions already made (the fast path decides before it commits to a run). */
+export async function executeBuild(job: BuildJob, io: Streams, decided?: readonly Decision[]): Promise<BuildReport> {
+  const json = job.progress === 'json';
+  const progress = createProgress(job.progress, json ? io.stdout : io.stderr);
+  // with --progress json, stdout carries only events
+  const out = { summary: json ? io.stderr : io.stdout, errors: io.stderr };
+  const decisions = new Map(decided?.map((d, n) => [job.plan.builds[n]?.id as string, d]));
+  let report: BuildReport;
+  try {
+    if (decided !== undefined && decided.every((d) => 'upToDate' in d)) report = upToDate(job.plan, decided, progress);
+    else {
+      const [{ runPlan }, { hasOwnInputs, inputsPreparer }] = await Promise.all([
+        import('./run-plan.js'),
+        import('./inputs/build-hook.js'),
+      ]);
+      report = await runPlan(job.plan, {
+        ...job.engine,
+        decide: async (build) => decisions.get(build.id) ?? job.skipper.decide(build),
+        prepare: inputsPreparer(job.images, { root: job.root, cacheDir: job.settings.cacheDir }),
+        ownBuild: hasOwnInputs(job.images),
+        bake: job.bake,
+        root: job.root,
+        logsDir: job.settings.logsDir,
+        parallel: job.parallel,
+        failFast: job.failFast,
+        progress,
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+    }
+  } finally {
+    progress.close();
+    await job.skipper.close();
+  }
+  reportBuild(report, out, job.root);
+  return report;
+}
+
+function upToDate(plan: BuildPlan, decided: readonly Decision[], progress: ReturnType<typeof createProgress>): BuildReport {
+  const results = plan.builds.map((build, n): ImageResult => {
+    const d = decided[n] as Extract<Decision, { upToDate: string }>;
+    return {
+      id: build.id,
+      status: 'up-to-date',
+      ms: 0,
+      tags: build.tags,
+      reason: d.upToDate,
+      ...(d.size !== undefined ? { size: d.size } : {}),
+    };
+  });
+  for (const r of results) {
+    progress.start(r.id);
+    progress.done(r);
+  }
+  return { results, interrupted: false, ok: true };
+}
