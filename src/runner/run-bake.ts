@@ -118,7 +118,7 @@ export async function runBake(batch: BakeSession, members: ReadonlyMap<string, B
         // no event of an image after its result
         if (!built.has(id) && !failed.has(id)) options.progress.line(id, text);
         if (sorted.exported) exported(id);
-        if (sorted.failed !== undefined) failedOwn(id, sorted.failed);
+        if (sorted.failed !== undefined) failedOwn(id, `failed to solve: ${sorted.failed}`);
       },
     });
     exitCode = result.exitCode;
