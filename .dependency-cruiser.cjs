@@ -9,8 +9,20 @@ const EFFECTS = ['^(node:)?(fs|fs/promises|child_process|http|https|net)$', '^ex
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'no runtime import cycle', from: {}, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only', 'type-import'] } } },
-    { name: 'cli-is-the-top', severity: 'error', comment: 'nothing outside cli/ imports cli/', from: { pathNot: '^src/cli/' }, to: { path: '^src/cli/' } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'no runtime import cycle',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only', 'type-import'] } },
+    },
+    {
+      name: 'cli-is-the-top',
+      severity: 'error',
+      comment: 'nothing outside cli/ imports cli/',
+      from: { pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
     {
       name: 'commands-do-not-import-commands',
       severity: 'error',
@@ -18,7 +30,13 @@ module.exports = {
       from: { path: '^src/cli/actions/' },
       to: { path: '^src/cli/actions/' },
     },
-    { name: 'pure-folders-have-no-effects', severity: 'error', comment: 'pure folders import no fs, process or network module', from: { path: PURE }, to: { path: EFFECTS } },
+    {
+      name: 'pure-folders-have-no-effects',
+      severity: 'error',
+      comment: 'pure folders import no fs, process or network module',
+      from: { path: PURE },
+      to: { path: EFFECTS },
+    },
     {
       name: 'docker-only-through-engine',
       severity: 'error',
@@ -40,7 +58,13 @@ module.exports = {
       from: { path: '^src/incremental/' },
       to: { path: '^src/(runner|cli)/' },
     },
-    { name: 'engine-is-an-edge', severity: 'error', comment: 'the engine port serves the others', from: { path: '^src/engine/' }, to: { path: '^src/(runner|incremental|io|cli)/' } },
+    {
+      name: 'engine-is-an-edge',
+      severity: 'error',
+      comment: 'the engine port serves the others',
+      from: { path: '^src/engine/' },
+      to: { path: '^src/(runner|incremental|io|cli)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

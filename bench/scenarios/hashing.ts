@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hashTree } from '../../src/incremental/context-tree.js';
-import { nodeDigestFs } from '../../src/incremental/digest-fs.js';
+import { nodeDigestFs } from '../../src/io/digest-fs.js';
 import { dockerignoreMatcher } from '../../src/incremental/dockerignore.js';
-import { RACY_MS, openHashCache } from '../../src/incremental/hash-cache.js';
+import { RACY_MS, openHashCache } from '../../src/io/hash-cache.js';
 import { median } from '../support/exec.js';
 import type { Figure } from '../support/report.js';
 

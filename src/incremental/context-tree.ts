@@ -6,8 +6,8 @@
  * context, later layers replacing what earlier ones put at the same path.
  */
 import { join, posix } from 'node:path';
-import type { DigestFs, FileStat } from './digest-fs.js';
-import type { HashCache } from './hash-cache.js';
+import type { DigestFs, FileStat } from '../io/digest-fs.js';
+import type { HashCache } from '../io/hash-cache.js';
 import { NO_IGNORE, type IgnoreMatcher } from './dockerignore.js';
 
 export interface Layer {

@@ -6,12 +6,12 @@
  */
 import { posix, resolve, sep } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
-import { globFiles } from '../runner/inputs/glob-files.js';
+import { globFiles } from '../io/glob-files.js';
 import { hashTree, type FixedEntry, type Layer } from './context-tree.js';
-import { nodeDigestFs, sha256, type DigestFs } from './digest-fs.js';
+import { nodeDigestFs, sha256, type DigestFs } from '../io/digest-fs.js';
 import { dockerignoreMatcher, parseDockerignore } from './dockerignore.js';
 import { DOCKER_IMAGE_SCHEME, argValues, externalRefs } from './external-refs.js';
-import type { HashCache } from './hash-cache.js';
+import type { HashCache } from '../io/hash-cache.js';
 import { DIGEST_VERSION, canonicalJson, type DigestInputs } from './input-record.js';
 
 /** Labels whose value changes on every run or every commit: left out of the digest. */

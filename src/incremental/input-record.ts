@@ -4,7 +4,7 @@
  * values) are recorded as hashes; secrets by id only. The record is kept between runs (see
  * digest-store.ts) so that a rebuild can name the input that changed.
  */
-import { sha256 } from './digest-fs.js';
+import { sha256 } from '../io/digest-fs.js';
 
 export const DIGEST_VERSION = 1;
 

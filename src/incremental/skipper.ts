@@ -7,17 +7,17 @@
  * The engine is asked once for the whole plan (every tag and every external ref in one
  * `docker image inspect`), so that a run where nothing changed costs one docker call.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import { buildArgSpec, type ImageBuild as Build } from '../plan/image-build.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import type { Engine } from '../engine/engine.js';
-import type { DigestFs } from './digest-fs.js';
+import { readGeneratedDockerfile } from '../io/read-generated.js';
+import type { DigestFs } from '../io/digest-fs.js';
 import { diffInputs, summarizeChanges } from './diff-inputs.js';
-import { readRecord, writeRecord } from './digest-store.js';
-import { HASHES_FILE, openHashCache, type HashCache } from './hash-cache.js';
+import { readRecord, writeRecord } from '../io/digest-store.js';
+import { HASHES_FILE, openHashCache, type HashCache } from '../io/hash-cache.js';
 import { collectInputs, imageRefs } from './image-inputs.js';
 import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from '../engine/images.js';
 import { inputDigest, type DigestInputs } from './input-record.js';
@@ -122,7 +122,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           parents[p] = img?.labels[DIGEST_LABEL] ?? img?.id ?? 'absent';
         }
       }
-      const dockerfile = o.dockerfiles?.get(id) ?? (await readFile(resolve(o.root, o.settings.outputDir, image.dir, 'Dockerfile'), 'utf8'));
+      const dockerfile = o.dockerfiles?.get(id) ?? (await readGeneratedDockerfile(o.root, o.settings.outputDir, image.dir));
       const inputs = await collectInputs(
         {
           image,

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { nodeDigestFs } from '../incremental/digest-fs.js';
+import { nodeDigestFs } from './digest-fs.js';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import type { BuildPlan } from '../plan/image-build.js';

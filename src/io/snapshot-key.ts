@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from '../incremental/digest-fs.js';
+import { sha256 } from './digest-fs.js';
 
 export const SNAPSHOT_VERSION = 4;
 /** The config file names dockwright looks for (as src/io/settings/resolve-settings.ts), nearest folder first. */

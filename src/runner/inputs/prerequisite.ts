@@ -10,7 +10,7 @@ import { readFile, mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { execa } from 'execa';
 import type { BuildInputs } from '../../model/build-inputs.js';
-import { globFiles } from './glob-files.js';
+import { globFiles } from '../../io/glob-files.js';
 import { InputError } from './input-error.js';
 import { inside, isUnder, uniqueName } from './paths.js';
 

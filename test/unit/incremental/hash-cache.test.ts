@@ -2,8 +2,8 @@ import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashTree } from '../../../src/incremental/context-tree.js';
-import { nodeDigestFs, sha256, type DigestFs } from '../../../src/incremental/digest-fs.js';
-import { HASHES_FILE, openHashCache } from '../../../src/incremental/hash-cache.js';
+import { nodeDigestFs, sha256, type DigestFs } from '../../../src/io/digest-fs.js';
+import { HASHES_FILE, openHashCache } from '../../../src/io/hash-cache.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
 
 afterEach(cleanupProjects);

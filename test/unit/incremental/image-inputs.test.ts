@@ -2,7 +2,7 @@ import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diffInputs } from '../../../src/incremental/diff-inputs.js';
-import { openHashCache } from '../../../src/incremental/hash-cache.js';
+import { openHashCache } from '../../../src/io/hash-cache.js';
 import { collectInputs, imageRefs, type ImageDigestRequest } from '../../../src/incremental/image-inputs.js';
 import { inputDigest, type DigestInputs } from '../../../src/incremental/input-record.js';
 import type { ImageModel } from '../../../src/model/resolved.js';

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { DIGEST_VERSION, type DigestInputs } from './input-record.js';
+import { DIGEST_VERSION, type DigestInputs } from '../incremental/input-record.js';
 
 export interface DigestRecord {
   readonly digest: string;
