@@ -7,6 +7,7 @@ import { driftOf } from '../../io/write-generated.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { BAKE_FILE, bakeFile, renderBakeFile } from '../../plan/bake-file.js';
 import { matchImages } from '../../plan/select.js';
+import { unknownImageMessage } from '../../plan/unknown-name.js';
 import { loadProject } from '../../project.js';
 import type { CliContext } from '../context.js';
 import { generate, outputFolder, planGenerated, writeGenerated } from '../../generate.js';
@@ -25,8 +26,7 @@ export function selectForGen(images: readonly ImageModel[], names: readonly stri
   const wanted = new Set<string>();
   for (const name of names) {
     const ids = matchImages(images, name);
-    if (ids.length === 0)
-      throw new UsageError(`"${name}" matches no image; the images are: ${images.map((i) => i.id).join(', ') || '(none)'}`);
+    if (ids.length === 0) throw new UsageError(unknownImageMessage(images, name));
     ids.forEach((id) => wanted.add(id));
   }
   return images.filter((i) => wanted.has(i.id));

@@ -94,6 +94,13 @@ describe('dockwright gen', () => {
       stdout: '',
       stderr: 'error: "nope" matches no image; the images are: app:alpine, app:debian, base\n',
     });
+    expect(await runCli(['gen', 'app:debain'], root)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: "app:debain": image "app" has no variant "debain"; did you mean "app:debian"? its variants are: app:alpine, app:debian\n',
+    });
+    expect(await runCli(['gen', 'bsae'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "base"?') });
   });
 
   it('--stdout prints one Dockerfile and writes nothing', async () => {
