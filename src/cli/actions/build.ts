@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import { writeFastSnapshot } from '../../digest/fast-build.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../digest/skipper.js';
-import { formatProblem } from '../../errors/definition-error.js';
+import { writeWarnings } from '../format-warnings.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { dockerGlobalArgs, type BuildFlags } from '../../plan/build-argv.js';
 import { planBuild, type BuildPlan } from '../../plan/build-plan.js';
@@ -72,7 +72,7 @@ const createdAt = (env: Record<string, string>): string => {
 /** Build implies gen: the selected images' generated files are rewritten before docker reads them. */
 async function writeGeneratedFor(ctx: CliContext, project: Project, selected: readonly ImageModel[]): Promise<void> {
   const generated = await generate(project, selected);
-  generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
+  writeWarnings(ctx.stderr, generated.warnings);
   await writeGenerated(project, await planGenerated(project, generated, selected));
 }
 

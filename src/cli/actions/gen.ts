@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { DriftError } from '../../errors/process-error.js';
-import { UsageError, formatProblem } from '../../errors/definition-error.js';
+import { UsageError } from '../../errors/definition-error.js';
 import { driftOf } from '../../io/write-generated.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { BAKE_FILE, bakeFile, renderBakeFile } from '../../plan/bake-file.js';
@@ -10,6 +10,7 @@ import { matchImages } from '../../plan/select.js';
 import { unknownImageMessage } from '../../plan/unknown-name.js';
 import { loadProject } from '../../project.js';
 import type { CliContext } from '../context.js';
+import { writeWarnings } from '../format-warnings.js';
 import { generate, outputFolder, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
 
@@ -57,7 +58,7 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
         ],
       }
     : rendered;
-  generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
+  writeWarnings(ctx.stderr, generated.warnings);
   if (options.stdout !== undefined) {
     ctx.stdout.write(generated.dockerfiles.get(selected[0]?.id ?? '') ?? '');
     return;

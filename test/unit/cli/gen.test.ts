@@ -116,6 +116,21 @@ describe('dockwright gen', () => {
     });
   });
 
+  it('prints a warning that hits several images once, naming the images', async () => {
+    const image = (name: string): string => `export const ${name} = image({ name: '${name}', from: 'busybox:stable', steps: [] });`;
+    const root = await tempProject({
+      'definitions/a.ts': `import { image } from 'dockwright';\n${image('one')}\n${image('two')}\n`,
+      'definitions/b.ts': `import { image } from 'dockwright';\n${image('three')}\n`,
+    });
+    const run = await runCli(['gen'], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(
+        /^warning: 3 images \(one, two, three\) › user: .*\[root-final-stage\] \(given no user, expected a non-root user\)$/,
+      ),
+    ]);
+  });
+
   it('prints lint warnings, and fails on them with --strict or DOCKWRIGHT_STRICT', async () => {
     const root = await tempProject({
       'definitions/app.ts': `import { image } from 'dockwright';\nexport const app = image({ name: 'app', from: 'busybox:stable', steps: [] });\n`,
