@@ -43,6 +43,8 @@ export type ErrorCode =
   | 'DW_INVALID_CONFIG'
   /** definition-error.ts: a CLI argument that names nothing or makes no sense (exit 2). */
   | 'DW_USAGE'
+  /** project-error.ts: no project from the working directory up (exit 2). */
+  | 'DW_NO_PROJECT'
   /** process-error.ts: a subprocess that failed (exit 1). */
   | 'DW_PROCESS_FAILED'
   /** process-error.ts: generated files differ from the definitions, `gen --check` (exit 1). */
