@@ -42,7 +42,8 @@ const { outputFiles } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  sourcemap: true,
+  // maps for local debugging only: no sourceMappingURL comment, so the published files point at nothing missing
+  sourcemap: 'external',
   external: ['ts-morph', 'typescript', 'jiti'],
   banner: {
     js: "import { createRequire as __dockwrightRequire } from 'node:module'; const require = __dockwrightRequire(import.meta.url);",

@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CASES_DIR, caseNames, dockerfileOf, loadCase } from '../test/unit/support/compile-case.js';
+import { CASES_DIR, caseNames, dockerfileOf, loadCase } from './compile-cases.js';
 
 /** Rewrites the expected Dockerfile of the cases named (every case when none is), one line each on `log`. */
 export async function updateCompileGolden(names: readonly string[], log: (line: string) => void): Promise<void> {

@@ -5,6 +5,7 @@ import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { genCommand } from './gen.js';
 import { importCommand } from './import.js';
+import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { loadCommand } from './load.js';
 import { pushCommand } from './push.js';
@@ -21,6 +22,7 @@ import { testCommand } from './test.js';
 export type CommandFactory = (ctx: CliContext) => Command;
 
 export const COMMANDS: readonly CommandFactory[] = [
+  initCommand,
   genCommand,
   buildCommand,
   pushCommand,

@@ -1,13 +1,11 @@
 /** The commander program: global options, every command, output through the context. */
-import { readFileSync } from 'node:fs';
+import { toolVersion } from './tool-version.js';
 import { Command } from 'commander';
 import { COMMANDS } from './commands.js';
 import type { CliContext } from './context.js';
 import { addGlobalOptions } from './global-options.js';
 
 /** This package's version (package.json sits two folders up from both src/cli and dist/cli). */
-export const toolVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('dockwright')

@@ -1,8 +1,9 @@
 import { DockwrightError } from './dockwright-error.js';
+import type { ErrorCode } from './error-code.js';
 
 /** A subprocess (docker, a prerequisite command) that failed. Never holds secret values. */
 export class ProcessError extends DockwrightError {
-  readonly code: string = 'DW_PROCESS_FAILED';
+  readonly code: ErrorCode = 'DW_PROCESS_FAILED';
   readonly exitCode = 1 as const;
   constructor(
     readonly command: readonly string[],

@@ -3,14 +3,15 @@
  * purpose: the CLI asks it whether a snapshot exists before it loads the fast path at all, so a
  * build without one pays nothing for it.
  */
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest-fs.js';
+import { CONFIG_FILES, findProjectRoot } from './project-root.js';
 
-export const SNAPSHOT_VERSION = 4;
-/** The config file names dockwright looks for (as src/io/settings/resolve-settings.ts), nearest folder first. */
-export const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'];
+export { CONFIG_FILES };
+
+/** 5: the plan holds typed image builds (no argv). */
+export const SNAPSHOT_VERSION = 5;
 /** Variables a shell changes between two identical commands; nothing reads them. */
 const SHELL_NOISE = new Set(['_', 'OLDPWD']);
 /** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
@@ -35,12 +36,8 @@ function startDir(argv: readonly string[], cwd: string): string {
   return resolve(cwd);
 }
 
-function projectRoot(dir: string): string {
-  for (let d = dir; ; d = dirname(d)) {
-    if (CONFIG_FILES.some((f) => existsSync(join(d, f)))) return d;
-    if (dirname(d) === d) return dir;
-  }
-}
+/** The project root as every command finds it (project-root.ts); the folder itself when it is no project (no snapshot then). */
+const projectRoot = (dir: string): string => findProjectRoot(dir, true).root;
 
 export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
   const env = Object.entries(ctx.env)

@@ -11,12 +11,13 @@
  *
  * A pattern is an id (`fit-framework:alpine`), a name (every variant of it) or a picomatch glob
  * matched against both (`'*-nn'`, `'fit-*:alpine'`). A pattern or group that matches nothing is a
- * UsageError listing what exists.
+ * UsageError naming the closest one (did you mean …?) and listing what exists.
  */
 import picomatch from 'picomatch';
 import { UsageError } from '../errors/index.js';
 import type { ImageModel } from '../model/resolved.js';
 import { ancestorsOf, type BuildGraph } from './graph.js';
+import { unknownGroupMessage, unknownImageMessage } from './unknown-name.js';
 
 export interface Selection {
   readonly names?: readonly string[];
@@ -67,13 +68,11 @@ export function matchImages(images: readonly ImageModel[], pattern: string): str
 function matchOrThrow(images: readonly ImageModel[], pattern: string, what: string): string[] {
   const ids = matchImages(images, pattern);
   if (ids.length > 0) return ids;
-  const known = images.map((img) => img.id).join(', ') || '(none)';
-  throw new UsageError(`${what ? `${what} ` : ''}"${pattern}" matches no image; the images are: ${known}`);
+  throw new UsageError(unknownImageMessage(images, pattern, what));
 }
 
 function groupOrThrow(images: readonly ImageModel[], group: string): string[] {
   const ids = images.filter((img) => img.groups.includes(group)).map((img) => img.id);
   if (ids.length > 0) return ids;
-  const known = [...new Set(images.flatMap((img) => img.groups))].sort().join(', ') || '(none)';
-  throw new UsageError(`group "${group}" has no image; the groups are: ${known}`);
+  throw new UsageError(unknownGroupMessage(images, group));
 }

@@ -3,10 +3,11 @@
  * to a stage or image by string, a variant that does not exist, an unknown field) is rejected.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import { copy, healthcheck, image, run, stage, variants, type ImageDef, type StageDef } from 'dockwright';
+import { copy, healthcheck, image, run, stage, variantKey, variants, type ImageDef, type StageDef } from 'dockwright';
 
 const builder = stage('builder', { from: 'busybox:stable' }, [run('echo hi > /out')]);
 const base = image({ name: 'base', from: 'debian:bookworm-slim', steps: [] });
+const os = variants({ name: 'os', axes: { os: ['alpine', 'debian'] }, image: ({ os }) => ({ from: `${os}:stable`, steps: [] }) });
 
 describe('stage and image references are values', () => {
   it('stage() and image() return typed definitions', () => {
@@ -21,8 +22,10 @@ describe('stage and image references are values', () => {
     copy('/out', '/in', { from: { context: 'packages' } });
     // @ts-expect-error a stage is referenced by its value, never by a string name
     copy('/out', '/in', { from: 'builder' });
-    // @ts-expect-error a stage that was never defined does not exist as a value
-    copy('/out', '/in', { from: undefinedStage });
+    // @ts-expect-error a stage is referenced by its value, not by an object holding its name
+    copy('/out', '/in', { from: { stage: 'builder' } });
+    // @ts-expect-error a variants() definition is several images: pick one with .pick({ … })
+    copy('/out', '/in', { from: os });
   });
 
   it('FROM takes an external reference, an image value or a stage value', () => {
@@ -30,8 +33,18 @@ describe('stage and image references are values', () => {
     stage('b', { from: builder });
     // @ts-expect-error not an image
     stage('c', { from: 42 });
-    // @ts-expect-error an image defined nowhere
-    image({ name: 'child', from: missingImage, steps: [] });
+    // @ts-expect-error a variants() definition is several images: build on one of them with .pick({ … })
+    image({ name: 'child', from: os, steps: [] });
+    image({ name: 'child', from: os.pick({ os: 'debian' }), steps: [] });
+    // @ts-expect-error an image is referenced by its value, not by its name in an object
+    stage('d', { from: { image: 'base' } });
+  });
+
+  it('stage steps are instructions and the platform is text', () => {
+    // @ts-expect-error a step is an instruction helper's value, not Dockerfile text
+    stage('e', { from: 'busybox:stable' }, ['RUN make']);
+    // @ts-expect-error a platform is text (`linux/amd64`)
+    stage('f', { from: 'busybox:stable', platform: ['linux/amd64'] });
   });
 
   it('unknown image fields are rejected', () => {
@@ -55,6 +68,20 @@ describe('variants', () => {
     fit.pick({ os: 'windows' });
     // @ts-expect-error arch is not an axis
     fit.pick({ arch: 'amd64' });
+  });
+
+  it('axes are lists of values', () => {
+    expectTypeOf(fit.axes).toEqualTypeOf<{ readonly os: readonly ['alpine', 'debian'] }>();
+    // @ts-expect-error an axis lists its values in an array
+    variants({ name: 'v', axes: { os: 'alpine' }, image: () => ({ from: 'busybox:stable', steps: [] }) });
+    // @ts-expect-error the callback returns an image spec
+    variants({ name: 'v', axes: { os: ['alpine'] }, image: () => 'busybox:stable' });
+  });
+
+  it('variantKey joins axis values (text) into text', () => {
+    expectTypeOf(variantKey({ os: 'debian', gpu: 'cuda' })).toEqualTypeOf<string>();
+    // @ts-expect-error axis values are text
+    variantKey({ os: 'debian', gpu: true });
   });
 
   it('the image callback receives the axis values as a union', () => {

@@ -1,12 +1,12 @@
 /** What `dockwright build` does (the command and its options: ../build.ts): parse, load, plan, then run the build. */
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { connectEngine, definedEnv, probeEngine, type Engine } from '../../engine/engine.js';
+import { connectEngine, probeEngine, type Engine } from '../../engine/engine.js';
 import { findImage } from '../../engine/images.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
 import { writeBuildSnapshot } from '../../io/build-snapshot.js';
 import { readGitInfo } from '../../io/git-info.js';
-import { formatProblem } from '../../errors/definition-error.js';
+import { writeWarnings } from '../format-warnings.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { planBuild, type BuildFlags } from '../../plan/build-plan.js';
 import type { BuildPlan } from '../../plan/image-build.js';
@@ -62,7 +62,7 @@ function splitOperands(operands: readonly string[], command: Command): { names: 
 /** Build implies gen: the selected images' generated files are rewritten before docker reads them. */
 async function writeGeneratedFor(ctx: CliContext, project: Project, selected: readonly ImageModel[]): Promise<void> {
   const generated = await generate(project, selected);
-  generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
+  writeWarnings(ctx.stderr, generated.warnings);
   await writeGenerated(project, await planGenerated(project, generated, selected));
 }
 

@@ -2,13 +2,15 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { DriftError } from '../../errors/process-error.js';
-import { UsageError, formatProblem } from '../../errors/definition-error.js';
+import { UsageError } from '../../errors/definition-error.js';
 import { driftOf } from '../../io/write-generated.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { BAKE_FILE, bakeFile, renderBakeFile } from '../../plan/bake-file.js';
 import { matchImages } from '../../plan/select.js';
+import { unknownImageMessage } from '../../plan/unknown-name.js';
 import { loadProject } from '../../project.js';
 import type { CliContext } from '../context.js';
+import { writeWarnings } from '../format-warnings.js';
 import { generate, outputFolder, planGenerated, writeGenerated } from '../../generate.js';
 import { projectRequest } from '../project-request.js';
 
@@ -25,8 +27,7 @@ export function selectForGen(images: readonly ImageModel[], names: readonly stri
   const wanted = new Set<string>();
   for (const name of names) {
     const ids = matchImages(images, name);
-    if (ids.length === 0)
-      throw new UsageError(`"${name}" matches no image; the images are: ${images.map((i) => i.id).join(', ') || '(none)'}`);
+    if (ids.length === 0) throw new UsageError(unknownImageMessage(images, name));
     ids.forEach((id) => wanted.add(id));
   }
   return images.filter((i) => wanted.has(i.id));
@@ -57,7 +58,7 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
         ],
       }
     : rendered;
-  generated.warnings.forEach((p) => ctx.stderr.write(`warning: ${formatProblem(p)}\n`));
+  writeWarnings(ctx.stderr, generated.warnings);
   if (options.stdout !== undefined) {
     ctx.stdout.write(generated.dockerfiles.get(selected[0]?.id ?? '') ?? '');
     return;

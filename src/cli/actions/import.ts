@@ -27,7 +27,7 @@ export async function importAction(ctx: CliContext, files: string[], rawOptions:
   const o = parsed.data;
   if (files.length === 0 && o.dir === undefined) throw new UsageError('import: give Dockerfiles or --dir <folder>');
   const request = projectRequest(ctx, command);
-  const { root, settings } = await resolveSettings(request);
+  const { root, settings } = await resolveSettings({ ...request, orHere: true });
   const report = await importDockerfiles({
     cwd: request.cwd,
     root,

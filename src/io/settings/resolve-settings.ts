@@ -1,25 +1,26 @@
 /**
- * Finding the project and reading its settings: the root is the nearest folder (from the working
- * directory up) with a `dockwright.config.ts`, else the working directory. The config file is
+ * Finding the project (../project-root.ts) and reading its settings. The config file is
  * loaded with jiti, `.env` is parsed with dotenv (process.env is never changed), then the layers
  * are merged by `mergeSettings`.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../../errors/definition-error.js';
 import type { Settings } from '../../model/settings.js';
 import { describeLoadFailure, withModuleSession } from '../import-module.js';
+import { findProjectRoot } from '../project-root.js';
 import { mergeSettings } from './merge-settings.js';
 import type { SettingFlags } from './setting-overrides.js';
 
-export const CONFIG_FILES = ['dockwright.config.ts', 'dockwright.config.mts', 'dockwright.config.js', 'dockwright.config.mjs'] as const;
+export { CONFIG_FILES, findProjectRoot } from '../project-root.js';
 
 export interface SettingsRequest {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly flags?: SettingFlags;
+  /** A folder that is no project yet is the root (`import`, which starts one); else that is an error. */
+  readonly orHere?: boolean;
 }
 
 export interface ResolvedSettings {
@@ -50,15 +51,6 @@ function withRefsOf(settings: Settings, committed: Settings): Settings {
   return out as Settings;
 }
 
-/** The nearest folder from `cwd` up that holds a config file, and that file. */
-export function findProjectRoot(cwd: string): { root: string; configFile?: string } {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const found = CONFIG_FILES.map((f) => path.join(dir, f)).find((f) => existsSync(f));
-    if (found) return { root: dir, configFile: found };
-    if (path.dirname(dir) === dir) return { root: path.resolve(cwd) };
-  }
-}
-
 async function loadConfig(root: string, configFile: string): Promise<unknown> {
   const file = path.relative(root, configFile);
   try {
@@ -82,7 +74,7 @@ async function readDotenv(root: string): Promise<Record<string, string>> {
 
 /** Settings for a command run in `cwd`: flag > environment > `.env` > config file > default. */
 export async function resolveSettings(req: SettingsRequest): Promise<ResolvedSettings> {
-  const { root, configFile } = findProjectRoot(req.cwd);
+  const { root, configFile } = findProjectRoot(req.cwd, req.orHere);
   const config = configFile ? { file: path.relative(root, configFile), value: await loadConfig(root, configFile) } : undefined;
   const settings = mergeSettings({ config, dotenv: await readDotenv(root), env: req.env, flags: req.flags ?? {} });
   return { root, settings, configFile, refDefaults: withRefsOf(settings, mergeSettings({ config })) };

@@ -86,6 +86,24 @@ describe('dockwright build', () => {
     expect(r.stderr).toContain('"nope" matches no image; the images are: base, app, lone');
   });
 
+  it('a misspelt image or group name is a usage error (exit 2) with did you mean', async () => {
+    const root = await tempProject(files);
+    const image = await dockwright(root, ['build', 'bsae', '--dry-run'], fakeDocker());
+    expect(image).toMatchObject({
+      code: 2,
+      stderr: 'error: "bsae" matches no image; did you mean "base"? the images are: base, app, lone\n',
+    });
+    const grouped = await tempProject({
+      ...files,
+      'definitions/web.ts': `import { image } from 'dockwright';\nexport const web = image({ name: 'web', from: 'busybox:stable', groups: ['services'], steps: [] });\n`,
+    });
+    const group = await dockwright(grouped, ['build', '--group', 'servics', '--dry-run'], fakeDocker());
+    expect(group).toMatchObject({
+      code: 2,
+      stderr: 'error: group "servics" has no image; did you mean "services"? the groups are: services\n',
+    });
+  });
+
   it('--target: an image without that stage is a usage error (exit 2) naming its stages', async () => {
     const root = await tempProject(files);
     const r = await dockwright(root, ['build', 'app', '--target', 'cann', '--json'], fakeDocker());

@@ -94,6 +94,13 @@ describe('dockwright gen', () => {
       stdout: '',
       stderr: 'error: "nope" matches no image; the images are: app:alpine, app:debian, base\n',
     });
+    expect(await runCli(['gen', 'app:debain'], root)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'error: "app:debain": image "app" has no variant "debain"; did you mean "app:debian"? its variants are: app:alpine, app:debian\n',
+    });
+    expect(await runCli(['gen', 'bsae'], root)).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "base"?') });
   });
 
   it('--stdout prints one Dockerfile and writes nothing', async () => {
@@ -107,6 +114,21 @@ describe('dockwright gen', () => {
       code: 2,
       stderr: 'error: --stdout app matches 2 images (app:alpine, app:debian); give one id\n',
     });
+  });
+
+  it('prints a warning that hits several images once, naming the images', async () => {
+    const image = (name: string): string => `export const ${name} = image({ name: '${name}', from: 'busybox:stable', steps: [] });`;
+    const root = await tempProject({
+      'definitions/a.ts': `import { image } from 'dockwright';\n${image('one')}\n${image('two')}\n`,
+      'definitions/b.ts': `import { image } from 'dockwright';\n${image('three')}\n`,
+    });
+    const run = await runCli(['gen'], root);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(
+        /^warning: 3 images \(one, two, three\) › user: .*\[root-final-stage\] \(given no user, expected a non-root user\)$/,
+      ),
+    ]);
   });
 
   it('prints lint warnings, and fails on them with --strict or DOCKWRIGHT_STRICT', async () => {

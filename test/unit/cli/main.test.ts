@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { handleError } from '../../../src/cli/handle-error.js';
@@ -27,6 +28,26 @@ describe('main', () => {
     expect(help.stdout).toMatch(/\bgen\b/);
     expect(help.stdout).toMatch(/\blist\b/);
     expect(help.stdout).toMatch(/--image-version <version>/);
+  });
+
+  it('finds the project from a subfolder through package.json, and says where it looked when there is none (exit 2)', async () => {
+    const { 'dockwright.config.ts': _config, ...definitions } = PROJECT;
+    const root = await tempProject({
+      ...definitions,
+      'package.json': '{ "devDependencies": { "dockwright": "^0.1.0" } }',
+      'docs/x.md': '',
+    });
+    const listed = await runCli(['list'], path.join(root, 'docs'));
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('fit:debian');
+    const empty = await tempProject({ 'sub/x.md': '' });
+    expect(await runCli(['gen'], path.join(empty, 'sub'))).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringMatching(
+        /^error: no dockwright project in .*sub or any folder above it: .* Run `npx dockwright init` to start one/,
+      ),
+    });
   });
 
   it('exits 2 on a usage error', async () => {

@@ -1,7 +1,7 @@
 /** Image ARGs: declared once in the model, placed in the Dockerfile where Docker needs them. */
 import { describe, expect, it } from 'vitest';
-import type { CompileCase } from '../support/compile-case.js';
-import { dockerfileOf } from '../support/compile-case.js';
+import type { CompileCase } from '../../../scripts/compile-cases.js';
+import { dockerfileOf } from '../../../scripts/compile-cases.js';
 import { arg, argSpec, copy, env, external, imageModel, run, scratch, stageModel, stageRef } from '../support/model.js';
 
 /** The Dockerfile without its header line(s). */

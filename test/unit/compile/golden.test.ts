@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { describe, expect, it } from 'vitest';
 import { irKeyword, type DockerfileIr } from '../../../src/ir/index.js';
-import { CASES_DIR, caseNames, dockerfileOf, loadCase, synthCase } from '../support/compile-case.js';
+import { CASES_DIR, caseNames, dockerfileOf, loadCase, synthCase } from '../../../scripts/compile-cases.js';
 
 const irKeywords = (ir: DockerfileIr): string[] =>
   [...ir.globalArgs, ...ir.stages.flatMap((s) => [s.from, ...s.instructions])].flatMap((n) => irKeyword(n) ?? []);

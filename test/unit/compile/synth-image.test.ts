@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { synthImage } from '../../../src/compile/synth-image.js';
 import type { ImageModel } from '../../../src/model/resolved.js';
-import { builtinRenderer } from '../support/compile-case.js';
+import { builtinRenderer } from '../../../scripts/compile-cases.js';
 import { argSpec, copy, external, imageModel, imageRef, lowerContext, run, scratch, stageModel } from '../support/model.js';
 
 const synth = async (image: ImageModel, others: ImageModel[] = [], version?: string) =>

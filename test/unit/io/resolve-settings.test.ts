@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/errors/index.js';
+import { ConfigError, ProjectNotFoundError } from '../../../src/errors/index.js';
 import { findProjectRoot, resolveSettings } from '../../../src/io/settings/resolve-settings.js';
 import { cleanupProjects, tempProject, writeFiles } from '../cli/support/temp-project.js';
 
@@ -8,12 +8,37 @@ afterEach(cleanupProjects);
 
 const CONFIG = `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: 'federatedai', tag: 'cfg', lint: { strict: true } });\n`;
 
+const DEPENDS = '{ "name": "app", "dependencies": { "dockwright": "^0.1.0" } }';
+
 describe('findProjectRoot', () => {
-  it('finds the nearest folder up with a config file, else keeps the working directory', async () => {
-    const root = await tempProject({ 'dockwright.config.ts': CONFIG, 'definitions/deep/x.ts': '' });
+  it('finds the nearest folder up with a config file', async () => {
+    const root = await tempProject({ 'dockwright.config.ts': CONFIG, 'definitions/deep/x.ts': '', 'package.json': DEPENDS });
     expect(findProjectRoot(path.join(root, 'definitions/deep'))).toEqual({ root, configFile: path.join(root, 'dockwright.config.ts') });
-    const bare = await tempProject({ 'sub/x.ts': '' });
+  });
+
+  it('else the nearest package.json that has dockwright as a dependency', async () => {
+    const root = await tempProject({
+      'package.json': DEPENDS,
+      'definitions/deep/x.ts': '',
+      'definitions/deep/package.json': '{ "type": "module" }',
+      'tools/package.json': '{ "devDependencies": { "dockwright": "^0.1.0" } }',
+    });
+    expect(findProjectRoot(path.join(root, 'definitions/deep'))).toEqual({ root });
+    expect(findProjectRoot(path.join(root, 'tools'))).toEqual({ root: path.join(root, 'tools') });
+  });
+
+  it('else the working directory when it holds definitions/', async () => {
+    const bare = await tempProject({ 'sub/definitions/x.ts': '' });
     expect(findProjectRoot(path.join(bare, 'sub'))).toEqual({ root: path.join(bare, 'sub') });
+  });
+
+  it('else an error (exit 2) that says where it looked', async () => {
+    const bare = await tempProject({ 'package.json': '{ "dependencies": { "left-pad": "1" } }', 'sub/x.ts': '' });
+    const start = path.join(bare, 'sub');
+    expect(() => findProjectRoot(start)).toThrow(ProjectNotFoundError);
+    expect(() => findProjectRoot(start)).toThrow(
+      `no dockwright project in ${start} or any folder above it: looked for dockwright.config.ts (.mts, .js, .mjs), then a package.json with dockwright in its dependencies, then a definitions/ folder here. Run \`npx dockwright init\` to start one, or \`-C <dir>\` to point at one.`,
+    );
   });
 
   it('accepts .mjs config files', async () => {
@@ -80,8 +105,11 @@ describe('resolveSettings', () => {
   });
 
   it('works without a config file', async () => {
-    const root = await tempProject({});
+    const root = await tempProject({ 'definitions/app.ts': '' });
     expect((await resolveSettings({ cwd: root, env: { DOCKWRIGHT_OUTPUT_DIR: 'out' } })).settings.outputDir).toBe('out');
+    const empty = await tempProject({});
+    await expect(resolveSettings({ cwd: empty, env: {} })).rejects.toThrow(ProjectNotFoundError);
+    expect((await resolveSettings({ cwd: empty, env: {}, orHere: true })).root).toBe(empty);
   });
 
   it('reports a config that fails to load or has no default export', async () => {

@@ -50,8 +50,29 @@ describe('selectImages', () => {
 
   it('an argument that names nothing is a UsageError listing the images', () => {
     expect(() => selectImages(graph, { names: ['fate-mm'] })).toThrow(UsageError);
-    expect(() => selectImages(graph, { names: ['fate-mm'] })).toThrow(/"fate-mm" matches no image; the images are: base, fate-nn, .*lone/);
+    expect(() => selectImages(graph, { names: ['nothing'] })).toThrow(
+      '"nothing" matches no image; the images are: base, fate-nn, fate-nn-gpu, fit-framework:alpine, fit-framework:debian, lone',
+    );
     expect(() => selectImages(graph, { skip: ['nope*'] })).toThrow(/--skip "nope\*" matches no image/);
-    expect(() => selectImages(graph, { groups: ['cpu'] })).toThrow(/group "cpu" has no image; the groups are: fate, gpu/);
+    expect(() => selectImages(graph, { groups: ['blue'] })).toThrow('group "blue" has no image; the groups are: fate, gpu');
+  });
+
+  it('names the closest image, variant or group: did you mean …?', () => {
+    expect(() => selectImages(graph, { names: ['fate-mm'] })).toThrow(
+      '"fate-mm" matches no image; did you mean "fate-nn"? the images are: base, fate-nn, fate-nn-gpu, fit-framework:alpine, fit-framework:debian, lone',
+    );
+    expect(() => selectImages(graph, { names: ['fit-framwork'] })).toThrow(
+      '"fit-framwork" matches no image; did you mean "fit-framework"?',
+    );
+    expect(() => selectImages(graph, { only: ['Lone'] })).toThrow('--only "Lone" matches no image; did you mean "lone"?');
+    expect(() => selectImages(graph, { names: ['fit-framework:debain'] })).toThrow(
+      '"fit-framework:debain": image "fit-framework" has no variant "debain"; did you mean "fit-framework:debian"? its variants are: fit-framework:alpine, fit-framework:debian',
+    );
+    expect(() => selectImages(graph, { names: ['fit-framework:arm'] })).toThrow(
+      '"fit-framework:arm": image "fit-framework" has no variant "arm"; its variants are: fit-framework:alpine, fit-framework:debian',
+    );
+    expect(() => selectImages(graph, { groups: ['gpus'] })).toThrow(
+      'group "gpus" has no image; did you mean "gpu"? the groups are: fate, gpu',
+    );
   });
 });

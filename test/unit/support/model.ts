@@ -2,7 +2,6 @@
  * `ImageModel` literals for compiler tests, type-checked against the model contract, without the
  * resolver: `imageModel({ id: 'app', stages: [stageModel('main', external('busybox:stable'), [run('true')])] })`.
  */
-import type { LowerContext } from '../../../src/compile/lower-image.js';
 import type { InstructionOf } from '../../../src/model/instruction.js';
 import type {
   CopyModel,
@@ -63,13 +62,8 @@ export const argSpec = (defaultValue?: string, fromVersion = false): ImageModel[
 });
 
 /** A LowerContext over `images`: refs are `registry.test/<id with : → ->>:1.0`. */
-export function lowerContext(images: readonly ImageModel[] = [], version?: string): LowerContext {
-  return {
-    images: new Map(images.map((i) => [i.id, i])),
-    primaryRef: (id) => `registry.test/${id.replace(/:/g, '-')}:1.0`,
-    version: (image) => image.version ?? version,
-  };
-}
+/** The lowering context of compiler tests (shared with scripts/update-compile-golden.ts). */
+export { lowerContext } from '../../../scripts/compile-cases.js';
 
 // Steps, as the resolver outputs them.
 export const run = (commands: string | readonly string[], extra: Partial<Omit<RunModel, 'kind' | 'body'>> = {}): RunModel => ({

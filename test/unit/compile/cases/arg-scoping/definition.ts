@@ -1,5 +1,5 @@
 // Global only when FROM uses it; redeclared only in stages that use it; defaults where needed.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { arg, argSpec, copy, env, external, imageModel, run, stageModel, stageRef, workdir } from '../../../support/model.js';
 
 export default {

@@ -1,6 +1,6 @@
 // COPY and ADD with every flag (the syntax the newer flags need is set), --exclude glob patterns,
 // JSON form for spaces.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { add, copy, external, imageModel, stageModel, stageRef } from '../../../support/model.js';
 
 export default {

@@ -1,5 +1,5 @@
 // `# escape=`` ` ``: continuation lines and escapes use the backtick.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { env, external, imageModel, run, stageModel, workdir } from '../../../support/model.js';
 
 export default {

@@ -1,5 +1,5 @@
 // Image-level settings land on the target stage in the fixed order; a later stage is kept.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { external, imageModel, run, stageModel, stageRef } from '../../../support/model.js';
 
 export default {

@@ -1,5 +1,5 @@
 // FROM a dockwright image through a global ARG; COPY --from / mount from= images through alias stages.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { contextRef, copy, external, imageModel, imageRef, run, stageModel } from '../../../support/model.js';
 
 const base = imageModel({ id: 'base-image', stages: [stageModel('main', external('debian:bookworm-slim'), [])], env: { APP_HOME: '/app' } });

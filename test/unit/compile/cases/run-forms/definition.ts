@@ -1,6 +1,6 @@
 // RUN in every form with every mount type and flag (--security needs the labs syntax); SHELL,
 // ONBUILD, comments, raw text.
-import type { CompileCase } from '../../../support/compile-case.js';
+import type { CompileCase } from '../../../../../scripts/compile-cases.js';
 import { comment, external, imageModel, run, runExec, runScript, stageModel } from '../../../support/model.js';
 
 export default {

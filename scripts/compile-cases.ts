@@ -1,16 +1,17 @@
 /**
  * Golden compile cases: `test/unit/compile/cases/<case>/definition.ts` default-exports a
  * {@link CompileCase}; `expected.Dockerfile` holds what `synthImage` renders for it.
- * Regenerate with `npx tsx scripts/update-compile-golden.ts`.
+ * Regenerate with `npx tsx scripts/update-compile-golden.ts`. Used by that script and by the tests
+ * (test/unit/compile), so it lives here: scripts never import from test/.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { synthImage, type SynthResult } from '../../../src/compile/synth-image.js';
-import { readTemplates } from '../../../src/io/read-templates.js';
-import type { ImageModel } from '../../../src/model/resolved.js';
-import { createRenderer, type Renderer } from '../../../src/render/index.js';
-import { lowerContext } from './model.js';
+import type { LowerContext } from '../src/compile/lower-image.js';
+import { synthImage, type SynthResult } from '../src/compile/synth-image.js';
+import { readTemplates } from '../src/io/read-templates.js';
+import type { ImageModel } from '../src/model/resolved.js';
+import { createRenderer, type Renderer } from '../src/render/index.js';
 
 export interface CompileCase {
   /** The image rendered. */
@@ -21,7 +22,7 @@ export interface CompileCase {
   readonly version?: string;
 }
 
-export const CASES_DIR = fileURLToPath(new URL('../compile/cases/', import.meta.url));
+export const CASES_DIR = fileURLToPath(new URL('../test/unit/compile/cases/', import.meta.url));
 
 export const caseNames = (): string[] =>
   readdirSync(CASES_DIR, { withFileTypes: true })
@@ -32,6 +33,15 @@ export const caseNames = (): string[] =>
 export async function loadCase(name: string): Promise<CompileCase> {
   const mod = (await import(pathToFileURL(path.join(CASES_DIR, name, 'definition.ts')).href)) as { default: CompileCase };
   return mod.default;
+}
+
+/** The lowering context of compiler tests: parents are `registry.test/<dir>:1.0`. */
+export function lowerContext(images: readonly ImageModel[] = [], version?: string): LowerContext {
+  return {
+    images: new Map(images.map((i) => [i.id, i])),
+    primaryRef: (id) => `registry.test/${id.replace(/:/g, '-')}:1.0`,
+    version: (image) => image.version ?? version,
+  };
 }
 
 let renderer: Promise<Renderer> | undefined;
