@@ -19,7 +19,7 @@ import { BUILD_ENV } from '../engine/engine.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { ImageResult } from './result.js';
 import type { RunBuildOptions } from './run-build.js';
-import { stepOwner, type StepOwner } from './step-owner.js';
+import { vertexOwner, type VertexOwner } from './vertex-owner.js';
 
 /** An image of the session: its build, the notes its decision gave, and what to do once it is built. */
 export interface BakeMember {
@@ -141,8 +141,8 @@ export async function runBake(batch: BakeSession, members: ReadonlyMap<string, B
   return { built, failed, images, exitCode, tail: bakeLines };
 }
 
-/** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
-async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMember>): Promise<StepOwner> {
+/** Who owns a step BuildKit named under a target (vertex-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
+async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMember>): Promise<VertexOwner> {
   const nameOf = new Map([...batch.targets].map(([name, id]) => [id, name]));
   const dockerfiles = new Map(
     await Promise.all([...batch.dockerfiles].map(async ([name, file]) => [name, await readFile(file, 'utf8').catch(() => '')] as const)),
@@ -153,5 +153,5 @@ async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMemb
     return [...new Set([...parents, ...parents.flatMap(walk)])];
   };
   const ancestors = new Map([...batch.targets].map(([name, id]) => [name, walk(id).map((p) => nameOf.get(p) as string)]));
-  return stepOwner(dockerfiles, ancestors);
+  return vertexOwner(dockerfiles, ancestors);
 }

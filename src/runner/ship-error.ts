@@ -14,7 +14,7 @@ export class BundleError extends DockwrightError {
 }
 
 /** `dockwright test`: some image did not pass its checks. */
-export class VerifyFailedError extends DockwrightError {
+export class ImageTestFailedError extends DockwrightError {
   readonly code = 'DW_TEST_FAILED';
   readonly exitCode = 1 as const;
   constructor(readonly failed: readonly string[]) {
