@@ -1,6 +1,6 @@
 /**
  * Runs a {@link BuildPlan} the fastest way that keeps every image's result its own:
- * 1. every step is decided first (input digests: up to date, or build with this argv);
+ * 1. every build is decided first (input digests: up to date, or build with these labels);
  * 2. the out-of-date images that can share one BuildKit session go to one `docker buildx bake`
  *    (run-bake.ts): a child starts from its parent's result in the same solve, and one process
  *    starts instead of one per image;
@@ -85,7 +85,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         session.map((build) => {
           const d = decisions.get(build.id);
           const own = d && !('upToDate' in d) ? d : undefined;
-          return [build.id, { step: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
+          return [build.id, { build: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
         }),
       );
       const outcome = await runBake(made, members, options);
@@ -96,7 +96,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         results.set(id, result);
         stale.delete(id);
       }
-      // an image whose own step failed has its result: it is not built again, nor is anything on it
+      // an image whose own vertex failed has its result: it is not built again, nor is anything on it
       for (const [id, result] of outcome.failed) {
         results.set(id, result);
         stale.delete(id);
