@@ -39,7 +39,7 @@ export function offTheirBase(
     if (own && base && base.some((layer, i) => own[i] !== layer)) {
       off.set(
         build.id,
-        `bake built it on other layers than the ${build.base} image it tagged (BuildKit's cache held two results of one of its builds)`,
+        `bake built it on other layers than the ${build.base} image it tagged (BuildKit's cache held two results of one of its steps)`,
       );
     }
   }
