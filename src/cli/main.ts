@@ -3,6 +3,7 @@
  * by bin/dockwright.js without a context (then SIGINT/SIGTERM abort the context's signal, and a
  * second signal terminates as usual) or in-process by tests with their own context.
  */
+import { formatTiming, phaseDone, resetTiming, timingWanted } from '../timing.js';
 import { processContext, type CliContext } from './context.js';
 
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
@@ -21,6 +22,8 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     };
     ctx = processContext(controller.signal);
   }
+  resetTiming();
+  phaseDone('start (node and the CLI bundle)');
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
     if (argv.includes('build')) {
@@ -39,5 +42,10 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     return handleError(err, ctx);
   } finally {
     detach();
+    const context = ctx ?? processContext();
+    if (timingWanted(context.env)) {
+      phaseDone('end');
+      context.stderr.write(formatTiming());
+    }
   }
 }

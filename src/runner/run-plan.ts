@@ -12,6 +12,7 @@
  * again the same way, with the images on it. The full build and its fast path
  * (src/digest/fast-build.ts) both end here.
  */
+import { phaseDone } from '../timing.js';
 import { bakeSession } from '../plan/bake-session.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
@@ -52,6 +53,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
   const decisions = new Map<string, BuildDecision | undefined>(
     await Promise.all(plan.builds.map(async (s) => [s.id, await options.decide?.(s, options.signal ?? never)] as const)),
   );
+  phaseDone('input digests and decisions');
   const results = new Map<string, ImageResult>();
   const stale = new Map<string, ImageBuild>();
   for (const build of plan.builds) {
@@ -89,6 +91,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         }),
       );
       const outcome = await runBake(made, members, options);
+      phaseDone(`bake session (${session.length} images)`);
       // a child bake put on other layers than its tagged parent is built again, on its own
       const off = offTheirBase(session, new Set(outcome.built.keys()), outcome.images);
       for (const [id, result] of outcome.built) {
@@ -136,6 +139,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
       },
     });
     for (const r of report.results) results.set(r.id, r);
+    phaseDone(`image by image (${rest.builds.length} images)`);
   }
 
   const ordered = plan.builds.map((s) => results.get(s.id) as ImageResult);

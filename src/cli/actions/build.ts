@@ -1,4 +1,5 @@
 /** What `dockwright build` does (the command and its options: ../build.ts): parse, load, plan, then run the build. */
+import { phaseDone } from '../../timing.js';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { connectEngine, probeEngine, type Engine } from '../../engine/engine.js';
@@ -99,6 +100,7 @@ async function build(
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined
   const planned = o.target === undefined ? images : retargetImages(images, selection, o.target);
   const plan = planBuild(planned, settings, selection, { engine: info, flags, push: o.push, ...git, created: createdAt(ctx.env) });
+  phaseDone('plan (engine probe, git)');
   if (o.json) return void ctx.stdout.write(planJson(plan));
   const byId = new Map(images.map((i) => [i.id, i]));
   // input digests (src/incremental): what is up to date is not built; --no-cache and --pull ask for a fresh build
@@ -118,6 +120,7 @@ async function build(
     project,
     plan.order.map((id) => byId.get(id) as ImageModel),
   );
+  phaseDone('write generated files');
   await checkExternal(engine, plan);
   const job: BuildJob = {
     root,
@@ -132,6 +135,7 @@ async function build(
     bake: o.bake,
   };
   const report = await executeBuild(job, ctx);
+  phaseDone('build');
   // nothing to redo next time unless something changes: the no-op fast path (src/runner/fast-build.ts);
   // `--force` always decides again from the definitions (--no-cache and --pull replay as forced builds)
   if (report.ok && !o.force) {

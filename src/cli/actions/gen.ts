@@ -1,4 +1,5 @@
 /** What `dockwright gen` does (the command and its options: ../gen.ts). */
+import { phaseDone } from '../../timing.js';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { DriftError } from '../../errors/process-error.js';
@@ -48,6 +49,7 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
     );
   }
   const rendered = await generate(project, selected);
+  phaseDone('render and lint');
   // the bake file describes the whole project, whichever images were named
   const generated = project.settings.bake
     ? {
@@ -72,4 +74,5 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
     return;
   }
   ctx.stdout.write(`${await writeGenerated(project, plan)}\n`);
+  phaseDone('write generated files');
 }
