@@ -34,6 +34,20 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
         if (fast !== undefined) return fast;
       }
     }
+    // a `gen` whose inputs did not change replays its last output (the generated files are what it would write)
+    if (argv.includes('gen') && !argv.includes('build')) {
+      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../io/snapshot-key.js')]);
+      if (existsSync(snapshotPath(argv, ctx, 'fast-gen').file)) {
+        const { replayableGen } = await import('../io/gen-snapshot.js');
+        const replay = await replayableGen({ argv, cwd: ctx.cwd, env: ctx.env });
+        if (replay !== undefined) {
+          phaseDone('gen replayed from its snapshot');
+          ctx.stderr.write(replay.stderr);
+          ctx.stdout.write(replay.stdout);
+          return 0;
+        }
+      }
+    }
     const { createProgram } = await import('./program.js');
     await createProgram(ctx).parseAsync([...argv], { from: 'user' });
     return 0;

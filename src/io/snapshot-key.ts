@@ -1,5 +1,5 @@
 /**
- * Where the no-op fast path (fast-build.ts) keeps the snapshot of a `build` command line. Small on
+ * Where the fast paths (`build`: runner/fast-build.ts, `gen`: gen-snapshot.ts) keep the snapshot of a command line. Small on
  * purpose: the CLI asks it whether a snapshot exists before it loads the fast path at all, so a
  * build without one pays nothing for it.
  */
@@ -46,11 +46,19 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
   return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
 }
 
-export const snapshotLocation = (root: string, key: string): string => join(root, '.dockwright', 'fast-build', `${key.slice(0, 24)}.json`);
+/** Which command's fast path a snapshot serves. */
+export type SnapshotKind = 'fast-build' | 'fast-gen';
+
+export const snapshotLocation = (root: string, key: string, kind: SnapshotKind = 'fast-build'): string =>
+  join(root, '.dockwright', kind, `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
-export function snapshotPath(argv: readonly string[], ctx: RunPlace): { root: string; key: string; file: string } {
+export function snapshotPath(
+  argv: readonly string[],
+  ctx: RunPlace,
+  kind: SnapshotKind = 'fast-build',
+): { root: string; key: string; file: string } {
   const root = projectRoot(startDir(argv, ctx.cwd));
   const key = snapshotKey(argv, ctx);
-  return { root, key, file: snapshotLocation(root, key) };
+  return { root, key, file: snapshotLocation(root, key, kind) };
 }
