@@ -10,7 +10,7 @@ import { buildDockerignoreView, buildView } from '../render/view/build-view.js';
 import { ViewError } from '../render/view/view-error.js';
 import type { Renderer } from '../render/renderer.js';
 import { checkFrontend } from './check-frontend.js';
-import { checkVariables } from './check-variables.js';
+import { findVariables } from './check-variables.js';
 import { lowerImage, type LowerContext } from './lower-image.js';
 
 export interface SynthFile {
@@ -26,6 +26,8 @@ export interface SynthFile {
 export interface SynthResult {
   readonly files: readonly SynthFile[];
   readonly problems: readonly Problem[];
+  /** What is rendered but probably not meant (a variable nothing defines on an external base…). */
+  readonly warnings: readonly Problem[];
   /** The lowered Dockerfile, for callers that inspect it (tests, lint). */
   readonly ir: DockerfileIr;
 }
@@ -58,7 +60,9 @@ function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
 
 export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Renderer): SynthResult {
   const ir = lowerImage(image, ctx);
-  const problems: Problem[] = [...versionProblems(image, ctx), ...checkVariables(image, ir, ctx.images), ...checkFrontend(image, ir)];
+  const variables = findVariables(image, ir, ctx.images);
+  const problems: Problem[] = [...versionProblems(image, ctx), ...variables.errors, ...checkFrontend(image, ir)];
+  const warnings: Problem[] = [...variables.warnings];
   const files: SynthFile[] = [];
   try {
     const dockerfile = `${image.dir}/Dockerfile`;
@@ -73,5 +77,5 @@ export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Rende
     if (!(error instanceof ViewError)) throw error;
     problems.push(...quoteProblems(image, error));
   }
-  return { files: problems.length > 0 ? [] : files, problems, ir };
+  return { files: problems.length > 0 ? [] : files, problems, warnings, ir };
 }

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { BuildInputsSchema } from './build-inputs.js';
 import { CommandSchema, type CommandInput } from './command.js';
-import { LineSchema, NameSchema, VarMapSchema, VarNameSchema } from './common.js';
+import { LineSchema, NameSchema, SignalSchema, VarMapSchema, VarNameSchema } from './common.js';
 import { HealthcheckSpecSchema, PortSchema } from './instruction.js';
 import type { BuildInputs } from './build-inputs.js';
 import { StageRefSchema } from './refs.js';
@@ -75,7 +75,7 @@ export const ImageSchema = z
     entrypoint: CommandSchema.optional(),
     cmd: CommandSchema.optional(),
     healthcheck: HealthcheckSpecSchema.optional(),
-    stopSignal: z.string().optional(),
+    stopSignal: SignalSchema.optional(),
     /** Build context folder, relative to the project root. */
     context: z.string().min(1).default('.'),
     dockerignore: z.array(z.string()).optional(),

@@ -122,9 +122,11 @@ describe('word', () => {
 describe('pathArray', () => {
   it('writes JSON whose strings are words', () => {
     expect(pathArray(['package.json', './'])).toBe('["package.json", "./"]');
-    expect(pathArray(['my file', '/dst/'])).toBe('["\\"my file\\"", "/dst/"]');
+    expect(pathArray(['my file', '/dst/'])).toBe('["my file", "/dst/"]');
+    expect(pathArray(['./conf/*.xml', '/etc/app/'])).toBe('["./conf/*.xml", "/etc/app/"]');
     expect(pathArray(['<<EOF', '/x'])).toBe('["\\"\\u003c<EOF\\"", "/x"]');
-    expect(pathArray(['$HOME', '/x'])).toBe('["\\"\\\\$HOME\\"", "/x"]');
+    expect(pathArray(['$HOME', '/x'])).toBe('["\\\\$HOME", "/x"]');
+    expect(pathArray(['say "hi" it\'s', '/x'])).toBe('["say \\\\\\"hi\\\\\\" it\\\\\'s", "/x"]');
   });
   it('rejects empty lists and paths', () => {
     expect(codeOf(() => pathArray([]))).toBe('DW_QUOTE_EMPTY');
