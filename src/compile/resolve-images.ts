@@ -8,7 +8,7 @@ import { DefinitionError, type Problem } from '../errors/definition-error.js';
 import { ImageSchema } from '../model/image.js';
 import type { ImageModel } from '../model/resolved.js';
 import { findCycles } from './resolve-cycles.js';
-import { collectImageDefs } from './resolve-exports.js';
+import { collectImageDefs, imageLookalikes } from './resolve-exports.js';
 import { resolveStages, type RefScope } from './resolve-refs.js';
 import { zodProblems } from './zod-problems.js';
 
@@ -16,6 +16,8 @@ import { zodProblems } from './zod-problems.js';
 export interface LoadedDefinitions {
   readonly file: string;
   readonly exports: readonly unknown[];
+  /** The name of each export (`default` included), for messages; indices when absent. */
+  readonly exportNames?: readonly string[];
 }
 
 export interface ResolveOptions {
@@ -34,7 +36,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The id an image has, or would have: computed from the raw value so broken images can be named too. */
 export const rawImageId = (raw: object): string => {
   const { name, variant } = raw as { name?: unknown; variant?: unknown };
-  const base = typeof name === 'string' && name !== '' ? name : '<unnamed>';
+  // a name with spaces or control characters is shown quoted, so it cannot break the message line
+  const base = typeof name === 'string' && name !== '' ? (/^[\x21-\x7e]+$/.test(name) ? name : JSON.stringify(name)) : '<unnamed>';
   if (!isRecord(variant) || Object.keys(variant).length === 0) return base;
   return `${base}:${variantKey(Object.fromEntries(Object.entries(variant).map(([k, v]) => [k, String(v)])))}`;
 };
@@ -84,6 +87,17 @@ function collisionProblems(candidates: readonly Candidate[]): Problem[] {
   return problems;
 }
 
+function lookalikeProblems(loaded: readonly LoadedDefinitions[]): Problem[] {
+  return loaded.flatMap(({ file, exports, exportNames }) =>
+    imageLookalikes(exports.map((v, i) => [exportNames?.[i] ?? `#${i}`, v] as const)).map(({ exportName, name }) => ({
+      file,
+      image: rawImageId({ name }),
+      message: `export "${exportName}" looks like an image but is a plain object, so nothing would be rendered for it`,
+      expected: `export const ${/^[A-Za-z_$][\w$]*$/.test(exportName) && exportName !== 'default' ? exportName : 'x'} = image({ … })`,
+    })),
+  );
+}
+
 /** Validates and resolves every image exported by `loaded`; throws `DefinitionError` with all problems. */
 export function resolveImages(loaded: readonly LoadedDefinitions[], options: ResolveOptions = {}): ImageModel[] {
   const candidates = candidatesOf(loaded);
@@ -98,8 +112,9 @@ export function resolveImages(loaded: readonly LoadedDefinitions[], options: Res
       }),
     ),
     definitionsDir: (options.definitionsDir ?? 'definitions').replace(/\/+$/, ''),
+    imageFiles: new Map(candidates.flatMap((c) => [[c.id.split(':')[0] ?? c.id, c.file] as const, [c.id, c.file] as const])),
   };
-  const problems: Problem[] = collisionProblems(candidates);
+  const problems: Problem[] = [...collisionProblems(candidates), ...lookalikeProblems(loaded)];
   const models: ImageModel[] = [];
 
   for (const { raw, file, id } of candidates) {

@@ -58,11 +58,30 @@ function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
     }));
 }
 
+/** Image ARGs the lowering declared nowhere: no FROM, instruction or other ARG uses them. */
+function unusedArgs(image: ImageModel, ir: DockerfileIr): Problem[] {
+  const placed = new Set(
+    [...ir.globalArgs, ...ir.stages.flatMap((s) => s.instructions)].flatMap((n) =>
+      n.kind === 'arg' && n.modelPath[0] === 'args' ? [n.name] : [],
+    ),
+  );
+  return Object.keys(image.args)
+    .filter((name) => !placed.has(name))
+    .map((name) => ({
+      file: image.file,
+      image: image.id,
+      path: ['args', name],
+      message:
+        `ARG ${name} is used nowhere (no \${${name}} in a FROM, an instruction or another ARG), so it is not declared in the Dockerfile; ` +
+        `if RUN commands read it from their environment, declare it { default: …, forRun: true }, else remove it`,
+    }));
+}
+
 export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Renderer): SynthResult {
   const ir = lowerImage(image, ctx);
   const variables = findVariables(image, ir, ctx.images);
   const problems: Problem[] = [...versionProblems(image, ctx), ...variables.errors, ...checkFrontend(image, ir)];
-  const warnings: Problem[] = [...variables.warnings];
+  const warnings: Problem[] = [...variables.warnings, ...unusedArgs(image, ir)];
   const files: SynthFile[] = [];
   try {
     const dockerfile = `${image.dir}/Dockerfile`;

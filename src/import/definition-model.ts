@@ -78,6 +78,8 @@ export interface ImportedArg {
   readonly name: string;
   readonly default?: string | undefined;
   readonly comments: readonly string[];
+  /** A stage redeclares it without using it: its RUNs read it from their environment. */
+  readonly forRun?: boolean;
 }
 
 export interface ImportedImage {

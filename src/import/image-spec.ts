@@ -27,7 +27,11 @@ export function imageEntries(image: ImportedImage): SpecEntry[] {
         kind: 'object',
         entries: image.args.map((a) => ({
           key: a.name,
-          value: a.default === undefined ? ex.obj({}) : ex.str(a.default),
+          value: a.forRun
+            ? ex.obj({ default: a.default === undefined ? undefined : ex.str(a.default), forRun: ex.bool(true) })
+            : a.default === undefined
+              ? ex.obj({})
+              : ex.str(a.default),
           comments: a.comments,
         })),
       },

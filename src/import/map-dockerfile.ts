@@ -175,11 +175,10 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
       for (const p of ins.properties) {
         const global = args.find((a) => a.name === p.name);
         if (global && (p.value === null || p.value === global.default)) {
-          if (!usedIn(stageSteps[stages.length - 1] ?? [], p.name)) {
-            warn(
-              ins.line,
-              `not modelled: ARG ${p.name} is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)`,
-            );
+          const steps = stageSteps[stages.length - 1] ?? [];
+          if (!usedIn(steps, p.name) && steps.some((i) => i.keyword === 'RUN')) {
+            // no $X in the stage: its RUNs read X from their environment (DEBIAN_FRONTEND)
+            args.splice(args.indexOf(global), 1, { ...global, forRun: true });
           }
           continue;
         }
@@ -204,13 +203,34 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
   }
   stages.at(-1)?.steps.push(...pending.map((c) => commentStep(c.line, c.text)));
 
+  // a global ARG nothing uses any more (it only served a FROM that became an image reference)
+  const fromTexts = stages.map((st) => (st.from.kind === 'string' ? st.from.value : ''));
+  const used = (a: ImportedArg): boolean =>
+    a.forRun === true ||
+    usedIn(
+      parsed.instructions.filter((i) => i.keyword !== 'FROM' && i.line > (froms[0]?.line ?? 0)),
+      a.name,
+    ) ||
+    fromTexts.some((t) => new RegExp(`\\$\\{?${a.name}\\b`).test(t)) ||
+    args.some((o) => o !== a && new RegExp(`\\$\\{?${a.name}\\b`).test(o.default ?? ''));
+  const servedFrom = (a: ImportedArg): boolean => froms.some((f) => new RegExp(`\\$\\{?${a.name}\\b`).test(f.from?.image ?? ''));
+  const unusedArgs = args.filter((a) => !used(a) && servedFrom(a));
+  for (const a of unusedArgs) {
+    const line = parsed.instructions.find((i) => i.keyword === 'ARG' && i.properties.some((p) => p.name === a.name))?.line;
+    warn(
+      line,
+      `ARG ${a.name} is used by nothing the definition keeps (a FROM that became an image reference) (left out of the definition)`,
+    );
+  }
+  const keptArgs = args.filter((a) => !unusedArgs.includes(a));
+
   return {
     image: {
       name: opts.name,
       source: opts.file,
       syntax,
       escape: parsed.escape === '`' ? '`' : undefined,
-      args,
+      args: keptArgs,
       stages,
       context: opts.context && opts.context !== '.' ? opts.context : undefined,
       copyList: opts.copyList ?? [],

@@ -36,7 +36,7 @@ export async function loadDefinitions(root: string, definitionsDir: string): Pro
           await readFile(abs, 'utf8'),
           Object.keys(mod).filter((k) => k !== '__esModule'),
         );
-        out.push({ file, exports: names.map((n) => mod[n]) });
+        out.push({ file, exports: names.map((n) => mod[n]), exportNames: names });
       } catch (err) {
         failures.push(new LoadError(file, new Error(describeLoadFailure(err, root), { cause: err })));
       }

@@ -16,7 +16,15 @@ import { TestSpecSchema } from './test-spec.js';
 /** An image-level ARG: a default, a description, or "take the image's version". */
 export const ArgSpecSchema = z.union([
   z.string().transform((d) => ({ default: d as string | undefined, description: undefined as string | undefined, fromVersion: false })),
-  z.object({ default: z.string().optional(), description: z.string().optional(), fromVersion: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      default: z.string().optional(),
+      description: z.string().optional(),
+      fromVersion: z.boolean().default(false),
+      /** Declared in every stage that has a RUN, for commands that read it from their environment (`DEBIAN_FRONTEND`). */
+      forRun: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type ArgSpec = z.output<typeof ArgSpecSchema>;
 
@@ -104,7 +112,7 @@ export interface ImageSpec {
   tags?: readonly (string | { tag: string; when?: 'always' | 'defaultVersion' })[];
   version?: string;
   defaultVersion?: string;
-  args?: Readonly<Record<string, string | { default?: string; description?: string; fromVersion?: boolean }>>;
+  args?: Readonly<Record<string, string | { default?: string; description?: string; fromVersion?: boolean; forRun?: boolean }>>;
   stages: readonly StageDef[];
   target?: StageDef;
   syntax?: string;

@@ -41,8 +41,13 @@ export async function importAction(ctx: CliContext, files: string[], rawOptions:
   });
   report.warnings.forEach((w) => ctx.stderr.write(`warning: ${formatWarning(w)}\n`));
   report.written.forEach((f) => ctx.stdout.write(`wrote ${f}\n`));
-  const marked = report.warnings.filter((w) => w.message.startsWith('not modelled')).length;
+  const count = (suffix: string): number => report.warnings.filter((w) => w.message.endsWith(suffix)).length;
+  const lines = (n: number): string => `${n} line${n === 1 ? '' : 's'}`;
+  const raw = count('(kept as raw)');
+  const dropped = count('(left out of the definition)');
   ctx.stdout.write(
-    `${report.written.length} definition${report.written.length === 1 ? '' : 's'} written${marked ? `; ${marked} line${marked === 1 ? '' : 's'} kept as raw (search for "dockwright import: not modelled")` : ''}; next: dockwright check && dockwright gen\n`,
+    `${report.written.length} definition${report.written.length === 1 ? '' : 's'} written` +
+      `${raw ? `; ${lines(raw)} kept as raw (search for "dockwright import: not modelled")` : ''}` +
+      `${dropped ? `; ${lines(dropped)} left out (see the warnings)` : ''}; next: dockwright check && dockwright gen\n`,
   );
 }

@@ -260,10 +260,13 @@ describe('heredoc', () => {
   it('picks a marker that occurs nowhere in the script', () => {
     expect(heredoc('cat <<EOF\nx\nEOF').marker).toBe('EOF_1');
     expect(heredoc('EOF EOF_1 EOF_2').marker).toBe('EOF_3');
-    expect(heredoc('x\r\nEOF\r\n').body).toBe('x\r\nEOF\r\nEOF_1');
   });
   it('rejects NUL', () => {
     expect(codeOf(() => heredoc('a\0'))).toBe('DW_QUOTE_NUL');
+  });
+  it('rejects a carriage return, which docker would not keep (the script would not be verbatim)', () => {
+    expect(codeOf(() => heredoc('x\r\nEOF\r\n'))).toBe('DW_QUOTE_CARRIAGE_RETURN');
+    expect(codeOf(() => heredoc('a\rb'))).toBe('DW_QUOTE_CARRIAGE_RETURN');
   });
 });
 

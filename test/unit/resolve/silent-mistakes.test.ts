@@ -1,6 +1,6 @@
 /** Values that used to pass validation and reach docker with another meaning are problems now. */
 import { describe, expect, it } from 'vitest';
-import { cmd, healthcheck, image, run } from 'dockwright';
+import { cmd, copy, externalImage, healthcheck, image, run } from 'dockwright';
 import { resolveImages } from '../../../src/compile/resolve-images.js';
 import { DefinitionError, formatProblem } from '../../../src/errors/index.js';
 
@@ -64,5 +64,57 @@ describe('image-level stopSignal', () => {
   it('is validated like the stopsignal() step', () => {
     const app = image({ name: 'app', from: 'debian:12', steps: [run('true')], stopSignal: '# not a comment' });
     expect(problemsOf([app])).toEqual([expect.stringMatching(/^definitions\/app\.ts › app › stopSignal: .*SIGTERM/)]);
+  });
+});
+
+describe('references and exports', () => {
+  const base = image({ name: 'base-image', from: 'debian:12', steps: [run('true')] });
+
+  it('refuses a string naming an image of the project (FROM and COPY --from), pointing to the value', () => {
+    const app = image({
+      name: 'app',
+      from: 'base-image',
+      steps: [copy('/a', '/b', { from: externalImage('base-image') }), copy('/c', '/d', { from: externalImage('base-image:1.0') })],
+    });
+    const problems = (() => {
+      try {
+        resolveImages([
+          { file: 'definitions/base.ts', exports: [base] },
+          { file: 'definitions/app.ts', exports: [app] },
+        ]);
+      } catch (err) {
+        if (err instanceof DefinitionError) return err.problems.map(formatProblem);
+        throw err;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^definitions\/app\.ts › app › stages\[0\]\.from: "base-image" is an image of this project \(definitions\/base\.ts\).*import it from definitions\/base\.js/,
+      ),
+      expect.stringMatching(/^definitions\/app\.ts › app › stages\[0\]\.steps\[0\]\.from: "base-image" is an image of this project/),
+    ]);
+  });
+
+  it('refuses an exported plain object shaped like an image (image() forgotten)', () => {
+    const plain = { name: 'app', from: 'debian:12', steps: [run('true')] };
+    const problems = (() => {
+      try {
+        resolveImages([{ file: 'definitions/app.ts', exports: [plain, { name: 'not-an-image' }], exportNames: ['app', 'other'] }]);
+      } catch (err) {
+        if (err instanceof DefinitionError) return err.problems.map(formatProblem);
+        throw err;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      'definitions/app.ts › app: export "app" looks like an image but is a plain object, so nothing would be rendered for it (expected export const app = image({ … }))',
+    ]);
+  });
+
+  it('shows an image name with a line break quoted, on one line', () => {
+    const problems = problemsOf([image({ name: 'my\napp', from: 'debian:12', steps: [] })]);
+    expect(problems[0]).toMatch(/^definitions\/app\.ts › "my\\napp" › name: /);
+    expect(problems.join('')).not.toContain('\n');
   });
 });
