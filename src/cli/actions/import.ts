@@ -16,6 +16,7 @@ const ImportOptions = z.object({
   name: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   arg: z.array(ArgPair).default([]),
+  buildContext: z.array(z.string().regex(/^[^=]+=./, 'NAME=DIR')).default([]),
   context: z.string().min(1).optional(),
   force: z.boolean().default(false),
 });
@@ -37,6 +38,13 @@ export async function importAction(ctx: CliContext, files: string[], rawOptions:
     context: o.context,
     out: o.out === undefined ? path.resolve(root, settings.definitionsDir) : path.resolve(request.cwd, o.out),
     args: Object.fromEntries(o.arg.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    buildContexts: Object.fromEntries(
+      o.buildContext.map((pair) => {
+        const dir = pair.slice(pair.indexOf('=') + 1);
+        const shown = dir.includes('://') ? dir : path.relative(root, path.resolve(request.cwd, dir)).split(path.sep).join('/') || '.';
+        return [pair.slice(0, pair.indexOf('=')), shown];
+      }),
+    ),
     force: o.force,
   });
   report.warnings.forEach((w) => ctx.stderr.write(`warning: ${formatWarning(w)}\n`));

@@ -62,6 +62,14 @@ describe('mapDockerfile: ARGs', () => {
     ]);
   });
 
+  it('--from naming a named build context is namedContext(); an unknown bare name is external, with a warning', () => {
+    const text = 'FROM a AS s\nCOPY --from=pkgs /x /x\nCOPY --from=tools /y /y\n';
+    const { image, warnings } = map(text, { buildContexts: { pkgs: 'contexts/pkgs' } });
+    expect(steps(image)).toEqual(['copy("/x", "/x", {from: namedContext("pkgs")})', 'copy("/y", "/y", {from: externalImage("tools")})']);
+    expect(image.buildContexts).toEqual({ pkgs: 'contexts/pkgs' });
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([[3, expect.stringContaining('--build-context tools=<folder>')]]);
+  });
+
   it('--arg sets the default of global and stage ARGs and reports which it used', () => {
     const { image, usedArgs } = map(text, { args: { TAG: '1.0', LOCAL: '2', OTHER: 'x' } });
     expect(image.args.map((a) => [a.name, a.default])).toEqual([
