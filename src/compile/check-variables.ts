@@ -20,7 +20,7 @@
 import type { Problem } from '../errors/definition-error.js';
 import { irKeyword, type DockerfileIr, type ModelPath } from '../ir/index.js';
 import { parentIds, type ImageModel } from '../model/resolved.js';
-import { didYouMean } from './did-you-mean.js';
+import { abbreviationOf, didYouMean } from './did-you-mean.js';
 import { imageArgName } from './lower-source.js';
 import { isAmbientArg, PLATFORM_ARGS, SHELL_VARS } from './predefined-args.js';
 import { imageEnv, type KnownNames } from './stage-env.js';
@@ -39,15 +39,16 @@ export const checkVariables = (image: ImageModel, ir: DockerfileIr, images: Read
 
 export function findVariables(image: ImageModel, ir: DockerfileIr, images: ReadonlyMap<string, ImageModel> = new Map()): VariableFindings {
   const problems = new Map<string, Problem>();
-  const warnings = new Map<string, { path: ModelPath; where: string; names: Set<string> }>();
+  const warnings = new Map<string, { path: ModelPath; where: string; names: Set<string>; guesses: string[] }>();
   const report = (path: ModelPath, message: string, given?: string, expected?: string): void => {
     const key = `${path.join('.')}|${message}`;
     if (!problems.has(key)) problems.set(key, { file: image.file, image: image.id, path, message, given, expected });
   };
-  const warn = (name: string, where: string, path: ModelPath): void => {
+  const warn = (name: string, where: string, path: ModelPath, guess?: string): void => {
     const key = path.join('.');
-    const entry = warnings.get(key) ?? { path, where, names: new Set<string>() };
+    const entry = warnings.get(key) ?? { path, where, names: new Set<string>(), guesses: [] };
     entry.names.add(name);
+    if (guess) entry.guesses.push(`\${${name}} → \${${guess}}`);
     warnings.set(key, entry);
   };
   const imageArgs = Object.keys(image.args);
@@ -69,9 +70,11 @@ export function findVariables(image: ImageModel, ir: DockerfileIr, images: Reado
   function checkDocker(text: string, path: ModelPath, where: string, scope: ReadonlySet<string> = globals, known = true): void {
     for (const { name } of scanVars(text, 'docker')) {
       if (scope.has(name) || isAmbientArg(name)) continue;
-      const suggestion = didYouMean(name, [...scope, ...imageArgs]);
-      if (known || suggestion) unknown(name, where, path, suggestion);
-      else if (!SHELL_VARS.has(name)) warn(name, where, path);
+      const candidates = [...scope, ...imageArgs];
+      const suggestion = didYouMean(name, candidates);
+      const longer = abbreviationOf(name, candidates);
+      if (known || suggestion) unknown(name, where, path, suggestion ?? longer);
+      else if (!SHELL_VARS.has(name)) warn(name, where, path, longer);
     }
   }
 
@@ -113,7 +116,10 @@ export function findVariables(image: ImageModel, ir: DockerfileIr, images: Reado
   return { errors: [...problems.values()], warnings: [...warnings.values()].map((w) => unknownOnExternal(image, w)) };
 }
 
-function unknownOnExternal(image: ImageModel, w: { path: ModelPath; where: string; names: ReadonlySet<string> }): Problem {
+function unknownOnExternal(
+  image: ImageModel,
+  w: { path: ModelPath; where: string; names: ReadonlySet<string>; guesses: readonly string[] },
+): Problem {
   const names = [...w.names];
   const refs = names.map((n) => `\${${n}}`).join(', ');
   return {
@@ -122,7 +128,8 @@ function unknownOnExternal(image: ImageModel, w: { path: ModelPath; where: strin
     path: w.path,
     message:
       `${refs} in ${w.where}: no ARG or ENV of this Dockerfile defines ${names.length === 1 ? 'it' : 'them'}, so docker expands ` +
-      `${names.length === 1 ? 'it' : 'them'} to the base image's ENV or to ""; if the "$" is text, write the value as literal('…') (or "$$")`,
+      `${names.length === 1 ? 'it' : 'them'} to the base image's ENV or to ""; ` +
+      `${w.guesses.length ? `did you mean ${w.guesses.join(', ')}? ` : ''}if the "$" is text, write the value as literal('…') (or "$$")`,
     given: refs,
   };
 }

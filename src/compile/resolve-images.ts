@@ -120,7 +120,7 @@ export function resolveImages(loaded: readonly LoadedDefinitions[], options: Res
   for (const { raw, file, id } of candidates) {
     const parsed = ImageSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error.issues, raw).map((p) => ({ file, image: id, ...p })));
+      problems.push(...zodProblems(parsed.error.issues, raw, ImageSchema).map((p) => ({ file, image: id, ...p })));
       continue;
     }
     const { kind: _kind, stages: _stages, target: _target, ...rest } = parsed.data;

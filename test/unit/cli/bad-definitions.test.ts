@@ -90,7 +90,7 @@ const CASES: Record<string, Case> = {
     stderr: [
       'error: 2 problems in the settings:',
       '  dockwright.config.ts › parallel: has the wrong type (given "four", expected a number)',
-      '  dockwright.config.ts › tags: unknown field',
+      '  dockwright.config.ts › tags: unknown field; did you mean "tag"?',
     ],
   },
   'bad-env': {

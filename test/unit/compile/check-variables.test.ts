@@ -166,3 +166,16 @@ describe('model problems', () => {
     expect(check(image, [base])).toEqual([expect.objectContaining({ path: ['args', 'BASE_IMAGE'] })]);
   });
 });
+
+describe('names that differ by a shortened word', () => {
+  it('suggests PYTHON_VERSION for PY_VERSION (error on a known base, warning on an external one)', () => {
+    const args = { PYTHON_VERSION: argSpec('3.12') };
+    const known = check(one([copy('a', '/usr/lib/python${PY_VERSION}/')], { args }));
+    expect(known.map((p) => p.message)).toEqual([expect.stringContaining('did you mean PYTHON_VERSION?')]);
+    const image = one([copy('a', '/usr/lib/python${PY_VERSION}/')], { args }, external('python:3.12-slim'));
+    const ctx = lowerContext([image], '1.0');
+    const found = findVariables(image, lowerImage(image, ctx), ctx.images);
+    expect(found.errors).toEqual([]);
+    expect(found.warnings.map((w) => w.message)).toEqual([expect.stringContaining('did you mean ${PY_VERSION} → ${PYTHON_VERSION}?')]);
+  });
+});
