@@ -108,6 +108,12 @@ const CASES: Record<string, Case> = {
       "  definitions/b.ts › b › stages[0].from: is undefined: the definition files import each other, definitions/b.ts (b) → definitions/a.ts (a) → definitions/b.ts (b), so one of them sees the other's exports before they exist (expected images that do not build on each other (a cycle cannot be built); move the shared part into a third file)",
     ],
   },
+  'tag-typo': {
+    stderr: [
+      'error: 1 problem in the definitions:',
+      '  definitions/app.ts › app › tags[0]: unknown placeholder {verison}; did you mean {version}? (expected one of {version}, {tag}, {baseTag})',
+    ],
+  },
   'bad-tag': {
     stderr: [
       'error: 2 problems in the definitions:',

@@ -79,6 +79,9 @@ describe('keyValue', () => {
     );
     expect(codeOf(() => keyValue('V', '${A/x/y}', { expand: true }))).toBe('DW_QUOTE_BAD_VARIABLE');
     expect(codeOf(() => keyValue('V', '${A', { expand: true }))).toBe('DW_QUOTE_BAD_VARIABLE');
+    // the hint names what the public API has (literal() / "$$"), not an internal option
+    expect(() => keyValue('V', '${A', { expand: true })).toThrow(/literal\(text\) or "\$\$" for a literal "\$"/);
+    expect(() => keyValue('V', '${A', { expand: true })).not.toThrow(/expand: false/);
   });
   it('checks keys by kind', () => {
     expect(keyValue('org.opencontainers.image.title', 'x', { kind: 'label' })).toBe('org.opencontainers.image.title="x"');
