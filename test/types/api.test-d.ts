@@ -48,6 +48,17 @@ describe('stage and image references are values', () => {
     healthcheck({ test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] });
   });
 
+  it('an image arg can be declared for RUN to read from its environment', () => {
+    image({
+      name: 'x',
+      from: base,
+      steps: [run('apt-get update')],
+      args: { DEBIAN_FRONTEND: { default: 'noninteractive', forRun: true } },
+    });
+    // @ts-expect-error forRun is a boolean
+    image({ name: 'x', from: base, steps: [], args: { DEBIAN_FRONTEND: { default: 'noninteractive', forRun: 'yes' } } });
+  });
+
   it('literal() is a string, accepted wherever a value is', () => {
     expectTypeOf(literal('$6$salt')).toEqualTypeOf<string>();
     env({ HASH: literal('$6$salt$abc') });
