@@ -31,7 +31,11 @@ export type QuoteErrorCode =
   /** A `${…}` reference the expander does not support, in a value marked `expand: true`. */
   | 'DW_QUOTE_BAD_VARIABLE'
   /** A character outside the portable set of a bare token (image reference, flag or mount option value). */
-  | 'DW_QUOTE_UNSAFE_CHAR';
+  | 'DW_QUOTE_UNSAFE_CHAR'
+  /** A carriage return in a heredoc script: BuildKit reads the Dockerfile line by line and drops it. */
+  | 'DW_QUOTE_CARRIAGE_RETURN'
+  /** A `.dockerignore` pattern starting with `#`, which docker reads as a comment. */
+  | 'DW_QUOTE_COMMENT_LIKE';
 
 /** The code of every `DockwrightError`, then every `QuoteError` code. */
 export type ErrorCode =

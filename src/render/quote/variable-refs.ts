@@ -13,8 +13,9 @@ const BRACED_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:[-+])([^${}]*))?\}/y;
  *
  * With `expand: false` the whole value is literal. With `expand: true`, `$NAME`, `${NAME}`,
  * `${NAME:-text}` and `${NAME:+text}` are references (the forms every BuildKit version expands;
- * `text` may not contain `$`, `{` or `}`); any other `${` is rejected because the user clearly meant
- * a reference we cannot vouch for; a `$` not followed by a name or `{` stays literal.
+ * `text` may not contain `$`, `{` or `}`); `$$` is one literal `$` (what `literal()` writes, the
+ * escape docker compose uses too); any other `${` is rejected because the user clearly meant a
+ * reference we cannot vouch for; a `$` not followed by a name, `$` or `{` stays literal.
  */
 export function splitVariables(subject: string, value: string, expand: boolean): readonly Segment[] {
   if (!expand) return [{ kind: 'text', text: value }];
@@ -25,6 +26,11 @@ export function splitVariables(subject: string, value: string, expand: boolean):
     if (value[i] !== '$') {
       text += value[i];
       i += 1;
+      continue;
+    }
+    if (value[i + 1] === '$') {
+      text += '$';
+      i += 2;
       continue;
     }
     BARE_REF.lastIndex = i;
@@ -39,7 +45,7 @@ export function splitVariables(subject: string, value: string, expand: boolean):
           subject,
           value,
           `has an unsupported variable reference at offset ${i}`,
-          '${NAME}, ${NAME:-text} or ${NAME:+text} where text has no "$", "{" or "}" (or expand: false for a literal "$")',
+          '${NAME}, ${NAME:-text} or ${NAME:+text} where text has no "$", "{" or "}" (or literal(text) or "$$" for a literal "$")',
         );
       }
       text += '$';
