@@ -1,7 +1,7 @@
 /**
  * Finds variable references in a raw value. Two readers:
- * - `docker`: values the builder expands (COPY paths, ENV/LABEL values, WORKDIR…). Same rules as
- *   the quoting module (src/render/quote/variable-refs.ts), so checks see exactly what is rendered:
+ * - `docker`: values the builder expands (COPY paths, ENV/LABEL values, WORKDIR…), by the one
+ *   docker variable grammar (docker-variables.ts) the quoting module uses too, so checks see exactly what is rendered:
  *   `$NAME`, `${NAME}`, `${NAME:-text}`, `${NAME:+text}`; `$$` is a literal `$` (`literal()`); every other character is literal, a
  *   backslash included (the quoting module escapes it). Other `${…}` forms are rejected by the
  *   quoting module, not here.
@@ -9,6 +9,8 @@
  *   literal (`\$HOME` is not a reference), `${X:-word}` may nest, positional and special
  *   parameters (`$1`, `$@`, `$?`) and arithmetic `$((…))` are skipped.
  */
+
+import { dockerSegments } from './docker-variables.js';
 
 export interface VarRef {
   readonly name: string;
@@ -18,14 +20,12 @@ export interface VarRef {
 
 export type VarReader = 'docker' | 'shell';
 
-const DOCKER_REF = /\$(?:\$|([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::[-+][^${}]*)?\})/g;
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const OPERATOR = /[:\-+?#%/=]/;
 
 export function scanVars(text: string, reader: VarReader): VarRef[] {
-  if (reader === 'docker')
-    return [...text.matchAll(DOCKER_REF)].flatMap((m) => (m[0] === '$$' ? [] : [{ name: (m[1] ?? m[2])!, index: m.index }]));
+  if (reader === 'docker') return dockerSegments(text).flatMap((s) => (s.kind === 'ref' ? [{ name: s.name, index: s.index }] : []));
   return scanShell(text);
 }
 
