@@ -53,6 +53,7 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
         prepare: inputsPreparer(job.images, { root: job.root, cacheDir: job.settings.cacheDir }),
         ownBuild: hasOwnInputs(job.images),
         bake: job.bake,
+        warn: (line) => io.stderr.write(`warning: ${line}\n`),
         root: job.root,
         logsDir: job.settings.logsDir,
         parallel: job.parallel,

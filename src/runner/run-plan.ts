@@ -25,6 +25,8 @@ export interface RunPlanOptions extends RunBuildOptions {
   readonly bake?: boolean;
   /** Images that must be built on their own (pre-build inputs prepared right before the build). */
   readonly ownBuild?: (build: ImageBuild) => boolean;
+  /** Told once why the out-of-date images could not share a bake session (then each builds on its own). */
+  readonly warn?: (line: string) => void;
 }
 
 const never = new AbortController().signal;
@@ -81,7 +83,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
       plan,
       options.root,
     );
-    if ('notBakeable' in made) session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
+    if ('notBakeable' in made) {
+      options.warn?.(`no bake session, each image builds on its own: ${made.notBakeable}`);
+      session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
+    }
     else {
       const members = new Map<string, BakeMember>(
         session.map((build) => {
