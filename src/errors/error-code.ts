@@ -49,6 +49,8 @@ export type ErrorCode =
   | 'DW_USAGE'
   /** project-error.ts: no project from the working directory up (exit 2). */
   | 'DW_NO_PROJECT'
+  /** engine-error.ts: a plan the engine cannot build (several platforms, a registry cache on the classic image store; exit 2). */
+  | 'DW_ENGINE_UNFIT'
   /** process-error.ts: a subprocess that failed (exit 1). */
   | 'DW_PROCESS_FAILED'
   /** process-error.ts: generated files differ from the definitions, `gen --check` (exit 1). */

@@ -10,8 +10,8 @@ import { CONFIG_FILES, findProjectRoot } from './project-root.js';
 
 export { CONFIG_FILES };
 
-/** 5: the plan holds typed image builds (no argv). */
-export const SNAPSHOT_VERSION = 5;
+/** 5: the plan holds typed image builds (no argv). 6: each build has its output (load, push) and registry cache. */
+export const SNAPSHOT_VERSION = 6;
 /** Variables a shell changes between two identical commands; nothing reads them. */
 const SHELL_NOISE = new Set(['_', 'OLDPWD']);
 /** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
@@ -49,8 +49,11 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
 /** Which command's fast path a snapshot serves. */
 export type SnapshotKind = 'fast-build' | 'fast-gen';
 
+/** The snapshots' folder, relative to the project root (never an input of an image whose context holds it). */
+export const SNAPSHOT_DIR = '.dockwright';
+
 export const snapshotLocation = (root: string, key: string, kind: SnapshotKind = 'fast-build'): string =>
-  join(root, '.dockwright', kind, `${key.slice(0, 24)}.json`);
+  join(root, SNAPSHOT_DIR, kind, `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
 export function snapshotPath(

@@ -11,6 +11,9 @@
  */
 import type { VertexOwner } from './vertex-owner.js';
 
+/** `#5 ERROR: failed to configure registry cache importer: REF: not found`: the build goes on without that cache. */
+const CACHE_IMPORT_MISS = /^failed to configure \S+ cache importer: /;
+
 export interface SortedLine {
   /** The target the line belongs to; undefined for bake's own lines (`#0 building with …`, `ERROR: …`). */
   readonly target?: string;
@@ -69,7 +72,9 @@ export function bakeLineSorter(targets: ReadonlySet<string>, owner: VertexOwner 
       const own = `#${n} ${unnamed(text)}`;
       if (exporting.has(n) && /^DONE\b/.test(text)) return { target, own, exported: true };
       const error = /^ERROR: (.*)$/s.exec(text)?.[1];
-      return error !== undefined ? { target, own, failed: error } : { target, own };
+      // a cache to import that is not there yet (a first build with a registry cache) is BuildKit's warning, not a failed step
+      if (error === undefined || CACHE_IMPORT_MISS.test(error)) return { target, own };
+      return { target, own, failed: error };
     },
   };
 }

@@ -86,8 +86,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
     if ('notBakeable' in made) {
       options.warn?.(`no bake session, each image builds on its own: ${made.notBakeable}`);
       session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
-    }
-    else {
+    } else {
       const members = new Map<string, BakeMember>(
         session.map((build) => {
           const d = decisions.get(build.id);

@@ -2,7 +2,7 @@
 import { phaseDone } from '../../timing.js';
 import type { Command } from 'commander';
 import * as z from 'zod';
-import { connectEngine, probeEngine, type Engine } from '../../engine/engine.js';
+import { connectEngine, probeEngine, probeStore, type Engine } from '../../engine/engine.js';
 import { findImage } from '../../engine/images.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
 import { writeBuildSnapshot } from '../../io/build-snapshot.js';
@@ -10,7 +10,8 @@ import { readGitInfo } from '../../io/git-info.js';
 import { writeWarnings } from '../format-warnings.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { planBuild, type BuildFlags } from '../../plan/build-plan.js';
-import type { BuildPlan } from '../../plan/image-build.js';
+import type { BuildPlan, EngineInfo } from '../../plan/image-build.js';
+import { assertEngineFits, needsStoreProbe } from '../../plan/engine-fit.js';
 import { formatPlan, planJson } from '../../plan/format-plan.js';
 import { retargetImages } from '../../plan/retarget.js';
 import { loadProject, type Project } from '../../project.js';
@@ -46,6 +47,7 @@ const BuildOptions = z.object({
   push: z.boolean().default(false),
   force: z.boolean().default(false),
   bake: z.boolean().default(true),
+  registryCache: z.string().min(1).optional(),
 });
 type BuildOptions = z.infer<typeof BuildOptions>;
 
@@ -81,7 +83,7 @@ async function build(
   command: Command,
 ): Promise<void> {
   const { names, extra } = splitOperands(operands, command);
-  const project = await loadProject(projectRequest(ctx, command));
+  const project = await loadProject(projectRequest(ctx, command, o.registryCache ? { registryCache: o.registryCache } : {}));
   const { root, settings, images } = project;
   const flags: BuildFlags = {
     buildArgs: o.buildArg,
@@ -99,9 +101,14 @@ async function build(
   const selection = { names, only: o.only, skip: o.skip, groups: o.group, deps: o.deps };
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined
   const planned = o.target === undefined ? images : retargetImages(images, selection, o.target);
-  const plan = planBuild(planned, settings, selection, { engine: info, flags, push: o.push, ...git, created: createdAt(ctx.env) });
+  const planWith = (engineInfo: EngineInfo): BuildPlan =>
+    planBuild(planned, settings, selection, { engine: engineInfo, flags, push: o.push, ...git, created: createdAt(ctx.env) });
+  let plan = planWith(info);
+  // several platforms or a registry cache: what the engine's store and builder can do decides the plan
+  if (needsStoreProbe(plan) && info.buildx) plan = planWith({ ...info, ...(await probeStore(engine, o.builder)) });
   phaseDone('plan (engine probe, git)');
   if (o.json) return void ctx.stdout.write(planJson(plan));
+  assertEngineFits(plan);
   const byId = new Map(images.map((i) => [i.id, i]));
   // input digests (src/incremental): what is up to date is not built; --no-cache and --pull ask for a fresh build
   const force = o.force || !o.cache || o.pull;
@@ -142,7 +149,12 @@ async function build(
     const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
     await writeBuildSnapshot({ argv, cwd: ctx.cwd, env: ctx.env, root, job: { ...job, force } });
   }
-  if (report.ok && o.push) await pushBuilt(ctx, engine, images, report.results, job.parallel);
+  // what a build pushed itself (several platforms: buildx pushed the image index) is not pushed again
+  const pushedByBuild = new Set(plan.builds.filter((b) => b.output !== 'load').map((b) => b.id));
+  const rest = report.results.filter((r) => !pushedByBuild.has(r.id));
+  const indexes = report.results.filter((r) => pushedByBuild.has(r.id) && r.status === 'built').map((r) => r.id);
+  if (report.ok && indexes.length > 0) ctx.stderr.write(`pushed by their build (one image index each): ${indexes.join(', ')}\n`);
+  if (report.ok && o.push && rest.length > 0) await pushBuilt(ctx, engine, images, rest, job.parallel);
   throwIfFailed(report);
 }
 

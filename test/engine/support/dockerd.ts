@@ -64,11 +64,12 @@ async function killPidFile(file: string): Promise<void> {
 }
 
 /**
- * Starts a second dockerd beside the main one, for testing DOCKER_HOST and remote builders.
+ * Starts a second dockerd beside the main one, for testing DOCKER_HOST and remote builders;
+ * `containerdStore`: with the containerd image store (a fresh "second machine").
  * Needs root (like dockerd itself) and iproute2's `ip`. Its image store starts empty: load images
  * into it with `copyImage` from images.ts.
  */
-export async function startSecondDockerd(): Promise<SecondDockerd> {
+export async function startSecondDockerd(options: { containerdStore?: boolean } = {}): Promise<SecondDockerd> {
   if (process.getuid?.() !== 0) throw new Error('startSecondDockerd needs root');
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-dockerd-'));
   const id = randomBytes(3).toString('hex');
@@ -97,7 +98,7 @@ export async function startSecondDockerd(): Promise<SecondDockerd> {
     await ip(['addr', 'add', `${subnet}1/24`, 'dev', bridge]);
     await ip(['link', 'set', bridge, 'up']);
     const configFile = join(dir, 'daemon.json');
-    await writeFile(configFile, '{}\n');
+    await writeFile(configFile, options.containerdStore ? '{"features": {"containerd-snapshotter": true}}\n' : '{}\n');
     daemon = spawnDaemon(
       'dockerd',
       [
