@@ -9,6 +9,7 @@ import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { loadCommand } from './load.js';
 import { pushCommand } from './push.js';
+import { releaseCommand } from './release.js';
 import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   genCommand,
   buildCommand,
   pushCommand,
+  releaseCommand,
   saveCommand,
   loadCommand,
   testCommand,
