@@ -8,6 +8,7 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { loadCommand } from './load.js';
+import { promoteCommand } from './promote.js';
 import { pushCommand } from './push.js';
 import { releaseCommand } from './release.js';
 import { saveCommand } from './save.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   buildCommand,
   pushCommand,
   releaseCommand,
+  promoteCommand,
   saveCommand,
   loadCommand,
   testCommand,

@@ -87,7 +87,7 @@ describe.skipIf(!engineAvailable)('dockwright release (engine)', () => {
       }
       // the released image is the one whose test passed: it prints v2
       const run = await docker(['run', '--rm', `${registry.host}/${prefix}/leaf:t1`, 'cat', '/mid', '/leaf']);
-      expect(run.stdout).toBe('v2\nv2');
+      expect(`${run.exitCode} ${run.stdout}`, run.stderr).toBe('0 v2\nv2');
     } finally {
       await registry.stop();
     }

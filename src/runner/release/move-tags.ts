@@ -3,8 +3,9 @@
  * A registry has no transactions, so "all or none" is made of three parts:
  * 1. before anything moves, every tag's current digest is read (this also proves each registry
  *    answers): if one cannot be read, nothing moves;
- * 2. all tags move at once (one `imagetools create` per image, up to `parallel` at a time); this
- *    step is not stopped by an interrupt: it is short, and stopping it would leave a mix;
+ * 2. all tags move at once (per image: its first tag from the source, its other tags from the first,
+ *    up to `parallel` images at a time); this step is not stopped by an interrupt: it is short,
+ *    and stopping it would leave a mix;
  * 3. if a move failed (a registry lost midway), every tag that did move is moved back to the digest
  *    it had; then every tag is read again, so the report says where each one points, not where it
  *    should. A tag that did not exist before cannot be taken back (deleting a manifest would delete
@@ -74,9 +75,14 @@ export async function moveTags(moves: readonly TagMove[], e: Engine, o: { parall
     moves.map((m) =>
       limit(async () => {
         const pending = m.tags.filter((ref) => before[all.findIndex((t) => t.ref === ref && t.move === m)]?.digest !== m.digest);
-        if (pending.length === 0) return;
-        const r = await copyToTags(e, digestRef(m.source, m.digest), pending);
-        if (!r.ok) failed.set(m.id, r.reason);
+        const [first, ...rest] = pending;
+        if (first === undefined) return;
+        // the first tag gets the manifest from the source (maybe another registry); the others from
+        // that first tag's repository: buildx copying one index to two tags at once from another
+        // registry can fail the second PUT (400)
+        const r = await copyToTags(e, digestRef(m.source, m.digest), [first]);
+        const then = r.ok && rest.length > 0 ? await copyToTags(e, digestRef(first, m.digest), rest) : r;
+        if (!then.ok) failed.set(m.id, then.reason);
       }),
     ),
   );
@@ -90,8 +96,7 @@ export async function moveTags(moves: readonly TagMove[], e: Engine, o: { parall
     all.map((t, i) =>
       limit(async () => {
         const was = before[i]?.digest;
-        if (afterMove[i]?.digest === t.target && was !== undefined && was !== t.target)
-          await copyToTags(e, digestRef(t.move.source, was), [t.ref]);
+        if (afterMove[i]?.digest === t.target && was !== undefined && was !== t.target) await copyToTags(e, digestRef(t.ref, was), [t.ref]);
       }),
     ),
   );

@@ -68,7 +68,12 @@ async function killPidFile(file: string): Promise<void> {
  * Needs root (like dockerd itself) and iproute2's `ip`. Its image store starts empty: load images
  * into it with `copyImage` from images.ts.
  */
-export async function startSecondDockerd(): Promise<SecondDockerd> {
+export interface SecondDockerdOptions {
+  /** daemon.json; `{ features: { 'containerd-snapshotter': true } }` gives it the containerd image store. */
+  readonly config?: Record<string, unknown>;
+}
+
+export async function startSecondDockerd(options: SecondDockerdOptions = {}): Promise<SecondDockerd> {
   if (process.getuid?.() !== 0) throw new Error('startSecondDockerd needs root');
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-dockerd-'));
   const id = randomBytes(3).toString('hex');
@@ -97,7 +102,7 @@ export async function startSecondDockerd(): Promise<SecondDockerd> {
     await ip(['addr', 'add', `${subnet}1/24`, 'dev', bridge]);
     await ip(['link', 'set', bridge, 'up']);
     const configFile = join(dir, 'daemon.json');
-    await writeFile(configFile, '{}\n');
+    await writeFile(configFile, `${JSON.stringify(options.config ?? {})}\n`);
     daemon = spawnDaemon(
       'dockerd',
       [
