@@ -33,6 +33,10 @@ export const SettingsSchema = z
       .default({ strict: false, rules: {} }),
     /** Most builds (pushes, image tests) at once. */
     parallel: z.number().int().positive().optional(),
+    /** A BuildKit provenance attestation for every image that does not set its own (`min` or `max`). */
+    provenance: z.enum(['min', 'max']).optional(),
+    /** An SBOM attestation for every image that does not set its own: `true` or the scanner image. */
+    sbom: z.union([z.boolean(), z.string().min(1)]).optional(),
     logsDir: z.string().min(1).default('build-logs'),
     cacheDir: z.string().min(1).default('.dockwright/cache'),
   })

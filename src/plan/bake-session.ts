@@ -12,7 +12,7 @@ import { posix } from 'node:path';
 import { bakeContextName, type BakeTarget } from './bake-file.js';
 import { globalArgsOf } from './buildx-argv.js';
 import { extraBakeFields } from './extra-options.js';
-import { labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
+import { attestSpec, labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
 
 /** A bake target as the exported file has it, with the options only a build run sets. */
 export type SessionTarget = Omit<BakeTarget, 'target'> & {
@@ -90,10 +90,11 @@ export function bakeSession(
       }),
       ...listed('secret', [...build.secrets.map(secretSpec), ...extraList('secret')]),
       ...listed('ssh', [...build.ssh, ...extraList('ssh')]),
+      ...listed('attest', [...build.attest.map(attestSpec), ...extraList('attest')]),
       ...listed('cache-from', [...build.cacheFrom, ...extraList('cache-from')]),
       ...listed('cache-to', [...build.cacheTo, ...extraList('cache-to')]),
       ...Object.fromEntries(
-        ['attest', 'no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
+        ['no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
       ),
       ...extra.strings,
       ...(plan.options.pull || extra.switches.pull ? { pull: true } : {}),

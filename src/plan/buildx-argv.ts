@@ -5,7 +5,7 @@
  * child's environment only.
  */
 import { UsageError } from '../errors/index.js';
-import { buildArgSpec, labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
+import { attestSpec, buildArgSpec, labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
 
 export interface DockerCommand {
   /** Arguments of the `docker` binary. */
@@ -23,6 +23,7 @@ const many = (flag: string, values: readonly string[]): string[] => values.flatM
 function needsBuildx(build: ImageBuild, options: BuildPlan['options']): string[] {
   return [
     build.cacheTo.length > 0 ? '--cache-to' : '',
+    build.attest.length > 0 ? `attestations (${build.id})` : '',
     options.builder ? '--builder' : '',
     Object.keys(build.namedContexts).length > 0 ? `named build contexts (${build.id})` : '',
   ].filter(Boolean);
@@ -55,6 +56,7 @@ export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | '
     ...many('--cache-to', build.cacheTo),
     ...many('--secret', build.secrets.map(secretSpec)),
     ...many('--ssh', build.ssh),
+    ...many('--attest', build.attest.map(attestSpec)),
     ...many(
       '--build-context',
       Object.entries(build.namedContexts).map(([name, path]) => `${name}=${path}`),

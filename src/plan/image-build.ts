@@ -31,6 +31,10 @@ export interface ParentRef {
   readonly ref: string;
 }
 
+/** A BuildKit attestation asked for: provenance (`mode`), or an SBOM (made by `generator`, else BuildKit's default scanner). */
+export type Attestation =
+  { readonly type: 'provenance'; readonly mode: 'min' | 'max' } | { readonly type: 'sbom'; readonly generator?: string };
+
 /** One image's build. Paths are relative to the project root, where docker runs. */
 export interface ImageBuild {
   readonly id: string;
@@ -56,6 +60,8 @@ export interface ImageBuild {
   readonly namedContexts: Readonly<Record<string, string>>;
   readonly secrets: readonly SecretSpec[];
   readonly ssh: readonly string[];
+  /** `--attest`: kept by a push or the containerd image store; the classic store refuses them (docs/ship.md). */
+  readonly attest: readonly Attestation[];
   readonly cacheFrom: readonly string[];
   readonly cacheTo: readonly string[];
   /** `--push` asked for, and the image is pushable. */
@@ -95,6 +101,10 @@ export const labelsOf = (build: ImageBuild, options: RunOptions): Readonly<Recor
 /** `--secret` as docker takes it: the id and where the value is read. */
 export const secretSpec = (s: SecretSpec): string =>
   [`id=${s.id}`, s.env ? `env=${s.env}` : '', s.src ? `src=${s.src}` : ''].filter(Boolean).join(',');
+
+/** `--attest` as docker takes it (and bake's `attest` entries). */
+export const attestSpec = (a: Attestation): string =>
+  a.type === 'provenance' ? `type=provenance,mode=${a.mode}` : a.generator ? `type=sbom,generator=${a.generator}` : 'type=sbom';
 
 /** `--build-arg` as docker takes it: `K=V`, or `K` alone (docker reads the value from its environment). */
 export const buildArgSpec = (a: BuildArg): string => (a.value === undefined ? a.name : `${a.name}=${a.value}`);
