@@ -8,7 +8,9 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { loadCommand } from './load.js';
+import { promoteCommand } from './promote.js';
 import { pushCommand } from './push.js';
+import { releaseCommand } from './release.js';
 import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
 
@@ -26,6 +28,8 @@ export const COMMANDS: readonly CommandFactory[] = [
   genCommand,
   buildCommand,
   pushCommand,
+  releaseCommand,
+  promoteCommand,
   saveCommand,
   loadCommand,
   testCommand,

@@ -67,6 +67,8 @@ export type ErrorCode =
   | 'DW_PUSH_FAILED'
   | 'DW_BUNDLE_FAILED'
   | 'DW_TEST_FAILED'
+  /** src/runner/ship-error.ts: a release or promotion that did not move every tag (exit 1; interrupted before the final step: DW_INTERRUPTED, 130). */
+  | 'DW_RELEASE_FAILED'
   /** src/runner/inputs/input-error.ts: a prerequisite, fetch or copy-list input that failed (exit 1). */
   | 'DW_INPUT_FAILED'
   | QuoteErrorCode;

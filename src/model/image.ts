@@ -92,6 +92,10 @@ export const ImageSchema = z
     buildContexts: z.record(z.string().min(1), z.string().min(1)).default({}),
     secrets: z.array(SecretSourceSchema).default([]),
     ssh: z.array(z.string().min(1)).default([]),
+    /** A BuildKit provenance attestation, `min` or `max` (replaces the `provenance` setting). */
+    provenance: z.enum(['min', 'max']).optional(),
+    /** An SBOM attestation: `true` (BuildKit's default scanner image) or the scanner image (replaces the `sbom` setting). */
+    sbom: z.union([z.boolean(), z.string().min(1)]).optional(),
     inputs: BuildInputsSchema.default({ fetch: [], copyList: [], prerequisites: [] }),
     test: TestSpecSchema.optional(),
   })
@@ -133,6 +137,10 @@ export interface ImageSpec {
   buildContexts?: Readonly<Record<string, string>>;
   secrets?: readonly { id: string; env?: string; src?: string }[];
   ssh?: readonly string[];
+  /** A BuildKit provenance attestation (docs/ship.md: it needs a push or the containerd image store). */
+  provenance?: 'min' | 'max';
+  /** An SBOM attestation: `true` or the scanner image; the scanner must be pullable or local. */
+  sbom?: boolean | string;
   inputs?: Partial<{ [K in keyof BuildInputs]: Writable<BuildInputs[K]> }>;
   test?: z.input<typeof TestSpecSchema>;
 }

@@ -12,7 +12,16 @@ import { posix } from 'node:path';
 import { bakeContextName, type BakeTarget } from './bake-file.js';
 import { globalArgsOf } from './buildx-argv.js';
 import { extraBakeFields } from './extra-options.js';
-import { cacheFromSpec, cacheToSpec, labelsOf, outputSpecs, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
+import {
+  attestSpec,
+  cacheFromSpec,
+  cacheToSpec,
+  labelsOf,
+  outputSpecs,
+  secretSpec,
+  type BuildPlan,
+  type ImageBuild,
+} from './image-build.js';
 
 /** A bake target as the exported file has it, with the options only a build run sets. */
 export type SessionTarget = Omit<BakeTarget, 'target'> & {
@@ -91,6 +100,7 @@ export function bakeSession(
       }),
       ...listed('secret', [...build.secrets.map(secretSpec), ...extraList('secret')]),
       ...listed('ssh', [...build.ssh, ...extraList('ssh')]),
+      ...listed('attest', [...build.attest.map(attestSpec), ...extraList('attest')]),
       ...listed('cache-from', [
         ...build.cacheFrom,
         ...(build.registryCache ? [cacheFromSpec(build.registryCache)] : []),
@@ -102,7 +112,7 @@ export function bakeSession(
         ...extraList('cache-to'),
       ]),
       ...Object.fromEntries(
-        ['attest', 'no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
+        ['no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
       ),
       ...extra.strings,
       ...(plan.options.pull || extra.switches.pull ? { pull: true } : {}),

@@ -12,7 +12,7 @@ import type { Settings } from '../model/settings.js';
 import { argsFor, declaredArgs, parseBuildArg } from './build-args.js';
 import { buildGraph } from './graph.js';
 import { variantKey } from '../api/image.js';
-import type { BuildOutput, BuildPlan, EngineInfo, ImageBuild, RegistryCache } from './image-build.js';
+import type { Attestation, BuildOutput, BuildPlan, EngineInfo, ImageBuild, RegistryCache } from './image-build.js';
 import { selectImages, type Selection } from './select.js';
 import { imageTags, primaryRef, repository } from './tags.js';
 
@@ -87,6 +87,7 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
       namedContexts: image.buildContexts,
       secrets: image.secrets.map((s) => ({ id: s.id, ...(s.env ? { env: s.env } : {}), ...(s.src ? { src: s.src } : {}) })),
       ssh: image.ssh,
+      attest: attestationsOf(image, settings),
       cacheFrom: (flags.cacheFrom ?? []).map(perImage),
       cacheTo: (flags.cacheTo ?? []).map(perImage),
       ...(cache ? { registryCache: cache } : {}),
@@ -127,6 +128,19 @@ export function registryCacheOf(image: ImageModel, settings: Settings): Registry
   const tag = image.variant ? `${settings.registryCache}-${variantKey(image.variant)}` : settings.registryCache;
   return { ref: `${repository(image, settings)}:${tag}` };
 }
+/** The attestations an image asks for, its own or the settings'. */
+function attestationsOf(image: ImageModel, settings: Settings): Attestation[] {
+  const provenance = image.provenance ?? settings.provenance;
+  const sbom = image.sbom ?? settings.sbom;
+  return [
+    ...(provenance !== undefined ? [{ type: 'provenance', mode: provenance } as const] : []),
+    ...(sbom === true ? [{ type: 'sbom' } as const] : typeof sbom === 'string' ? [{ type: 'sbom', generator: sbom } as const] : []),
+  ];
+}
+
+/** The labels naming an image's definition file and its id there (the input digest is in `dev.dockwright.input-digest`). */
+export const DEFINITION_LABEL = 'dev.dockwright.definition';
+export const IMAGE_ID_LABEL = 'dev.dockwright.image';
 
 /** The OCI labels of an image's build, but for `created`, which changes every run (see {@link PlanOptions.created}). */
 export function ociLabels(image: ImageModel, settings: Settings, options: Omit<PlanOptions, 'created'>): Record<string, string> {
@@ -135,6 +149,9 @@ export function ociLabels(image: ImageModel, settings: Settings, options: Omit<P
     ['org.opencontainers.image.version', image.version ?? settings.version],
     ['org.opencontainers.image.revision', options.revision],
     ['org.opencontainers.image.source', options.source],
+    // where the image is defined, so that an image can be traced back to its definition
+    [DEFINITION_LABEL, image.file],
+    [IMAGE_ID_LABEL, image.id],
   ];
   // a label the definition sets itself (in its Dockerfile) wins over the one derived here
   const own = image.labels ?? {};

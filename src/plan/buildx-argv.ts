@@ -6,6 +6,7 @@
  */
 import { UsageError } from '../errors/index.js';
 import {
+  attestSpec,
   buildArgSpec,
   cacheFromSpec,
   cacheToSpec,
@@ -34,6 +35,7 @@ function needsBuildx(build: ImageBuild, options: BuildPlan['options']): string[]
   return [
     build.cacheTo.length > 0 || build.registryCache ? '--cache-to' : '',
     build.output !== 'load' ? `--push of ${build.id} by the build (several platforms)` : '',
+    build.attest.length > 0 ? `attestations (${build.id})` : '',
     options.builder ? '--builder' : '',
     Object.keys(build.namedContexts).length > 0 ? `named build contexts (${build.id})` : '',
   ].filter(Boolean);
@@ -70,6 +72,7 @@ export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | '
     ...many('--cache-to', [...build.cacheTo, ...(build.registryCache ? [cacheToSpec(build.registryCache)] : [])]),
     ...many('--secret', build.secrets.map(secretSpec)),
     ...many('--ssh', build.ssh),
+    ...many('--attest', build.attest.map(attestSpec)),
     ...many(
       '--build-context',
       Object.entries(build.namedContexts).map(([name, path]) => `${name}=${path}`),

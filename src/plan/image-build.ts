@@ -55,6 +55,10 @@ export interface ParentRef {
   readonly ref: string;
 }
 
+/** A BuildKit attestation asked for: provenance (`mode`), or an SBOM (made by `generator`, else BuildKit's default scanner). */
+export type Attestation =
+  { readonly type: 'provenance'; readonly mode: 'min' | 'max' } | { readonly type: 'sbom'; readonly generator?: string };
+
 /** One image's build. Paths are relative to the project root, where docker runs. */
 export interface ImageBuild {
   readonly id: string;
@@ -80,6 +84,8 @@ export interface ImageBuild {
   readonly namedContexts: Readonly<Record<string, string>>;
   readonly secrets: readonly SecretSpec[];
   readonly ssh: readonly string[];
+  /** `--attest`: kept by a push or the containerd image store; the classic store refuses them (docs/ship.md). */
+  readonly attest: readonly Attestation[];
   readonly cacheFrom: readonly string[];
   readonly cacheTo: readonly string[];
   /** The registry cache setting (`registryCache`, `--registry-cache`), when on. */
@@ -139,6 +145,9 @@ export const cacheFromSpec = (c: RegistryCache): string => `type=registry,ref=${
 
 /** `--cache-to` of a registry cache: every step (`mode=max`), and a failed export is a warning, not a failed build. */
 export const cacheToSpec = (c: RegistryCache): string => `type=registry,ref=${c.ref},mode=max,ignore-error=true`;
+/** `--attest` as docker takes it (and bake's `attest` entries). */
+export const attestSpec = (a: Attestation): string =>
+  a.type === 'provenance' ? `type=provenance,mode=${a.mode}` : a.generator ? `type=sbom,generator=${a.generator}` : 'type=sbom';
 
 /** `--build-arg` as docker takes it: `K=V`, or `K` alone (docker reads the value from its environment). */
 export const buildArgSpec = (a: BuildArg): string => (a.value === undefined ? a.name : `${a.name}=${a.value}`);

@@ -23,20 +23,20 @@ export interface ImageTestItem {
   readonly remoteTags?: readonly string[];
 }
 
-export type VerifyStatus = 'passed' | 'failed' | 'skipped';
+export type ImageTestStatus = 'passed' | 'failed' | 'skipped';
 
 export interface ImageTestResult {
   readonly id: string;
   readonly ref: string;
-  readonly status: VerifyStatus;
+  readonly status: ImageTestStatus;
   readonly checks: readonly Check[];
   /** Why it was skipped. */
   readonly reason?: string;
 }
 
-const statusOf = (checks: readonly Check[]): VerifyStatus => (checks.every((c) => c.ok) ? 'passed' : 'failed');
+const statusOf = (checks: readonly Check[]): ImageTestStatus => (checks.every((c) => c.ok) ? 'passed' : 'failed');
 
-export async function verifyOne(item: ImageTestItem, t: TestTarget, o: RoundtripOptions = {}): Promise<ImageTestResult> {
+export async function testOne(item: ImageTestItem, t: TestTarget, o: RoundtripOptions = {}): Promise<ImageTestResult> {
   const ref = item.tags[0] as string;
   const exists = (await dockerRun(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0;
   if (!exists)
@@ -68,19 +68,19 @@ export async function verifyOne(item: ImageTestItem, t: TestTarget, o: Roundtrip
   }
 }
 
-export interface VerifyImagesOptions extends RoundtripOptions {
+export interface ImageTestOptions extends RoundtripOptions {
   /** Images tested at once (default 1). */
   readonly parallel?: number;
 }
 
-export async function testImages(items: readonly ImageTestItem[], t: TestTarget, o: VerifyImagesOptions = {}): Promise<ImageTestResult[]> {
+export async function testImages(items: readonly ImageTestItem[], t: TestTarget, o: ImageTestOptions = {}): Promise<ImageTestResult[]> {
   const limit = pLimit(Math.max(1, o.parallel ?? 1));
   return Promise.all(
     items.map((item) =>
       limit(async (): Promise<ImageTestResult> =>
         t.signal?.aborted
           ? { id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' }
-          : verifyOne(item, t, o),
+          : testOne(item, t, o),
       ),
     ),
   );

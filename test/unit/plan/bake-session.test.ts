@@ -43,7 +43,7 @@ describe('bakeSession', () => {
       target: 'main',
       tags: ['127.0.0.1:5000/acme/app:7'],
       args: { [imageArgName('base')]: 'dockwright-target/base', MODE: 'fast' },
-      labels: { 'org.opencontainers.image.title': 'app' },
+      labels: { 'org.opencontainers.image.title': 'app', 'dev.dockwright.definition': 'definitions/app.ts', 'dev.dockwright.image': 'app' },
       platforms: ['linux/amd64'],
       contexts: { 'dockwright-target/base': 'target:base' },
       'cache-from': ['type=local,src=/c/app'],
@@ -116,7 +116,12 @@ describe('bakeSession', () => {
     expect(b.file.target.app).toMatchObject({
       network: 'host',
       args: { MODE: 'fast', X: '1' },
-      labels: { 'org.opencontainers.image.title': 'app', team: 'core' },
+      labels: {
+        'org.opencontainers.image.title': 'app',
+        'dev.dockwright.definition': 'definitions/app.ts',
+        'dev.dockwright.image': 'app',
+        team: 'core',
+      },
       'no-cache-filter': ['build'],
       pull: true,
     });
