@@ -11,6 +11,7 @@ import { loadCommand } from './load.js';
 import { pushCommand } from './push.js';
 import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
+import { watchCommand } from './watch.js';
 
 /**
  * Makes one command. Every command file imports only commander (and types), so that `--version`,
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   initCommand,
   genCommand,
   buildCommand,
+  watchCommand,
   pushCommand,
   saveCommand,
   loadCommand,

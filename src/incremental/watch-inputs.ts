@@ -19,7 +19,7 @@ export type WatchRoot =
   /** Everything below a folder, or one file (a named context, an ignore file). */
   | { readonly kind: 'tree'; readonly path: string }
   /** Files under `base` matching a glob relative to it (a prerequisite's inputs). */
-  | { readonly kind: 'glob'; readonly base: string; readonly matches: (rel: string) => boolean };
+  | { readonly kind: 'glob'; readonly base: string; readonly matches: (rel: string) => boolean; readonly within: readonly string[] };
 
 export interface ImageWatch {
   readonly id: string;
@@ -69,6 +69,8 @@ export function imageWatch(
     kind: 'glob',
     base: o.root,
     matches: picomatch(p.inputs, { dot: true }),
+    // the folders the globs can match in: what is watched
+    within: p.inputs.map((g) => abs(picomatch.scan(g).base || '.')),
   }));
   return { id: image.id, roots: [...layers, ...files, ...contexts, ...globs] };
 }
@@ -104,4 +106,10 @@ export function affectedImages(changed: readonly string[], set: WatchSet): Affec
   const all = withDependents(direct, set.children);
   // in the order the images were given (parents first when they come from a plan)
   return { reload: false, ids: set.images.map((i) => i.id).filter((id) => all.has(id)) };
+}
+
+/** What to watch for a set: the project's own files, then every root's folder or file (a glob's static folders). */
+export function watchedPaths(set: WatchSet): string[] {
+  const roots = set.images.flatMap((img) => img.roots.flatMap((r) => (r.kind === 'glob' ? r.within : [r.path])));
+  return [...new Set([...set.project, ...roots])];
 }

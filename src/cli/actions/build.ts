@@ -2,25 +2,24 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { connectEngine, probeEngine, type Engine } from '../../engine/engine.js';
-import { findImage } from '../../engine/images.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
 import { writeBuildSnapshot } from '../../io/build-snapshot.js';
 import { readGitInfo } from '../../io/git-info.js';
-import { writeWarnings } from '../format-warnings.js';
 import type { ImageModel } from '../../model/resolved.js';
 import { planBuild, type BuildFlags } from '../../plan/build-plan.js';
 import type { BuildPlan } from '../../plan/image-build.js';
 import { formatPlan, planJson } from '../../plan/format-plan.js';
 import { retargetImages } from '../../plan/retarget.js';
 import { loadProject, type Project } from '../../project.js';
-import { MissingImagesError, throwIfFailed } from '../../runner/build-error.js';
+import { throwIfFailed } from '../../runner/build-error.js';
 import type { DockerExec } from '../../engine/docker-exec.js';
 import { executeBuild, type BuildJob } from '../../runner/execute-build.js';
 import { createdAt } from '../../runner/created-at.js';
 import { parallelOf } from '../parallel.js';
 import { pushBuilt } from '../../runner/push-report.js';
 import type { CliContext } from '../context.js';
-import { generate, planGenerated, writeGenerated } from '../../generate.js';
+import { generate } from '../../generate.js';
+import { checkExternal, writeGeneratedFor } from '../build-setup.js';
 import { projectRequest } from '../project-request.js';
 
 const BuildOptions = z.object({
@@ -57,19 +56,6 @@ function splitOperands(operands: readonly string[], command: Command): { names: 
   const dashes = raw.indexOf('--');
   const extra = dashes < 0 ? [] : raw.slice(dashes + 1);
   return { names: operands.slice(0, operands.length - extra.length), extra };
-}
-
-/** Build implies gen: the selected images' generated files are rewritten before docker reads them. */
-async function writeGeneratedFor(ctx: CliContext, project: Project, selected: readonly ImageModel[]): Promise<void> {
-  const generated = await generate(project, selected);
-  writeWarnings(ctx.stderr, generated.warnings);
-  await writeGenerated(project, await planGenerated(project, generated, selected));
-}
-
-async function checkExternal(engine: Engine, plan: BuildPlan): Promise<void> {
-  const found = await Promise.all(plan.external.map(async (ext) => ({ ...ext, presence: await findImage(engine, ext.ref) })));
-  const missing = found.filter((f) => f.presence === 'missing');
-  if (missing.length > 0) throw new MissingImagesError(missing);
 }
 
 async function build(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affectedImages, imageWatch, type WatchSet } from '../../../src/incremental/watch-inputs.js';
+import { affectedImages, imageWatch, watchedPaths, type WatchSet } from '../../../src/incremental/watch-inputs.js';
 import { buildGraph } from '../../../src/plan/graph.js';
 import type { ImageModel } from '../../../src/model/resolved.js';
 import { model } from '../plan/images.js';
@@ -66,5 +66,25 @@ describe('affectedImages', () => {
       ids: [],
     });
     expect(affectedImages(['/p/README.md'], watchSet(all))).toEqual({ reload: false, ids: ['other'] });
+  });
+});
+
+describe('watchedPaths', () => {
+  it('the project files, each layer, named context and ignore file, and the static folder of each prerequisite glob', () => {
+    expect(watchedPaths(watchSet([base, app]))).toEqual([
+      '/p/definitions',
+      '/p/dockwright.config.ts',
+      '/p/.env',
+      '/p/templates',
+      '/p/ctx/base',
+      '/p/ctx/base/.dockerignore',
+      '/p/generated/base/Dockerfile.dockerignore',
+      '/p/ctx/app',
+      '/p/shared',
+      '/p/ctx/app/.dockerignore',
+      '/p/generated/app/Dockerfile.dockerignore',
+      '/p/named',
+      '/p/tools',
+    ]);
   });
 });
