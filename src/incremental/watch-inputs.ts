@@ -98,9 +98,13 @@ function withDependents(ids: Iterable<string>, children: ReadonlyMap<string, rea
   return out;
 }
 
+/** The changed paths outside the folders that never count. */
+export const countedPaths = (changed: readonly string[], set: WatchSet): string[] =>
+  changed.filter((p) => !set.skip.some((d) => isUnder(p, d)));
+
 /** What the changed paths (absolute) ask for; `{ reload: false, ids: [] }` when none of them counts. */
 export function affectedImages(changed: readonly string[], set: WatchSet): Affected {
-  const counted = changed.filter((p) => !set.skip.some((d) => isUnder(p, d)));
+  const counted = countedPaths(changed, set);
   if (counted.some((p) => set.project.some((f) => isUnder(p, f)))) return { reload: true };
   const direct = set.images.filter((img) => counted.some((p) => img.roots.some((r) => reaches(r, p)))).map((img) => img.id);
   const all = withDependents(direct, set.children);

@@ -6,7 +6,7 @@ import type { DockerExec } from '../../engine/docker-exec.js';
 import { probeEngine } from '../../engine/engine.js';
 import { createSkipper } from '../../incremental/skipper.js';
 import { contextIgnoreText } from '../../incremental/image-inputs.js';
-import { affectedImages, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
+import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
@@ -20,6 +20,7 @@ import type { ImageTestItem } from '../../runner/image-test/index.js';
 import { fsWatcher } from '../../runner/watch/fs-watcher.js';
 import { watchLoop, type WatchSession } from '../../runner/watch/watch-loop.js';
 import { buildAndTest } from '../../runner/watch/watch-run.js';
+import { formatBurst } from '../../runner/watch/watch-status.js';
 import { checkExternal, planImages, writeGeneratedFor } from '../build-setup.js';
 import type { CliContext } from '../context.js';
 import { handleError } from '../handle-error.js';
@@ -128,6 +129,8 @@ export async function watchAction(
     watch: fsWatcher,
     clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     debounceMs: o.debounce,
+    onBurst: (changed, target, restart) =>
+      ctx.stdout.write(formatBurst(countedPaths(changed, set), target, { root: project.root, restart, at: new Date() })),
     signal: stop,
     first: { reload: false, ids },
   });

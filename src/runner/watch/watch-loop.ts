@@ -43,8 +43,8 @@ export interface WatchLoopOptions {
   readonly signal: AbortSignal;
   /** The first run (default: load the project, build and test everything selected). */
   readonly first?: Affected;
-  /** Told when a burst of changes counts for nothing (every path ignored). */
-  readonly onIgnored?: (changed: readonly string[]) => void;
+  /** Told of every burst of changes that counts: what it asks for, and whether it restarts the running run. */
+  readonly onBurst?: (changed: readonly string[], target: Affected, restart: boolean) => void;
 }
 
 /** Both targets at once: a reload covers every image. */
@@ -88,9 +88,11 @@ export async function watchLoop(session: WatchSession, o: WatchLoopOptions): Pro
     const burst = changed;
     changed = [];
     const target = session.affected(burst);
-    if (isEmpty(target)) return void o.onIgnored?.(burst);
+    if (isEmpty(target)) return;
+    const restart = running !== undefined && overlaps(running.target, target);
+    o.onBurst?.(burst, target, restart);
     if (!running) return start(target);
-    if (overlaps(running.target, target)) {
+    if (restart) {
       // abort and start again with what it was doing: what it finished is up to date by its digest
       pending = mergeTargets(mergeTargets(pending, running.target), target);
       running.controller.abort(new Error('changed while building'));

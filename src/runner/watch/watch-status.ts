@@ -3,6 +3,8 @@
  * (built, failed, cancelled, tested), the up-to-date ones together on one line, and the failed
  * builds' last log lines. Pure.
  */
+import { relative } from 'node:path';
+import type { Affected } from '../../incremental/watch-inputs.js';
 import type { ImageTestResult } from '../image-test/index.js';
 import { formatDuration } from '../progress/format.js';
 import { formatFailures } from '../progress/summary.js';
@@ -46,4 +48,16 @@ export function formatWatchRun(
   if (quiet.length > 0) lines.push(`${stamp} up to date: ${quiet.join(', ')}`);
   const failures = formatFailures(results, o.root);
   return `${lines.join('\n')}\n${failures}`;
+}
+
+/** The line a counted burst of changes gets: `[14:03:10] changed: ctx/app/main.py (+2) → app, leaf`. */
+export function formatBurst(
+  changed: readonly string[],
+  target: Affected,
+  o: { readonly root: string; readonly restart: boolean; readonly at: Date },
+): string {
+  const files = [...new Set(changed)].map((p) => relative(o.root, p) || '.');
+  const more = files.length > 1 ? ` (+${files.length - 1})` : '';
+  const what = target.reload ? 'reloading the project' : target.ids.join(', ');
+  return `[${clock(o.at)}] changed: ${files[0] ?? ''}${more} → ${what}${o.restart ? ' (restarting the running build)' : ''}\n`;
 }
