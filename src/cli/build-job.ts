@@ -73,13 +73,31 @@ export async function planProjectBuild(
   return { project, engine, plan, planned, skipOptions };
 }
 
-const inOrder = (p: PlannedBuild): ImageModel[] => {
-  const byId = new Map(p.project.images.map((i) => [i.id, i]));
-  return p.plan.order.map((id) => byId.get(id) as ImageModel);
+/** The images of the plan, in its order. */
+export const planImages = (project: Project, plan: BuildPlan): ImageModel[] => {
+  const byId = new Map(project.images.map((i) => [i.id, i]));
+  return plan.order.map((id) => byId.get(id) as ImageModel);
 };
+
+const inOrder = (p: PlannedBuild): ImageModel[] => planImages(p.project, p.plan);
 
 /** The selected images' Dockerfiles, rendered (for a dry run's digests). */
 export const renderSelected = async (p: PlannedBuild) => generate(p.project, inOrder(p));
+
+/** Build implies gen: the selected images' generated files are rewritten before docker reads them. */
+export async function writeGeneratedFor(ctx: CliContext, project: Project, selected: readonly ImageModel[]): Promise<void> {
+  const generated = await generate(project, selected);
+  writeWarnings(ctx.stderr, generated.warnings);
+  await writeGenerated(project, await planGenerated(project, generated, selected));
+  phaseDone('write generated files');
+}
+
+/** Parents the plan does not build must be there: else a MissingImagesError naming them. */
+export async function checkExternal(engine: Engine, plan: BuildPlan): Promise<void> {
+  const found = await Promise.all(plan.external.map(async (ext) => ({ ...ext, presence: await findImage(engine, ext.ref) })));
+  const missing = found.filter((f) => f.presence === 'missing');
+  if (missing.length > 0) throw new MissingImagesError(missing);
+}
 
 /** Build implies gen: the selected Dockerfiles are written, the parents not built here must exist; then the job. */
 export async function readyJob(
@@ -87,14 +105,8 @@ export async function readyJob(
   p: PlannedBuild,
   o: { progress: ProgressMode; parallel?: number | undefined; failFast: boolean; bake: boolean },
 ): Promise<BuildJob> {
-  const selected = inOrder(p);
-  const generated = await generate(p.project, selected);
-  writeWarnings(ctx.stderr, generated.warnings);
-  await writeGenerated(p.project, await planGenerated(p.project, generated, selected));
-  phaseDone('write generated files');
-  const found = await Promise.all(p.plan.external.map(async (ext) => ({ ...ext, presence: await findImage(p.engine, ext.ref) })));
-  const missing = found.filter((f) => f.presence === 'missing');
-  if (missing.length > 0) throw new MissingImagesError(missing);
+  await writeGeneratedFor(ctx, p.project, inOrder(p));
+  await checkExternal(p.engine, p.plan);
   return {
     root: p.project.root,
     settings: p.project.settings,

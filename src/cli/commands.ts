@@ -13,6 +13,7 @@ import { pushCommand } from './push.js';
 import { releaseCommand } from './release.js';
 import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
+import { watchCommand } from './watch.js';
 
 /**
  * Makes one command. Every command file imports only commander (and types), so that `--version`,
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   initCommand,
   genCommand,
   buildCommand,
+  watchCommand,
   pushCommand,
   releaseCommand,
   promoteCommand,

@@ -59,7 +59,7 @@ export type ErrorCode =
   | 'DW_IMPORT_FAILED'
   /** src/check/check-failed.ts: `dockwright check` found errors (exit 2). */
   | 'DW_CHECK_FAILED'
-  /** src/runner/build-error.ts: a failed build (1), an interrupted one (130), parents neither selected nor present (2). */
+  /** src/runner/build-error.ts: a failed build (1), an interrupted one or a stopped watch (130), parents neither selected nor present (2). */
   | 'DW_BUILD_FAILED'
   | 'DW_INTERRUPTED'
   | 'DW_MISSING_IMAGES'

@@ -63,10 +63,9 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const skip = (path: string): boolean => own.some((d) => path === d || path.startsWith(`${d}${sep}`));
   const tree = { fs, cache: io.cache, skip };
 
-  const layers: Layer[] = [{ src: abs(image.context), dest: '' }, ...image.inputs.copyList.map((e) => ({ src: abs(e.src), dest: e.dest }))];
+  const layers = contextLayers(image, root);
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
-  const ignoreText =
-    fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
+  const ignoreText = contextIgnoreText(image, root, req.outputDir, fs);
   const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
 
   const contexts: Record<string, string> = {};
@@ -115,6 +114,20 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
     bases,
   };
 }
+
+/** The layers of an image's assembled context: its folder, then its copy-list laid over it. */
+const contextLayers = (image: ImageModel, root: string): Layer[] => [
+  { src: resolve(root, image.context), dest: '' },
+  ...image.inputs.copyList.map((e) => ({ src: resolve(root, e.src), dest: e.dest })),
+];
+
+/**
+ * The ignore rules docker applies to an image's context: `generated/<dir>/Dockerfile.dockerignore`
+ * when there is one, else the `.dockerignore` at the root of the assembled context.
+ */
+export const contextIgnoreText = (image: ImageModel, root: string, outputDir: string, fs: DigestFs = nodeDigestFs): string | undefined =>
+  fs.readText(posix.join(toPosix(resolve(root, outputDir)), image.dir, 'Dockerfile.dockerignore')) ??
+  rootIgnoreFile(contextLayers(image, root), fs);
 
 /** The `.dockerignore` at the root of the assembled context: from the last layer that puts one there. */
 function rootIgnoreFile(layers: readonly Layer[], fs: DigestFs): string | undefined {
