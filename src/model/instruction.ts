@@ -110,7 +110,8 @@ export const CommentSchema = z.object({ kind: z.literal('comment'), text: z.stri
 /** Text dockwright cannot model (left by `dockwright import`): rendered as written, flagged by lint. */
 export const RawSchema = z.object({ kind: z.literal('raw'), text: z.string().min(1) }).strict();
 
-const OnbuildTrigger = z.discriminatedUnion('kind', [
+/** The instructions ONBUILD can carry (every one but ONBUILD itself, comments and raw text). */
+const TRIGGER_SCHEMAS = [
   RunSchema,
   CopySchema,
   AddSchema,
@@ -126,29 +127,12 @@ const OnbuildTrigger = z.discriminatedUnion('kind', [
   HealthcheckSchema,
   ShellSchema,
   StopsignalSchema,
-]);
+] as const;
+
+const OnbuildTrigger = z.discriminatedUnion('kind', [...TRIGGER_SCHEMAS]);
 export const OnbuildSchema = z.object({ kind: z.literal('onbuild'), trigger: OnbuildTrigger }).strict();
 
-export const InstructionSchema = z.discriminatedUnion('kind', [
-  RunSchema,
-  CopySchema,
-  AddSchema,
-  EnvSchema,
-  ArgSchema,
-  WorkdirSchema,
-  UserSchema,
-  ExposeSchema,
-  VolumeSchema,
-  LabelSchema,
-  EntrypointSchema,
-  CmdSchema,
-  HealthcheckSchema,
-  ShellSchema,
-  StopsignalSchema,
-  OnbuildSchema,
-  CommentSchema,
-  RawSchema,
-]);
+export const InstructionSchema = z.discriminatedUnion('kind', [...TRIGGER_SCHEMAS, OnbuildSchema, CommentSchema, RawSchema]);
 
 export type Instruction = z.output<typeof InstructionSchema>;
 export type InstructionInput = z.input<typeof InstructionSchema>;

@@ -2,20 +2,12 @@
 import type { ImageModel } from '../../../model/resolved.js';
 import type { FieldPath, LintRule, RuleContext, RuleHit } from '../rule.js';
 import { posixScripts } from '../run-scripts.js';
+import { PLATFORM_ARGS } from '../../predefined-args.js';
 import { wordShape } from '../shell-words.js';
 import { stagePath, stepsOf } from '../stage-chain.js';
 
 /** ARGs BuildKit declares by itself. */
-const AUTOMATIC_ARGS = [
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-];
+const AUTOMATIC_ARGS = PLATFORM_ARGS;
 
 /** `{NAME}` not preceded by `$` (nor inside `{{…}}` template braces). */
 const BARE = /(?<![${])\{([A-Za-z_][A-Za-z0-9_]*)\}(?!\})/g;
