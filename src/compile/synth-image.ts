@@ -11,6 +11,7 @@ import { ViewError } from '../render/view/view-error.js';
 import type { Renderer } from '../render/renderer.js';
 import { checkFrontend } from './check-frontend.js';
 import { checkVariables } from './check-variables.js';
+import { NO_CONTEXT_IGNORE, ignoreFileLines, type ContextIgnore } from './context-ignore.js';
 import { lowerImage, type LowerContext } from './lower-image.js';
 
 export interface SynthFile {
@@ -56,17 +57,24 @@ function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
     }));
 }
 
-export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Renderer): SynthResult {
+/** `contextIgnore`: the context's own ignore file and dockwright's folders inside it (src/compile/context-ignore.ts). */
+export function synthImage(
+  image: ImageModel,
+  ctx: LowerContext,
+  renderer: Renderer,
+  contextIgnore: ContextIgnore = NO_CONTEXT_IGNORE,
+): SynthResult {
   const ir = lowerImage(image, ctx);
   const problems: Problem[] = [...versionProblems(image, ctx), ...checkVariables(image, ir, ctx.images), ...checkFrontend(image, ir)];
   const files: SynthFile[] = [];
   try {
     const dockerfile = `${image.dir}/Dockerfile`;
     files.push({ path: dockerfile, content: renderer.render(buildView(ir)) });
-    if (image.dockerignore !== undefined) {
+    const ignoreLines = ignoreFileLines(image, contextIgnore);
+    if (ignoreLines !== undefined) {
       files.push({
         path: `${dockerfile}.dockerignore`,
-        content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)),
+        content: renderer.renderDockerignore(buildDockerignoreView(ignoreLines, ir.header)),
       });
     }
   } catch (error) {

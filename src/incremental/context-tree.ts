@@ -27,7 +27,7 @@ export interface TreeOptions {
   readonly fs: DigestFs;
   readonly cache: HashCache;
   readonly ignore?: IgnoreMatcher;
-  /** Absolute paths never looked at (dockwright's own cache and log folders). */
+  /** Absolute paths never looked at while walking a folder (dockwright's own folders); a layer's own `src` is taken as given. */
   readonly skip?: (abs: string) => boolean;
   readonly fixed?: readonly FixedEntry[];
 }
@@ -48,8 +48,8 @@ export async function hashTree(layers: readonly Layer[], options: TreeOptions): 
   const nodes = new Map<string, Node>();
 
   /** Adds what docker sends of `abs` (at `rel`); true when that is anything. */
-  const visit = (abs: string, rel: string): boolean => {
-    if (skip(abs)) return false;
+  const visit = (abs: string, rel: string, named = false): boolean => {
+    if (!named && skip(abs)) return false;
     const st = fs.stat(abs);
     if (!st) return false;
     const ignored = rel !== '' && ignore.ignores(rel);
@@ -77,7 +77,7 @@ export async function hashTree(layers: readonly Layer[], options: TreeOptions): 
     }
     // a layer replaces what is at its destination (cp --force of a file, or a folder merged in)
     options.cache.walked(layer.src);
-    void visit(layer.src, dest);
+    void visit(layer.src, dest, true);
   }
   for (const f of options.fixed ?? []) {
     const dest = posix.normalize(f.dest).replace(/^\.\//, '');

@@ -7,6 +7,7 @@
 import { posix, resolve, sep } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import { globFiles } from '../io/glob-files.js';
+import { contextLayers, rootIgnoreFile } from '../io/context-ignore-file.js';
 import { hashTree, type FixedEntry, type Layer } from './context-tree.js';
 import { nodeDigestFs, sha256, type DigestFs } from '../io/digest-fs.js';
 import { dockerignoreMatcher, parseDockerignore } from './dockerignore.js';
@@ -63,7 +64,7 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const skip = (path: string): boolean => own.some((d) => path === d || path.startsWith(`${d}${sep}`));
   const tree = { fs, cache: io.cache, skip };
 
-  const layers: Layer[] = [{ src: abs(image.context), dest: '' }, ...image.inputs.copyList.map((e) => ({ src: abs(e.src), dest: e.dest }))];
+  const layers: Layer[] = contextLayers(root, image);
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
   const ignoreText =
     fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
@@ -114,17 +115,4 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
     parents: { ...req.parents },
     bases,
   };
-}
-
-/** The `.dockerignore` at the root of the assembled context: from the last layer that puts one there. */
-function rootIgnoreFile(layers: readonly Layer[], fs: DigestFs): string | undefined {
-  for (const layer of [...layers].reverse()) {
-    const dest = posix.normalize(layer.dest || '.').replace(/\/+$/, '');
-    if (dest === '.dockerignore') return fs.readText(layer.src);
-    if (dest === '.' && fs.stat(layer.src)?.kind === 'dir') {
-      const text = fs.readText(resolve(layer.src, '.dockerignore'));
-      if (text !== undefined) return text;
-    }
-  }
-  return undefined;
 }

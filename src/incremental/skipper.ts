@@ -9,6 +9,7 @@
  */
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
+import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
 import { buildArgSpec, type ImageBuild as Build } from '../plan/image-build.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
@@ -128,7 +129,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           image,
           root: o.root,
           outputDir: o.settings.outputDir,
-          ownDirs: [o.settings.cacheDir, o.settings.logsDir],
+          ownDirs: ownDirs(o.settings),
           dockerfile,
           buildArgs: buildArgs(step),
           env: o.env,

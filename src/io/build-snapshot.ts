@@ -6,7 +6,8 @@
  *   read any variable), and this package's version (snapshot-key.ts);
  * - the files the plan came from, by size, mtime, ctime and inode: the config file, `.env`, every
  *   file under the definitions folder and the local modules they import, the templates, the
- *   generated Dockerfiles, git's HEAD (the revision label), and dockwright's own code;
+ *   generated Dockerfiles and ignore files, the contexts' `.dockerignore`, git's HEAD (the revision
+ *   label), and dockwright's own code;
  * - the build job itself (settings, images, the plan, how it runs).
  * A snapshot is current when its key matches and none of those files changed.
  */
@@ -115,6 +116,8 @@ function watchedFiles(root: string, job: SnapshotJob): string[] {
   const generated = job.plan.builds.flatMap((s) =>
     ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(abs(job.settings.outputDir), s.dir, f)),
   );
+  // the generated ignore file copies the context's own (src/compile/context-ignore.ts): gen must run again when it changes
+  const contextIgnores = job.images.map((i) => join(abs(i.context), '.dockerignore'));
   const config = [...CONFIG_FILES, '.env', 'package.json', 'tsconfig.json'].map((f) => join(root, f));
   return [
     ...new Set([
@@ -122,6 +125,7 @@ function watchedFiles(root: string, job: SnapshotJob): string[] {
       ...localImports([...definitions, ...config.filter(existsSync)]),
       ...templates,
       ...generated,
+      ...contextIgnores,
       ...gitFiles(root),
       ...own,
     ]),

@@ -6,6 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest-fs.js';
+import { SNAPSHOT_DIR } from '../model/own-dirs.js';
 import { CONFIG_FILES, findProjectRoot } from './project-root.js';
 
 export { CONFIG_FILES };
@@ -46,7 +47,7 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
   return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
 }
 
-export const snapshotLocation = (root: string, key: string): string => join(root, '.dockwright', 'fast-build', `${key.slice(0, 24)}.json`);
+export const snapshotLocation = (root: string, key: string): string => join(root, SNAPSHOT_DIR, `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
 export function snapshotPath(argv: readonly string[], ctx: RunPlace): { root: string; key: string; file: string } {
