@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import { connectEngine, probeEngine, type Engine } from '../../engine/engine.js';
 import { findImage } from '../../engine/images.js';
+import { requireEngine } from '../../engine/engine-check.js';
+import { requireRegistry } from '../../plan/registry-check.js';
 import { createSkipper, formatVerdicts, type SkipperOptions } from '../../incremental/skipper.js';
 import { writeBuildSnapshot } from '../../io/build-snapshot.js';
 import { readGitInfo } from '../../io/git-info.js';
@@ -100,6 +102,7 @@ async function build(
   const planned = o.target === undefined ? images : retargetImages(images, selection, o.target);
   const plan = planBuild(planned, settings, selection, { engine: info, flags, push: o.push, ...git, created: createdAt(ctx.env) });
   if (o.json) return void ctx.stdout.write(planJson(plan));
+  if (o.push) requireRegistry(plan.builds, settings);
   const byId = new Map(images.map((i) => [i.id, i]));
   // input digests (src/incremental): what is up to date is not built; --no-cache and --pull ask for a fresh build
   const force = o.force || !o.cache || o.pull;
@@ -113,6 +116,8 @@ async function build(
     return void ctx.stdout.write(`${formatPlan(plan)}Up to date?\n${formatVerdicts(await skipper.explain())}`);
   }
 
+  // the dry run asks the engine what it can, and needs none; a build needs one before it starts
+  await requireEngine(engine, o.context ? { context: o.context } : {});
   await writeGeneratedFor(
     ctx,
     project,
