@@ -7,7 +7,10 @@
 #   - docker-registry (the distribution registry 2.8) and apache2-utils (htpasswd, bcrypt) for
 #     registries started by tests;
 #   - debootstrap and busybox-static to make base images (nothing can be pulled);
-#   - iproute2 (`ip`), with which engine tests give a second dockerd a bridge of its own.
+#   - iproute2 (`ip`), with which engine tests give a second dockerd a bridge of its own;
+#   - qemu-user-static and binfmt-support, so that an arm64 `RUN` runs under emulation, and the
+#     arm64 busybox-static package (downloaded, not installed: start-engine.sh makes an arm64
+#     busybox base image from it), for the multi-platform engine tests.
 # Idempotent: exits at once when everything is already there. Needs root (or sudo).
 # Takes ~30-60 s on a new machine.
 set -euo pipefail
@@ -32,7 +35,13 @@ engine_ready() {
     command -v "$tool" >/dev/null || return 1
   done
   [[ -x /bin/busybox ]] || return 1
+  [[ -x /usr/bin/qemu-aarch64-static ]] || return 1
+  command -v update-binfmts >/dev/null || return 1
+  compgen -G "$arm64_debs/busybox-static_*_arm64.deb" >/dev/null || return 1
 }
+
+# where the arm64 busybox-static package is kept (start-engine.sh reads it from there)
+arm64_debs=${DOCKWRIGHT_ENGINE_CACHE:-/var/tmp/dockwright-engine}/arm64-debs
 
 if engine_ready; then
   echo "engine already installed: $(dockerd --version)"
@@ -76,7 +85,19 @@ echo "apt-get install (docker from trixie, the rest from bookworm)"
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
   docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie docker-compose/trixie \
   runc tini iptables iproute2 docker-registry apache2-utils debootstrap busybox-static curl ca-certificates \
+  qemu-user-static binfmt-support \
   >/dev/null
+
+# the arm64 busybox-static package, for an arm64 base image (nothing can be pulled)
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  "${sudo[@]}" dpkg --add-architecture arm64
+  echo "apt-get update (arm64 added)"
+  "${sudo[@]}" apt-get update -qq
+fi
+mkdir -p "$arm64_debs"
+if ! compgen -G "$arm64_debs/busybox-static_*_arm64.deb" >/dev/null; then
+  (cd "$arm64_debs" && apt-get download -qq busybox-static:arm64)
+fi
 
 engine_ready || { echo "install-engine: something is still missing after the install" >&2; exit 1; }
 dockerd --version

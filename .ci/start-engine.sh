@@ -6,6 +6,13 @@
 #   busybox:stable        busybox-static in an otherwise empty root (~2 MB, for fast tests)
 # and checks that `docker buildx build` works with the default (docker driver) builder.
 # Tests start their own registries; a plain one on 127.0.0.1 is started here only when asked.
+# For the multi-platform and registry-cache tests it also
+#   - registers qemu's binfmt handlers (an arm64 `RUN` runs under emulation);
+#   - starts a second dockerd with the containerd image store (the default engine keeps the
+#     classic store, which other engine tests rely on): its own data-root, exec-root, pidfile,
+#     socket and bridge; its address is written to $cache/containerd-engine.env as
+#     DOCKWRIGHT_TEST_CONTAINERD_HOST=unix://…, which .ci/run exports to the tests;
+#   - makes busybox:stable there for linux/amd64 and linux/arm64 (one image, both platforms).
 # Idempotent. Needs root to start dockerd.
 #
 # Environment:
@@ -132,6 +139,91 @@ fi
 t=$SECONDS
 printf 'FROM busybox:stable\nRUN true\n' | docker buildx build --quiet --no-cache --output type=cacheonly - >/dev/null
 echo "buildx: $(docker buildx version | awk '{ print $2 }'), default builder builds ($(elapsed "$t"))"
+
+# --- emulation: qemu's binfmt handlers ---------------------------------------------------------
+if [[ ! -e /proc/sys/fs/binfmt_misc/register ]]; then
+  mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+fi
+if [[ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]]; then
+  update-binfmts --enable qemu-aarch64 >/dev/null 2>&1 || update-binfmts --import qemu-aarch64
+fi
+grep -qx enabled /proc/sys/fs/binfmt_misc/qemu-aarch64 || { echo "start-engine: qemu-aarch64 binfmt handler is not enabled" >&2; exit 1; }
+echo "binfmt: qemu-aarch64 $(sed -n 's/^flags: //p' /proc/sys/fs/binfmt_misc/qemu-aarch64)"
+
+# --- a second engine with the containerd image store -----------------------------------------
+ce=$cache/containerd-engine
+ce_host=unix://$ce/docker.sock
+ce_bridge=dwcd0
+cdocker() { docker --host "$ce_host" "$@"; }
+mkdir -p "$ce"
+if cdocker info >/dev/null 2>&1; then
+  echo "containerd-store dockerd: already answering on $ce_host"
+else
+  t=$SECONDS
+  # its own bridge (never "bridge": "none": that deletes the first engine's docker0)
+  if ! ip link show "$ce_bridge" >/dev/null 2>&1; then
+    ip link add name "$ce_bridge" type bridge
+    ip addr add 10.213.77.1/24 dev "$ce_bridge"
+  fi
+  ip link set "$ce_bridge" up
+  printf '{"features": {"containerd-snapshotter": true}}\n' >"$ce/daemon.json"
+  if [[ -f $ce/docker.pid ]]; then
+    old=$(cat "$ce/docker.pid" 2>/dev/null || true)
+    if [[ -n $old && $(cat "/proc/$old/comm" 2>/dev/null || true) != dockerd ]]; then rm -f "$ce/docker.pid"; fi
+  fi
+  nohup dockerd --config-file "$ce/daemon.json" --host "$ce_host" --data-root "$ce/data" --exec-root "$ce/exec" \
+    --pidfile "$ce/docker.pid" --bridge "$ce_bridge" --iptables=false --ip6tables=false --ip-forward=false \
+    --containerd-namespace dockwright-cd --containerd-plugins-namespace dockwright-cd-plugins \
+    >"$ce/dockerd.log" 2>&1 </dev/null 9>&- &
+  pid=$!
+  started dockerd "$pid"
+  for _ in $(seq 1 120); do
+    cdocker info >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ! cdocker info >/dev/null 2>&1; then
+    echo "start-engine: the containerd-store dockerd did not come up; last lines of $ce/dockerd.log:" >&2
+    tail -n 30 "$ce/dockerd.log" >&2
+    exit 1
+  fi
+  echo "containerd-store dockerd: started pid $pid on $ce_host ($(elapsed "$t"))"
+fi
+cdocker info --format '{{json .DriverStatus}}' | grep -q 'io.containerd.snapshotter.v1' ||
+  { echo "start-engine: the dockerd on $ce_host does not use the containerd image store" >&2; exit 1; }
+echo "DOCKWRIGHT_TEST_CONTAINERD_HOST=$ce_host" >"$cache/containerd-engine.env"
+
+# busybox:stable for linux/amd64 and linux/arm64 in one image: each platform's root from a tarball
+base_label=dev.dockwright.base=busybox-amd64-arm64
+if [[ $(cdocker image inspect --format '{{json .Config.Labels}}' busybox:stable 2>/dev/null || true) != *'"dev.dockwright.base":"busybox-amd64-arm64"'* ]]; then
+  t=$SECONDS
+  ctx=$(mktemp -d "$cache/busybox-platforms.XXXXXX")
+  rootfs() { # ARCH BUSYBOX_BINARY
+    local root=$ctx/root-$1 applet
+    mkdir -p "$root/bin" "$root/etc" "$root/root" "$root/home" "$root/var" "$root/tmp"
+    chmod 1777 "$root/tmp"
+    cp "$2" "$root/bin/busybox"
+    # the applet list of the host's busybox (the arm64 binary does not run before emulation is on)
+    for applet in $(busybox --list); do [[ $applet == busybox ]] || ln -sf busybox "$root/bin/$applet"; done
+    printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >"$root/etc/passwd"
+    printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+    tar --numeric-owner -C "$root" -cf "$ctx/rootfs-$1.tar" .
+    rm -rf "$root"
+  }
+  rootfs amd64 "$(command -v busybox)"
+  deb=$(compgen -G "$cache/arm64-debs/busybox-static_*_arm64.deb" | head -n 1 || true)
+  [[ -n $deb ]] || { echo "start-engine: no arm64 busybox-static package in $cache/arm64-debs (run .ci/install-engine.sh)" >&2; exit 1; }
+  dpkg-deb -x "$deb" "$ctx/arm64-deb"
+  rootfs arm64 "$ctx/arm64-deb/bin/busybox"
+  rm -rf "$ctx/arm64-deb"
+  printf 'FROM scratch\nARG TARGETARCH\nADD rootfs-${TARGETARCH}.tar /\nENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nLABEL %s\nCMD ["sh"]\n' \
+    "$base_label" >"$ctx/Dockerfile"
+  cdocker buildx build --quiet --platform linux/amd64,linux/arm64 --provenance=false --load -t busybox:stable "$ctx" >/dev/null
+  rm -rf "$ctx"
+  echo "busybox:stable (linux/amd64, linux/arm64) on the containerd-store engine: made ($(elapsed "$t"))"
+else
+  echo "busybox:stable (linux/amd64, linux/arm64) on the containerd-store engine: present"
+fi
 
 # --- optional plain registry -----------------------------------------------------------------
 if [[ -n ${DOCKWRIGHT_REGISTRY_PORT:-} ]]; then

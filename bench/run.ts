@@ -2,7 +2,7 @@
  * `npm run bench [scenario…]`: dockwright against `docker buildx bake` (on the bake file dockwright
  * exports) and a sequential `docker build` loop, on the FATE-like graph, in one run on this
  * machine; every figure is printed with its ratio to the reference and its goal. Scenarios:
- * cold, noop, leaf, base, single, hashing, gen (all by default). BENCH_ROUNDS sets the rounds of
+ * cold, noop, leaf, base, single, hashing, gen, watch (all by default). BENCH_ROUNDS sets the rounds of
  * the graph scenarios (default 5); BENCH_COLD_ROUNDS those of the cold one (default 3; each prunes
  * the build cache and installs packages again); single, gen and hashing take at most 3.
  *
@@ -21,8 +21,9 @@ import { baseChanged, coldBuild, leafChanged, noopBuild } from './scenarios/grap
 import { genMany } from './scenarios/gen-many.js';
 import { hashing } from './scenarios/hashing.js';
 import { singleImage } from './scenarios/single-image.js';
+import { watchRebuild } from './scenarios/watch.js';
 
-const ALL = ['cold', 'noop', 'leaf', 'base', 'single', 'hashing', 'gen'] as const;
+const ALL = ['cold', 'noop', 'leaf', 'base', 'single', 'hashing', 'gen', 'watch'] as const;
 type Scenario = (typeof ALL)[number];
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? '5') || 5;
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     }
     if (chosen.includes('hashing')) show(await hashing(rounds));
     if (chosen.includes('gen')) show(await genMany(Math.min(rounds, 3)));
+    if (chosen.includes('watch')) show(await watchRebuild(runId, rounds));
   } finally {
     await project?.cleanup();
   }

@@ -22,6 +22,12 @@ const SITE_PACKAGES = `${PYTHON_HOME}/lib/python\${PYTHON_VERSION}/site-packages
 /** The `packages` build context, mounted read-only at /tmp/pkgs for the one RUN that needs it. */
 const withPackages = { mounts: [bindMount('/tmp/pkgs', { from: namedContext('packages') })] };
 
+/**
+ * The architecture in the vendor's package names (x86_64, aarch64), from BuildKit's TARGETARCH
+ * (amd64, arm64) of the platform being built: one build makes both platforms.
+ */
+const ARCH = 'arch=$(case ${TARGETARCH} in arm64) echo aarch64 ;; *) echo x86_64 ;; esac)';
+
 const base = stage('base', { from: 'debian:bookworm-slim' }, [
   // HwHiAiUser is the user the NPU driver's device files are shared with (uid/gid 1000 on the host too)
   run([
@@ -35,7 +41,8 @@ const base = stage('base', { from: 'debian:bookworm-slim' }, [
 const python = stage('python', { from: base }, [
   run(
     [
-      `sh /tmp/pkgs/python/Python-\${PYTHON_VERSION}-linux-\${ARCH}.run --install-path=${PYTHON_HOME}`,
+      ARCH,
+      `sh /tmp/pkgs/python/Python-\${PYTHON_VERSION}-linux-$arch.run --install-path=${PYTHON_HOME}`,
       `ln -s ${PYTHON_HOME}/bin/python3 /usr/local/bin/python3`,
     ],
     withPackages,
@@ -45,8 +52,9 @@ const python = stage('python', { from: base }, [
 const cann = stage('cann', { from: python }, [
   run(
     [
-      `sh /tmp/pkgs/cann/Ascend-cann-toolkit_\${CANN_VERSION}_linux-\${ARCH}.run --install --install-path=${ASCEND} --quiet`,
-      `sh /tmp/pkgs/cann/Ascend-cann-kernels-\${DEVICE}_\${CANN_VERSION}_linux-\${ARCH}.run --install --install-path=${ASCEND} --quiet`,
+      ARCH,
+      `sh /tmp/pkgs/cann/Ascend-cann-toolkit_\${CANN_VERSION}_linux-$arch.run --install --install-path=${ASCEND} --quiet`,
+      `sh /tmp/pkgs/cann/Ascend-cann-kernels-\${DEVICE}_\${CANN_VERSION}_linux-$arch.run --install --install-path=${ASCEND} --quiet`,
     ],
     withPackages,
   ),
@@ -56,8 +64,9 @@ const cann = stage('cann', { from: python }, [
 const pta = stage('pta', { from: cann }, [
   run(
     [
-      `sh /tmp/pkgs/pytorch/torch-\${TORCH_VERSION}-linux-\${ARCH}.run --install-path=${SITE_PACKAGES}`,
-      `sh /tmp/pkgs/pytorch/torch_npu-\${TORCH_VERSION}-linux-\${ARCH}.run --install-path=${SITE_PACKAGES}`,
+      ARCH,
+      `sh /tmp/pkgs/pytorch/torch-\${TORCH_VERSION}-linux-$arch.run --install-path=${SITE_PACKAGES}`,
+      `sh /tmp/pkgs/pytorch/torch_npu-\${TORCH_VERSION}-linux-$arch.run --install-path=${SITE_PACKAGES}`,
     ],
     withPackages,
   ),
@@ -70,8 +79,8 @@ export const ascendApp = image({
   description: 'An inference app on PyTorch + torch_npu + CANN for Ascend NPUs',
   context: 'contexts/ascend/app',
   buildContexts: { packages: 'contexts/ascend/packages' },
+  platforms: ['linux/amd64', 'linux/arm64'],
   args: {
-    ARCH: { default: 'x86_64', description: 'CPU architecture in the package names (x86_64, aarch64)' },
     PYTHON_VERSION: { default: '3.10', description: 'Python built into the image' },
     CANN_VERSION: { default: '8.0.RC3', description: 'CANN toolkit and kernels release' },
     DEVICE: { default: '910b', description: 'NPU model the operator kernels are for' },

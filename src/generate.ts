@@ -26,7 +26,7 @@ export interface Generated {
   readonly files: readonly GeneratedFile[];
   /** Dockerfile text by image id. */
   readonly dockerfiles: ReadonlyMap<string, string>;
-  /** Lint warnings of the selected images (errors are thrown). */
+  /** Render and lint warnings of the selected images (errors are thrown). */
   readonly warnings: readonly Problem[];
 }
 
@@ -58,6 +58,7 @@ export async function generate(project: Project, selected: readonly ImageModel[]
   const renderer = createRenderer(await readTemplates(templatesDir));
   const ctx = lowerContext(project);
   const errors: Problem[] = [];
+  const warnings: Problem[] = [];
   const files: GeneratedFile[] = [];
   const dockerfiles = new Map<string, string>();
   const sentFolders = new Map<string, readonly SentFolder[]>();
@@ -67,6 +68,7 @@ export async function generate(project: Project, selected: readonly ImageModel[]
     const ignoreLines = ignoreFileLines(image, contextIgnore) ?? contextIgnore.contextFile ?? [];
     sentFolders.set(image.id, sentProjectFolders(root, image, settings, ignoreLines, nodeDigestFs));
     errors.push(...out.problems);
+    warnings.push(...out.warnings);
     files.push(...out.files);
     const dockerfile = out.files.find((f) => f.path === `${image.dir}/Dockerfile`);
     if (dockerfile) dockerfiles.set(image.id, dockerfile.content);
@@ -75,7 +77,9 @@ export async function generate(project: Project, selected: readonly ImageModel[]
   const findings = lintImages(images, settings, { sentFolders }).filter((f) => f.problem.image === undefined || ids.has(f.problem.image));
   errors.push(...findings.filter((f) => f.severity === 'error').map((f) => f.problem));
   if (errors.length > 0) throw new DefinitionError(errors);
-  return { files, dockerfiles, warnings: findings.filter((f) => f.severity === 'warning').map((f) => f.problem) };
+  const lintWarnings = findings.filter((f) => f.severity === 'warning').map((f) => f.problem);
+  if (settings.lint.strict && warnings.length > 0) throw new DefinitionError(warnings);
+  return { files, dockerfiles, warnings: [...warnings, ...lintWarnings] };
 }
 
 /** The absolute output folder, and how to show it (relative to the root, `/` separators). */

@@ -5,6 +5,7 @@ export * from './api/instructions.js';
 export * from './api/mounts.js';
 export * from './api/image.js';
 export * from './api/config.js';
+export * from './api/literal.js';
 export type { ImageDef, ImageSpec } from './model/image.js';
 export type { StageDef } from './model/stage.js';
 export type { InstructionInput as Instruction } from './model/instruction.js';

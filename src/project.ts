@@ -2,7 +2,9 @@
  * The front half every command shares: settings → definitions → validated images. Problems in
  * the definitions (including tag rules the settings cannot satisfy) are thrown together.
  */
+import { phaseDone } from './timing.js';
 import path from 'node:path';
+import { withPlaceholderHint } from './compile/placeholder-hint.js';
 import { resolveImages } from './compile/resolve-images.js';
 import { DefinitionError } from './errors/definition-error.js';
 import { loadDefinitions } from './io/load-definitions.js';
@@ -28,10 +30,13 @@ export interface Project {
 
 export async function loadProject(req: ProjectRequest): Promise<Project> {
   const { root, settings, refDefaults } = await resolveSettings(req);
+  phaseDone('settings');
   const loaded = await loadDefinitions(root, settings.definitionsDir);
+  phaseDone('load definitions');
   const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';
   const images = resolveImages(loaded, { definitionsDir: shownDir });
-  const problems = images.flatMap((image) => tagProblems(image, settings));
+  const problems = images.flatMap((image) => tagProblems(image, settings).map((p) => withPlaceholderHint(p, image)));
   if (problems.length > 0) throw new DefinitionError(problems);
+  phaseDone('validate definitions');
   return { root, settings, refDefaults, images };
 }

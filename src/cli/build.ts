@@ -44,11 +44,18 @@ export const buildCommand = (ctx: CliContext, docker?: DockerExec): Command =>
     .option('--platform <platforms>', "target platforms, replacing the images' own (repeatable, comma-separated)", collectList)
     .option('--cache-from <spec>', 'docker --cache-from; `{dir}` becomes the image folder name (repeatable)', collect)
     .option('--cache-to <spec>', 'docker --cache-to; `{dir}` becomes the image folder name (repeatable)', collect)
+    .option(
+      '--registry-cache <tag>',
+      "import and export every image's build cache at <registry>/<namespace>/<name>:<tag> (the registryCache setting; DOCKWRIGHT_REGISTRY_CACHE)",
+    )
     .option('--builder <name>', 'the buildx builder to build with (e.g. a remote BuildKit)')
     .option('--context <name>', 'the docker context to use (docker --context); DOCKER_HOST is honoured too')
     .option('--pull', 'always pull newer versions of external base images')
     .option('--no-cache', 'do not use the build cache')
-    .option('--push', 'once every image built, push their tags (not images marked push: false)')
+    .option(
+      '--push',
+      'push the built images (not those marked push: false): one platform with docker push once every image built, several platforms by the build itself (one image index)',
+    )
     .option('--force', 'build even the images whose inputs did not change (docs/incremental.md)')
     .action(async (operands: string[], rawOptions: unknown, command: Command) => {
       const { buildAction } = await import('./actions/build.js');

@@ -8,9 +8,12 @@ import { importCommand } from './import.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { loadCommand } from './load.js';
+import { promoteCommand } from './promote.js';
 import { pushCommand } from './push.js';
+import { releaseCommand } from './release.js';
 import { saveCommand } from './save.js';
 import { testCommand } from './test.js';
+import { watchCommand } from './watch.js';
 
 /**
  * Makes one command. Every command file imports only commander (and types), so that `--version`,
@@ -25,7 +28,10 @@ export const COMMANDS: readonly CommandFactory[] = [
   initCommand,
   genCommand,
   buildCommand,
+  watchCommand,
   pushCommand,
+  releaseCommand,
+  promoteCommand,
   saveCommand,
   loadCommand,
   testCommand,

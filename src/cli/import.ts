@@ -17,6 +17,11 @@ export const importCommand = (ctx: CliContext): Command =>
     .option('--name <name>', 'image name of the one Dockerfile given (default: its folder, or X for Dockerfile.X)')
     .option('--out <dir>', 'where to write the definitions (default: the definitions folder)')
     .option('--arg <KEY=VALUE>', 'a build arg your build script passes: becomes the ARG default (repeatable)', collect)
+    .option(
+      '--build-context <NAME=DIR>',
+      'a named build context your build passes: --from / from= naming it becomes namedContext (repeatable)',
+      collect,
+    )
     .option('--context <dir>', "build context of the Dockerfiles given (default: each one's folder)")
     .option('--force', 'overwrite definition files that exist')
     .action(async (files: string[], rawOptions: unknown, command: Command) => {

@@ -3,6 +3,7 @@
  * by bin/dockwright.js without a context (then SIGINT/SIGTERM abort the context's signal, and a
  * second signal terminates as usual) or in-process by tests with their own context.
  */
+import { formatTiming, phaseDone, resetTiming, timingWanted } from '../timing.js';
 import { processContext, type CliContext } from './context.js';
 
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
@@ -21,6 +22,8 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     };
     ctx = processContext(controller.signal);
   }
+  resetTiming();
+  phaseDone('start (node and the CLI bundle)');
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
     if (argv.includes('build')) {
@@ -31,6 +34,20 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
         if (fast !== undefined) return fast;
       }
     }
+    // a `gen` whose inputs did not change replays its last output (the generated files are what it would write)
+    if (argv.includes('gen') && !argv.includes('build')) {
+      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../io/snapshot-key.js')]);
+      if (existsSync(snapshotPath(argv, ctx, 'fast-gen').file)) {
+        const { replayableGen } = await import('../io/gen-snapshot.js');
+        const replay = await replayableGen({ argv, cwd: ctx.cwd, env: ctx.env });
+        if (replay !== undefined) {
+          phaseDone('gen replayed from its snapshot');
+          ctx.stderr.write(replay.stderr);
+          ctx.stdout.write(replay.stdout);
+          return 0;
+        }
+      }
+    }
     const { createProgram } = await import('./program.js');
     await createProgram(ctx).parseAsync([...argv], { from: 'user' });
     return 0;
@@ -39,5 +56,10 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     return handleError(err, ctx);
   } finally {
     detach();
+    const context = ctx ?? processContext();
+    if (timingWanted(context.env)) {
+      phaseDone('end');
+      context.stderr.write(formatTiming());
+    }
   }
 }

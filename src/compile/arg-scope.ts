@@ -6,6 +6,8 @@
  *   and HEALTHCHECK do not count), unless an earlier ENV/ARG of the stage, or ENV of the stage it
  *   starts from, already defines X: bare `ARG X` when X is global (it inherits the global
  *   default), else `ARG X=default`;
+ * - `forRun` args also at the top of every stage with a RUN (its processes read them from their
+ *   environment: `DEBIAN_FRONTEND`), used or not;
  * - platform args (`TARGETARCH`…) a stage uses are redeclared bare the same way, first.
  * Stage ARGs come in the image's declaration order, except that an ARG whose default uses another
  * image ARG comes after it.
@@ -19,6 +21,8 @@ export interface ImageArg {
   readonly name: string;
   /** Already resolved (`fromVersion` → the image's version). */
   readonly default?: string | undefined;
+  /** Declared in every stage with a RUN, used or not (commands read it from their environment). */
+  readonly forRun?: boolean;
 }
 
 export interface ArgScopeInput {
@@ -78,6 +82,8 @@ export function scopeArgs({ args, parentArgs, stages }: ArgScopeInput): ScopedAr
           if (!defined.has(name) && !firstUse.has(name) && (byName.has(name) || isPlatformArg(name))) firstUse.set(name, use.path);
         }
       }
+      if (node.kind === 'run')
+        args.filter((a) => a.forRun && !defined.has(a.name) && !firstUse.has(a.name)).forEach((a) => firstUse.set(a.name, node.modelPath));
       if (node.kind === 'env')
         node.vars.forEach(([k]) => {
           defined.add(k);

@@ -6,8 +6,10 @@
  *   Dockerfile) or of the dockwright image it starts from, and Docker's predefined args.
  * How unknown names are reported depends on who expands them (var-uses.ts):
  * - docker (COPY, ENV, WORKDIR…): always, when the base image's environment is known (scratch, a
- *   stage, a dockwright image); on an external base, whose ENV is unknown here, only when the
- *   name is a likely typo of a known one;
+ *   stage, a dockwright image); on an external base, whose ENV is unknown here, as an error when
+ *   the name is a likely typo of a known one, else as a warning unless it is a usual environment
+ *   variable (`PATH`, `HOME`…): the base may set it; if the `$` was meant as text, `literal()` is
+ *   the fix;
  * - shell (RUN): only when the name is a likely typo of a declared ARG/ENV (at most 1 edit for
  *   names of 3–4 characters, 2 beyond, or a case difference), is not set by the command itself
  *   (`X=…`, `for X in`, `read X`) and is not a usual shell variable (`HOME`, `PATH`…);
@@ -18,18 +20,36 @@
 import type { Problem } from '../errors/definition-error.js';
 import { irKeyword, type DockerfileIr, type ModelPath } from '../ir/index.js';
 import { parentIds, type ImageModel } from '../model/resolved.js';
-import { didYouMean } from './did-you-mean.js';
+import { abbreviationOf, didYouMean } from './did-you-mean.js';
 import { imageArgName } from './lower-source.js';
 import { isAmbientArg, PLATFORM_ARGS, SHELL_VARS } from './predefined-args.js';
 import { imageEnv, type KnownNames } from './stage-env.js';
 import { scanVars, shellAssignedNames } from './var-refs.js';
 import { varUses } from './var-uses.js';
 
-export function checkVariables(image: ImageModel, ir: DockerfileIr, images: ReadonlyMap<string, ImageModel> = new Map()): Problem[] {
+export interface VariableFindings {
+  readonly errors: Problem[];
+  /** Names no ARG or ENV of this Dockerfile defines, in values docker expands, on an external base. */
+  readonly warnings: Problem[];
+}
+
+/** The errors of {@link findVariables}. */
+export const checkVariables = (image: ImageModel, ir: DockerfileIr, images: ReadonlyMap<string, ImageModel> = new Map()): Problem[] =>
+  findVariables(image, ir, images).errors;
+
+export function findVariables(image: ImageModel, ir: DockerfileIr, images: ReadonlyMap<string, ImageModel> = new Map()): VariableFindings {
   const problems = new Map<string, Problem>();
+  const warnings = new Map<string, { path: ModelPath; where: string; names: Set<string>; guesses: string[] }>();
   const report = (path: ModelPath, message: string, given?: string, expected?: string): void => {
     const key = `${path.join('.')}|${message}`;
     if (!problems.has(key)) problems.set(key, { file: image.file, image: image.id, path, message, given, expected });
+  };
+  const warn = (name: string, where: string, path: ModelPath, guess?: string): void => {
+    const key = path.join('.');
+    const entry = warnings.get(key) ?? { path, where, names: new Set<string>(), guesses: [] };
+    entry.names.add(name);
+    if (guess) entry.guesses.push(`\${${name}} → \${${guess}}`);
+    warnings.set(key, entry);
   };
   const imageArgs = Object.keys(image.args);
   const unknown = (name: string, where: string, path: ModelPath, suggestion: string | undefined): void =>
@@ -50,8 +70,11 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
   function checkDocker(text: string, path: ModelPath, where: string, scope: ReadonlySet<string> = globals, known = true): void {
     for (const { name } of scanVars(text, 'docker')) {
       if (scope.has(name) || isAmbientArg(name)) continue;
-      const suggestion = didYouMean(name, [...scope, ...imageArgs]);
-      if (known || suggestion) unknown(name, where, path, suggestion);
+      const candidates = [...scope, ...imageArgs];
+      const suggestion = didYouMean(name, candidates);
+      const longer = abbreviationOf(name, candidates);
+      if (known || suggestion) unknown(name, where, path, suggestion ?? longer);
+      else if (!SHELL_VARS.has(name)) warn(name, where, path, longer);
     }
   }
 
@@ -90,7 +113,25 @@ export function checkVariables(image: ImageModel, ir: DockerfileIr, images: Read
     }
     stageEnv.set(stage.from.stage, { names: env, known: base.known });
   }
-  return [...problems.values()];
+  return { errors: [...problems.values()], warnings: [...warnings.values()].map((w) => unknownOnExternal(image, w)) };
+}
+
+function unknownOnExternal(
+  image: ImageModel,
+  w: { path: ModelPath; where: string; names: ReadonlySet<string>; guesses: readonly string[] },
+): Problem {
+  const names = [...w.names];
+  const refs = names.map((n) => `\${${n}}`).join(', ');
+  return {
+    file: image.file,
+    image: image.id,
+    path: w.path,
+    message:
+      `${refs} in ${w.where}: no ARG or ENV of this Dockerfile defines ${names.length === 1 ? 'it' : 'them'}, so docker expands ` +
+      `${names.length === 1 ? 'it' : 'them'} to the base image's ENV or to ""; ` +
+      `${w.guesses.length ? `did you mean ${w.guesses.join(', ')}? ` : ''}if the "$" is text, write the value as literal('…') (or "$$")`,
+    given: refs,
+  };
 }
 
 function modelProblems(image: ImageModel, report: (path: ModelPath, message: string, given?: string, expected?: string) => void): void {

@@ -20,8 +20,6 @@ export interface ContextIgnore {
 
 export const NO_CONTEXT_IGNORE: ContextIgnore = { own: [] };
 
-export const OWN_FOLDERS_COMMENT = "# dockwright's own folders (cache, logs, snapshots): never part of the build context";
-
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** `folder` (relative to `root`, or absolute) as a path inside `context`, `/` separators; undefined when outside it or the context itself. */
@@ -37,11 +35,18 @@ export function pathInContext(root: string, context: string, folder: string): st
  */
 export const literalPattern = (rel: string): string => `/${rel.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}`;
 
-/** The generated ignore file's lines, or undefined when none is needed (BuildKit then reads the context's own). */
+/**
+ * The generated ignore file's lines, or undefined when none is needed (BuildKit then reads the
+ * context's own). Lines copied from the context's file lose its comments and blank lines; a
+ * pattern that starts with `#` after blanks (a pattern to BuildKit, not a comment) is written
+ * escaped, `\#…`, which matches the same names.
+ */
 export function ignoreFileLines(image: Pick<ImageModel, 'dockerignore'>, ci: ContextIgnore): string[] | undefined {
   if (image.dockerignore === undefined && ci.own.length === 0) return undefined;
-  const base = (image.dockerignore ?? ci.contextFile ?? []).filter((line) => line.trim() !== '');
-  return ci.own.length === 0 ? [...base] : [...base, OWN_FOLDERS_COMMENT, ...ci.own];
+  const copied = (ci.contextFile ?? [])
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => (line.trim().startsWith('#') ? `\\${line.trim()}` : line));
+  return [...(image.dockerignore ?? copied), ...ci.own];
 }
 
 /** The lines of an ignore file as BuildKit splits them (a byte order mark and `\r` dropped). */

@@ -34,3 +34,25 @@ export function didYouMean(name: string, candidates: Iterable<string>, maxDistan
   }
   return best;
 }
+
+/** `PY` abbreviates `PYTHON`: one is a prefix of the other. */
+const prefixes = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a);
+
+/**
+ * The one candidate `name` shortens or lengthens word by word (`PY_VERSION` → `PYTHON_VERSION`,
+ * `APP_DIR` → `APP_DIRECTORY`): the same `_`-separated parts, each a prefix of the other, at least
+ * one equal. Undefined when there is none or more than one.
+ */
+export function abbreviationOf(name: string, candidates: Iterable<string>): string | undefined {
+  const parts = name.toUpperCase().split('_');
+  const found = [...new Set(candidates)].filter((c) => {
+    const other = c.toUpperCase().split('_');
+    return (
+      c !== name &&
+      other.length === parts.length &&
+      parts.every((p, i) => p !== '' && prefixes(p, other[i] ?? '')) &&
+      parts.some((p, i) => p === other[i])
+    );
+  });
+  return found.length === 1 ? found[0] : undefined;
+}

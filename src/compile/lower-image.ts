@@ -23,6 +23,7 @@ export const imageArgs = (image: ImageModel, ctx: Pick<LowerContext, 'version'>)
   Object.entries(image.args).map(([name, spec]) => ({
     name,
     default: spec.fromVersion ? (ctx.version(image) ?? spec.default) : spec.default,
+    ...('forRun' in spec && spec.forRun ? { forRun: true } : {}),
   }));
 
 export function lowerImage(image: ImageModel, ctx: LowerContext): DockerfileIr {

@@ -18,3 +18,17 @@ export function collectImageDefs(values: readonly unknown[]): object[] {
   values.forEach((v) => visit(v, 0));
   return [...found];
 }
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Exported objects that look like an image spec (`name` plus `stages`, or `from` and `steps`) but
+ * were not made with `image()`: without this they would be ignored and nothing rendered, silently.
+ */
+export function imageLookalikes(exports: readonly (readonly [string, unknown])[]): { exportName: string; name: string }[] {
+  return exports.flatMap(([exportName, v]) => {
+    if (!isPlain(v) || 'kind' in v || typeof v.name !== 'string') return [];
+    const shaped = Array.isArray(v.stages) || ('from' in v && Array.isArray(v.steps));
+    return shaped ? [{ exportName, name: v.name }] : [];
+  });
+}

@@ -17,6 +17,8 @@ export interface RefScope {
   readonly stageOwners: ReadonlyMap<object, string>;
   /** As the user wrote it, for messages (`definitions`). */
   readonly definitionsDir: string;
+  /** Names and ids of the loaded images → the file defining them: a string naming one is a mistake. */
+  readonly imageFiles?: ReadonlyMap<string, string>;
 }
 
 export interface ResolvedStages {
@@ -70,11 +72,25 @@ export function resolveStages(id: string, image: Image, rawStages: readonly unkn
       }
       return { kind: 'context', name: ref.context };
     }
-    return { kind: 'external', ref: ref.image };
+    return external(ref.image, path);
+  };
+
+  /** An external reference, unless it is exactly the name of an image of this project (then a problem). */
+  const external = (ref: string, path: Path): SourceModel => {
+    const file = scope.imageFiles?.get(ref);
+    if (file !== undefined) {
+      problems.push({
+        path,
+        message: `"${ref}" is an image of this project (${file}), but a string names an external image: build order and tags would be lost`,
+        given: JSON.stringify(ref),
+        expected: `the image value (import it from ${file.replace(/\.ts$/, '.js')} and write from: <its variable>), or a tag for an external image of that name ("${ref}:<tag>")`,
+      });
+    }
+    return { kind: 'external', ref };
   };
 
   const from = (value: Image['stages'][number]['from'], path: Path, current: number): FromModel => {
-    if (typeof value === 'string') return value === 'scratch' ? { kind: 'scratch' } : { kind: 'external', ref: value };
+    if (typeof value === 'string') return value === 'scratch' ? { kind: 'scratch' } : external(value, path);
     return source(value, path, current);
   };
 

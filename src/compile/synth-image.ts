@@ -10,7 +10,7 @@ import { buildDockerignoreView, buildView } from '../render/view/build-view.js';
 import { ViewError } from '../render/view/view-error.js';
 import type { Renderer } from '../render/renderer.js';
 import { checkFrontend } from './check-frontend.js';
-import { checkVariables } from './check-variables.js';
+import { findVariables } from './check-variables.js';
 import { NO_CONTEXT_IGNORE, ignoreFileLines, type ContextIgnore } from './context-ignore.js';
 import { lowerImage, type LowerContext } from './lower-image.js';
 
@@ -27,6 +27,8 @@ export interface SynthFile {
 export interface SynthResult {
   readonly files: readonly SynthFile[];
   readonly problems: readonly Problem[];
+  /** What is rendered but probably not meant (a variable nothing defines on an external base…). */
+  readonly warnings: readonly Problem[];
   /** The lowered Dockerfile, for callers that inspect it (tests, lint). */
   readonly ir: DockerfileIr;
 }
@@ -57,6 +59,25 @@ function versionProblems(image: ImageModel, ctx: LowerContext): Problem[] {
     }));
 }
 
+/** Image ARGs the lowering declared nowhere: no FROM, instruction or other ARG uses them. */
+function unusedArgs(image: ImageModel, ir: DockerfileIr): Problem[] {
+  const placed = new Set(
+    [...ir.globalArgs, ...ir.stages.flatMap((s) => s.instructions)].flatMap((n) =>
+      n.kind === 'arg' && n.modelPath[0] === 'args' ? [n.name] : [],
+    ),
+  );
+  return Object.keys(image.args)
+    .filter((name) => !placed.has(name))
+    .map((name) => ({
+      file: image.file,
+      image: image.id,
+      path: ['args', name],
+      message:
+        `ARG ${name} is used nowhere (no \${${name}} in a FROM, an instruction or another ARG), so it is not declared in the Dockerfile; ` +
+        `if RUN commands read it from their environment, declare it { default: …, forRun: true }, else remove it`,
+    }));
+}
+
 /** `contextIgnore`: the context's own ignore file and dockwright's folders inside it (src/compile/context-ignore.ts). */
 export function synthImage(
   image: ImageModel,
@@ -65,7 +86,9 @@ export function synthImage(
   contextIgnore: ContextIgnore = NO_CONTEXT_IGNORE,
 ): SynthResult {
   const ir = lowerImage(image, ctx);
-  const problems: Problem[] = [...versionProblems(image, ctx), ...checkVariables(image, ir, ctx.images), ...checkFrontend(image, ir)];
+  const variables = findVariables(image, ir, ctx.images);
+  const problems: Problem[] = [...versionProblems(image, ctx), ...variables.errors, ...checkFrontend(image, ir)];
+  const warnings: Problem[] = [...variables.warnings, ...unusedArgs(image, ir)];
   const files: SynthFile[] = [];
   try {
     const dockerfile = `${image.dir}/Dockerfile`;
@@ -81,5 +104,5 @@ export function synthImage(
     if (!(error instanceof ViewError)) throw error;
     problems.push(...quoteProblems(image, error));
   }
-  return { files: problems.length > 0 ? [] : files, problems, ir };
+  return { files: problems.length > 0 ? [] : files, problems, warnings, ir };
 }

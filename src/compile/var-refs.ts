@@ -1,14 +1,16 @@
 /**
  * Finds variable references in a raw value. Two readers:
- * - `docker`: values the builder expands (COPY paths, ENV/LABEL values, WORKDIR…). Same rules as
- *   the quoting module (src/render/quote/variable-refs.ts), so checks see exactly what is rendered:
- *   `$NAME`, `${NAME}`, `${NAME:-text}`, `${NAME:+text}`; every other character is literal, a
+ * - `docker`: values the builder expands (COPY paths, ENV/LABEL values, WORKDIR…), by the one
+ *   docker variable grammar (docker-variables.ts) the quoting module uses too, so checks see exactly what is rendered:
+ *   `$NAME`, `${NAME}`, `${NAME:-text}`, `${NAME:+text}`; `$$` is a literal `$` (`literal()`); every other character is literal, a
  *   backslash included (the quoting module escapes it). Other `${…}` forms are rejected by the
  *   quoting module, not here.
  * - `shell`: RUN commands and scripts as `/bin/sh` reads them: single quotes and `\` make text
  *   literal (`\$HOME` is not a reference), `${X:-word}` may nest, positional and special
  *   parameters (`$1`, `$@`, `$?`) and arithmetic `$((…))` are skipped.
  */
+
+import { dockerSegments } from './docker-variables.js';
 
 export interface VarRef {
   readonly name: string;
@@ -18,13 +20,12 @@ export interface VarRef {
 
 export type VarReader = 'docker' | 'shell';
 
-const DOCKER_REF = /\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::[-+][^${}]*)?\})/g;
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const OPERATOR = /[:\-+?#%/=]/;
 
 export function scanVars(text: string, reader: VarReader): VarRef[] {
-  if (reader === 'docker') return [...text.matchAll(DOCKER_REF)].map((m) => ({ name: (m[1] ?? m[2])!, index: m.index }));
+  if (reader === 'docker') return dockerSegments(text).flatMap((s) => (s.kind === 'ref' ? [{ name: s.name, index: s.index }] : []));
   return scanShell(text);
 }
 

@@ -2,7 +2,10 @@
  * Zod issues → problems a person can act on: the field path, what was given (read from the input
  * itself) and what was expected. For a union, the branch that got furthest explains the problem.
  */
+import type * as z from 'zod';
 import type { core } from 'zod';
+import { didYouMean, typoBudget } from './did-you-mean.js';
+import { knownKeys } from './schema-keys.js';
 import type { Problem } from '../errors/definition-error.js';
 
 type Issue = core.$ZodIssue;
@@ -62,7 +65,10 @@ const sizeText = (i: Extract<Issue, { code: 'too_small' | 'too_big' }>, bound: n
   return `${i.exact ? 'exactly' : i.inclusive === false ? (word === 'least' ? 'more than' : 'less than') : `at ${word}`} ${bound}${unit}`;
 };
 
-function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldProblem[]): void {
+/** Known field names at a path (from the schema), for "did you mean". */
+type KeysAt = (path: readonly Key[]) => readonly string[];
+
+function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldProblem[], keysAt: KeysAt = () => []): void {
   const path = [...base, ...keys(issue.path)];
   const given = at(input, path);
   const push = (message: string, expected?: string, withGiven = true): void => {
@@ -77,7 +83,10 @@ function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldP
     case 'invalid_type':
       return given === undefined ? push('is required', expectedOf(issue)) : push('has the wrong type', expectedOf(issue));
     case 'unrecognized_keys':
-      for (const k of issue.keys) out.push({ path: [...path, k], message: 'unknown field' });
+      for (const k of issue.keys) {
+        const guess = didYouMean(k, keysAt(path), Math.max(typoBudget(k), 2));
+        out.push({ path: [...path, k], message: `unknown field${guess ? `; did you mean "${guess}"?` : ''}` });
+      }
       return;
     case 'invalid_value':
       return push('is not an allowed value', expectedOf(issue));
@@ -94,7 +103,7 @@ function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldP
     case 'invalid_key':
       return push('is not a valid key', issue.issues.map(expectedOf).join(', '), false);
     case 'invalid_element':
-      return issue.issues.forEach((i) => convert(i, path, input, out));
+      return issue.issues.forEach((i) => convert(i, path, input, out, keysAt));
     case 'invalid_union': {
       if (issue.discriminator !== undefined && issue.errors.length === 0) {
         const options = (issue as { options?: unknown[] }).options ?? [];
@@ -108,7 +117,7 @@ function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldP
         return push(branches.flat().every((i) => i.code === 'invalid_type') ? 'has the wrong type' : 'is not valid', expected);
       }
       const best = branches.reduce((a, b) => (depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a));
-      return best.forEach((i) => convert(i, path, input, out));
+      return best.forEach((i) => convert(i, path, input, out, keysAt));
     }
     default:
       return push((issue as { message: string }).message);
@@ -116,9 +125,10 @@ function convert(issue: Issue, base: readonly Key[], input: unknown, out: FieldP
 }
 
 /** Every issue of a failed parse of `input`, as field problems (duplicates removed). */
-export function zodProblems(issues: readonly Issue[], input: unknown): FieldProblem[] {
+export function zodProblems(issues: readonly Issue[], input: unknown, schema?: z.ZodType): FieldProblem[] {
   const out: FieldProblem[] = [];
-  for (const issue of issues) convert(issue, [], input, out);
+  const keysAt: KeysAt = (path) => (schema ? knownKeys(schema, path) : []);
+  for (const issue of issues) convert(issue, [], input, out, keysAt);
   const seen = new Set<string>();
   return out.filter((p) => {
     const key = JSON.stringify([p.path, p.message]);

@@ -8,7 +8,7 @@
 import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.js';
 import { createDockerExec } from './docker-exec.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
-import type { EngineInfo } from '../plan/image-build.js';
+import type { EngineInfo, ImageStore } from '../plan/image-build.js';
 
 /** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
 export interface Engine {
@@ -58,7 +58,35 @@ export const BUILD_ENV: Readonly<Record<string, string>> = { BUILDX_GIT_INFO: '0
 export const dockerRun = (e: Engine, args: readonly string[], opts: DockerRunOptions = {}): Promise<DockerResult> =>
   e.docker.run([...(e.globalArgs ?? []), ...args], { ...opts, ...(e.env || opts.env ? { env: { ...e.env, ...opts.env } } : {}) });
 
+/** The containerd image store shows in `docker info` as driver-type `io.containerd.snapshotter.v1`. */
+export const storeOf = (driverStatus: string): ImageStore | undefined => {
+  try {
+    const pairs = JSON.parse(driverStatus) as [string, string][] | null;
+    return (pairs ?? []).some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? 'containerd' : 'classic';
+  } catch {
+    return undefined;
+  }
+};
+
+/** `Driver: docker-container` of `docker buildx inspect`. */
+export const driverOf = (inspect: string): string | undefined => /^Driver:\s+(\S+)/m.exec(inspect)?.[1];
+
 /** `docker buildx version` answers: the client has buildx (a client-side check; no daemon needed). */
 export async function probeEngine(e: Engine): Promise<EngineInfo> {
   return { buildx: (await dockerRun(e, ['buildx', 'version'])).exitCode === 0 };
+}
+
+/**
+ * The engine's image store (`docker info`) and the driver of the builder (`docker buildx inspect
+ * [builder]`): asked only when a plan needs them (several platforms, a registry cache), so that a
+ * plan the engine cannot build says what to change. An answer docker does not give stays unknown.
+ */
+export async function probeStore(e: Engine, builder?: string): Promise<Pick<EngineInfo, 'store' | 'driver'>> {
+  const [info, inspect] = await Promise.all([
+    dockerRun(e, ['info', '--format', '{{json .DriverStatus}}']),
+    dockerRun(e, ['buildx', 'inspect', ...(builder ? [builder] : [])]),
+  ]);
+  const store = info.exitCode === 0 ? storeOf(info.stdout.trim()) : undefined;
+  const driver = inspect.exitCode === 0 ? driverOf(inspect.stdout) : undefined;
+  return { ...(store ? { store } : {}), ...(driver ? { driver } : {}) };
 }

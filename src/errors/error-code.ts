@@ -31,7 +31,11 @@ export type QuoteErrorCode =
   /** A `${…}` reference the expander does not support, in a value marked `expand: true`. */
   | 'DW_QUOTE_BAD_VARIABLE'
   /** A character outside the portable set of a bare token (image reference, flag or mount option value). */
-  | 'DW_QUOTE_UNSAFE_CHAR';
+  | 'DW_QUOTE_UNSAFE_CHAR'
+  /** A carriage return in a heredoc script: BuildKit reads the Dockerfile line by line and drops it. */
+  | 'DW_QUOTE_CARRIAGE_RETURN'
+  /** A `.dockerignore` pattern starting with `#`, which docker reads as a comment. */
+  | 'DW_QUOTE_COMMENT_LIKE';
 
 /** The code of every `DockwrightError`, then every `QuoteError` code. */
 export type ErrorCode =
@@ -45,6 +49,8 @@ export type ErrorCode =
   | 'DW_USAGE'
   /** project-error.ts: no project from the working directory up (exit 2). */
   | 'DW_NO_PROJECT'
+  /** engine-error.ts: a plan the engine cannot build (several platforms, a registry cache on the classic image store; exit 2). */
+  | 'DW_ENGINE_UNFIT'
   /** process-error.ts: a subprocess that failed (exit 1). */
   | 'DW_PROCESS_FAILED'
   /** process-error.ts: generated files differ from the definitions, `gen --check` (exit 1). */
@@ -53,7 +59,7 @@ export type ErrorCode =
   | 'DW_IMPORT_FAILED'
   /** src/check/check-failed.ts: `dockwright check` found errors (exit 2). */
   | 'DW_CHECK_FAILED'
-  /** src/runner/build-error.ts: a failed build (1), an interrupted one (130), parents neither selected nor present (2). */
+  /** src/runner/build-error.ts: a failed build (1), an interrupted one or a stopped watch (130), parents neither selected nor present (2). */
   | 'DW_BUILD_FAILED'
   | 'DW_INTERRUPTED'
   | 'DW_MISSING_IMAGES'
@@ -61,6 +67,8 @@ export type ErrorCode =
   | 'DW_PUSH_FAILED'
   | 'DW_BUNDLE_FAILED'
   | 'DW_TEST_FAILED'
+  /** src/runner/ship-error.ts: a release or promotion that did not move every tag (exit 1; interrupted before the final step: DW_INTERRUPTED, 130). */
+  | 'DW_RELEASE_FAILED'
   /** src/runner/inputs/input-error.ts: a prerequisite, fetch or copy-list input that failed (exit 1). */
   | 'DW_INPUT_FAILED'
   /** engine-error.ts: no Docker engine answers (exit 1). */

@@ -31,7 +31,9 @@ export type Helper =
   | 'secretMount'
   | 'sshMount'
   | 'tmpfsMount'
-  | 'externalImage';
+  | 'externalImage'
+  | 'namedContext'
+  | 'literal';
 
 export interface ObjectEntry {
   readonly key: string;
@@ -78,6 +80,8 @@ export interface ImportedArg {
   readonly name: string;
   readonly default?: string | undefined;
   readonly comments: readonly string[];
+  /** A stage redeclares it without using it: its RUNs read it from their environment. */
+  readonly forRun?: boolean;
 }
 
 export interface ImportedImage {
@@ -91,6 +95,8 @@ export interface ImportedImage {
   /** Build context folder relative to the project root, when it is not `.`. */
   readonly context?: string | undefined;
   readonly copyList: readonly { readonly src: string; readonly dest: string }[];
+  /** Named build contexts the Dockerfile reads from (`--build-context NAME=DIR`). */
+  readonly buildContexts?: Readonly<Record<string, string>>;
   /** Comments before the first FROM that belong to no ARG. */
   readonly headerComments: readonly string[];
 }
@@ -117,6 +123,14 @@ export const ex = {
     kind: 'object',
     entries: Object.entries(entries).flatMap(([key, value]) => (value === undefined ? [] : [{ key, value }])),
   }),
+  /**
+   * A value Docker expands, as the model spells it (`$$` a literal `$`, see lex-word.ts): written
+   * `literal('…')` when all its `$` are literal, else as the string.
+   */
+  value: (model: string): Expr =>
+    model.includes('$$') && model.replaceAll('$$', '').indexOf('$') < 0
+      ? { kind: 'call', helper: 'literal', args: [{ kind: 'string', value: model.replaceAll('$$', '$') }] }
+      : { kind: 'string', value: model },
   /** `obj` that returns nothing when no entry is defined (an options argument that can be left out). */
   opts: (entries: Readonly<Record<string, Expr | undefined>>): Expr[] => {
     const o = ex.obj(entries);

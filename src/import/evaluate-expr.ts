@@ -5,6 +5,7 @@
 import * as api from '../api/instructions.js';
 import * as mounts from '../api/mounts.js';
 import { image, stage } from '../api/image.js';
+import { literal } from '../api/literal.js';
 import { InstructionSchema } from '../model/instruction.js';
 import type { Expr, Helper } from './definition-model.js';
 
@@ -37,6 +38,8 @@ const HELPERS: Readonly<Record<Helper, AnyFn>> = {
   sshMount: mounts.sshMount,
   tmpfsMount: mounts.tmpfsMount,
   externalImage: mounts.externalImage,
+  namedContext: mounts.namedContext,
+  literal,
 };
 
 /** The values references evaluate to. */

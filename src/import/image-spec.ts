@@ -27,13 +27,20 @@ export function imageEntries(image: ImportedImage): SpecEntry[] {
         kind: 'object',
         entries: image.args.map((a) => ({
           key: a.name,
-          value: a.default === undefined ? ex.obj({}) : ex.str(a.default),
+          value: a.forRun
+            ? ex.obj({ default: a.default === undefined ? undefined : ex.value(a.default), forRun: ex.bool(true) })
+            : a.default === undefined
+              ? ex.obj({})
+              : ex.value(a.default),
           comments: a.comments,
         })),
       },
     });
   }
   if (image.context !== undefined) entries.push({ key: 'context', value: ex.str(image.context) });
+  const contexts = Object.entries(image.buildContexts ?? {});
+  if (contexts.length > 0)
+    entries.push({ key: 'buildContexts', value: ex.obj(Object.fromEntries(contexts.map(([k, v]) => [k, ex.str(v)]))) });
   if (image.copyList.length > 0) {
     entries.push({
       key: 'inputs',

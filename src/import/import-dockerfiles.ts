@@ -9,6 +9,8 @@ export interface ImportRequest extends SourceRequest {
   readonly out: string;
   /** `--arg KEY=VALUE` defaults. */
   readonly args?: Readonly<Record<string, string>>;
+  /** `--build-context NAME=DIR`: named contexts (DIR relative to the project root). */
+  readonly buildContexts?: Readonly<Record<string, string>>;
   readonly force?: boolean;
 }
 
@@ -20,7 +22,7 @@ export interface ImportReport {
 
 export async function importDockerfiles(req: ImportRequest): Promise<ImportReport> {
   const { sources, warnings: readWarnings } = await readSources(req);
-  const { definitions, warnings } = await importSources(sources, req.args ?? {});
+  const { definitions, warnings } = await importSources(sources, req.args ?? {}, req.buildContexts ?? {});
   const written = await writeDefinitions(req.cwd, req.out, definitions, req.force ?? false);
   return { written, warnings: [...readWarnings, ...warnings] };
 }

@@ -37,6 +37,7 @@ export interface ImportOutcome {
 export async function importSources(
   sources: readonly DockerfileSource[],
   args: Readonly<Record<string, string>> = {},
+  buildContexts: Readonly<Record<string, string>> = {},
 ): Promise<ImportOutcome> {
   const names = new Set<string>();
   for (const s of sources) {
@@ -60,6 +61,7 @@ export async function importSources(
       images: names,
       context: s.context,
       copyList: s.copyList ?? [],
+      buildContexts,
     });
     warnings.push(...m.warnings);
     m.usedArgs.forEach((a) => used.add(a));

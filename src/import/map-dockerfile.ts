@@ -7,7 +7,7 @@
 import { ex, type Expr, type ImportedArg, type ImportedImage, type ImportedStep, type ImportWarning } from './definition-model.js';
 import { instructionProblem } from './evaluate-expr.js';
 import { ImportError } from './import-error.js';
-import { mapInstruction, type MapContext } from './map-instruction.js';
+import { mapInstruction, propertyValue, type MapContext } from './map-instruction.js';
 import { NotModelled } from './not-modelled.js';
 import { toDockerName } from './names.js';
 import type { ParsedDockerfile, ParsedInstruction } from './parse-dockerfile.js';
@@ -23,6 +23,8 @@ export interface MapOptions {
   readonly images?: ReadonlySet<string>;
   readonly context?: string | undefined;
   readonly copyList?: readonly { readonly src: string; readonly dest: string }[];
+  /** `--build-context NAME=DIR`: a `--from` / `from=` naming one becomes `namedContext(NAME)`. */
+  readonly buildContexts?: Readonly<Record<string, string>>;
 }
 
 export interface MappedDockerfile {
@@ -87,12 +89,27 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
     byRef.set(String(i), name);
     if (f.from?.stage) byRef.set(f.from.stage.toLowerCase(), name);
   });
+  const contexts = opts.buildContexts ?? {};
+  const usedContexts = new Map<string, string>();
+  let line = 0;
   const ctx: MapContext = {
+    escape: parsed.escape,
     source: (ref) => {
       const stage = byRef.get(ref.toLowerCase());
       if (stage !== undefined) return { kind: 'stage-ref', stage };
+      const dir = contexts[ref];
+      if (dir !== undefined) {
+        usedContexts.set(ref, dir);
+        return ex.call('namedContext', ex.str(ref));
+      }
       const image = matchImage(ref, images, opts.name);
-      return image ? { kind: 'image-ref', image } : ex.call('externalImage', ex.str(ref));
+      if (image) return { kind: 'image-ref', image };
+      if (!/[:/@.]/.test(ref))
+        warn(
+          line,
+          `"${ref}" is no stage: read as the external image ${ref}:latest; if it is a named build context, import with --build-context ${ref}=<folder>`,
+        );
+      return ex.call('externalImage', ex.str(ref));
     },
   };
 
@@ -112,7 +129,8 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
   const commentStep = (line: number, text: string): ImportedStep => ({ expr: ex.call('comment', ex.str(text)), line, comments: [] });
   const defaultOf = (name: string, value: string | null): string | undefined => {
     if (overrides[name] !== undefined) usedArgs.add(name);
-    return overrides[name] ?? value ?? undefined;
+    // a --build-arg value is text: docker does not expand it
+    return overrides[name]?.replaceAll('$', '$$$$') ?? value ?? undefined;
   };
 
   const step = (ins: ParsedInstruction): ImportedStep => {
@@ -131,6 +149,7 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
   const commentLines = new Set(parsed.comments.map((c) => c.line));
   let pending = [...parsed.comments];
   for (const ins of parsed.instructions) {
+    line = ins.line;
     const before = pending.filter((c) => c.line < ins.line);
     pending = pending.filter((c) => c.line >= ins.line);
     let firstAttached = ins.line;
@@ -162,7 +181,7 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
       ins.properties.forEach((p, k) => {
         globals.add(p.name);
         const existing = args.findIndex((a) => a.name === p.name);
-        const arg = { name: p.name, default: defaultOf(p.name, p.value), comments: k === 0 ? attached : [] };
+        const arg = { name: p.name, default: defaultOf(p.name, propertyValue(p, parsed.escape)), comments: k === 0 ? attached : [] };
         if (existing >= 0) args.splice(existing, 1, arg);
         else args.push(arg);
       });
@@ -174,12 +193,11 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
     if (ins.keyword === 'ARG') {
       for (const p of ins.properties) {
         const global = args.find((a) => a.name === p.name);
-        if (global && (p.value === null || p.value === global.default)) {
-          if (!usedIn(stageSteps[stages.length - 1] ?? [], p.name)) {
-            warn(
-              ins.line,
-              `not modelled: ARG ${p.name} is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)`,
-            );
+        if (global && (p.value === null || propertyValue(p, parsed.escape) === global.default)) {
+          const steps = stageSteps[stages.length - 1] ?? [];
+          if (!usedIn(steps, p.name) && steps.some((i) => i.keyword === 'RUN')) {
+            // no $X in the stage: its RUNs read X from their environment (DEBIAN_FRONTEND)
+            args.splice(args.indexOf(global), 1, { ...global, forRun: true });
           }
           continue;
         }
@@ -190,9 +208,9 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
           current().push({ expr: ex.call('raw', ex.str(text)), line: ins.line, comments: [], notModelled: reason });
           continue;
         }
-        const value = defaultOf(p.name, p.value);
+        const value = defaultOf(p.name, propertyValue(p, parsed.escape));
         current().push({
-          expr: ex.call('arg', ex.str(p.name), ...(value === undefined ? [] : [ex.str(value)])),
+          expr: ex.call('arg', ex.str(p.name), ...(value === undefined ? [] : [ex.value(value)])),
           line: ins.line,
           comments: [],
           source: ins.properties.length === 1 ? ins.text : argLine(p.name, p.value, parsed.escape),
@@ -204,16 +222,38 @@ export function mapDockerfile(parsed: ParsedDockerfile, opts: MapOptions): Mappe
   }
   stages.at(-1)?.steps.push(...pending.map((c) => commentStep(c.line, c.text)));
 
+  // a global ARG nothing uses any more (it only served a FROM that became an image reference)
+  const fromTexts = stages.map((st) => (st.from.kind === 'string' ? st.from.value : ''));
+  const used = (a: ImportedArg): boolean =>
+    a.forRun === true ||
+    usedIn(
+      parsed.instructions.filter((i) => i.keyword !== 'FROM' && i.line > (froms[0]?.line ?? 0)),
+      a.name,
+    ) ||
+    fromTexts.some((t) => new RegExp(`\\$\\{?${a.name}\\b`).test(t)) ||
+    args.some((o) => o !== a && new RegExp(`\\$\\{?${a.name}\\b`).test(o.default ?? ''));
+  const servedFrom = (a: ImportedArg): boolean => froms.some((f) => new RegExp(`\\$\\{?${a.name}\\b`).test(f.from?.image ?? ''));
+  const unusedArgs = args.filter((a) => !used(a) && servedFrom(a));
+  for (const a of unusedArgs) {
+    const line = parsed.instructions.find((i) => i.keyword === 'ARG' && i.properties.some((p) => p.name === a.name))?.line;
+    warn(
+      line,
+      `ARG ${a.name} is used by nothing the definition keeps (a FROM that became an image reference) (left out of the definition)`,
+    );
+  }
+  const keptArgs = args.filter((a) => !unusedArgs.includes(a));
+
   return {
     image: {
       name: opts.name,
       source: opts.file,
       syntax,
       escape: parsed.escape === '`' ? '`' : undefined,
-      args,
+      args: keptArgs,
       stages,
       context: opts.context && opts.context !== '.' ? opts.context : undefined,
       copyList: opts.copyList ?? [],
+      buildContexts: Object.fromEntries(usedContexts),
       headerComments: header,
     },
     warnings,

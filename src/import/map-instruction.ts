@@ -9,27 +9,36 @@ import { notModelled } from './not-modelled.js';
 import { readFlags } from './read-flags.js';
 import { splitCommands } from './split-commands.js';
 import { jsonArray, type ParsedInstruction } from './parse-dockerfile.js';
+import { lexWord } from './lex-word.js';
 
 export interface MapContext {
-  /** A `--from=` / `from=` value → a stage-ref, an image-ref or `externalImage('…')`. */
+  /** A `--from=` / `from=` value → a stage-ref, an image-ref, `namedContext('…')` or `externalImage('…')`. */
   source(ref: string): Expr;
+  /** The Dockerfile's escape character. */
+  readonly escape: string;
 }
 
 type Mapper = (ins: ParsedInstruction, ctx: MapContext) => Expr;
 
 const shellText = (ins: ParsedInstruction): string => ins.pieces.join(' ');
 
+/** The argument text as one word BuildKit lexes (WORKDIR, USER, STOPSIGNAL), as the model spells it. */
+const oneWord = (ins: ParsedInstruction, ctx: MapContext): string => lexWord(ins.joined.trim(), ctx.escape);
+
+/** Paths (COPY, ADD, VOLUME): JSON elements or words, each lexed as BuildKit does. */
+const pathWords = (ins: ParsedInstruction, ctx: MapContext): string[] => (ins.json ?? ins.rawWords).map((w) => lexWord(w, ctx.escape));
+
 /** CMD/ENTRYPOINT/HEALTHCHECK CMD: a JSON array is exec form, anything else shell form. */
 const command = (json: readonly string[] | undefined, shell: string): Expr =>
   json ? ex.strs(json) : ex.obj({ form: ex.str('shell'), command: ex.str(shell || notModelled('an empty command')) });
 
-const sourcesAndDest = (ins: ParsedInstruction): [Expr, Expr] => {
+const sourcesAndDest = (ins: ParsedInstruction, ctx: MapContext): [Expr, Expr] => {
   if (ins.heredocs.length > 0) notModelled(`${ins.keyword} with a heredoc`);
-  const list = ins.json ?? ins.words;
+  const list = pathWords(ins, ctx);
   const dest = list.at(-1);
   if (list.length < 2 || dest === undefined) return notModelled(`${ins.keyword} needs a source and a destination`);
-  const sources = list.slice(0, -1);
-  return [sources.length === 1 ? ex.str(sources[0] ?? '') : ex.strs(sources), ex.str(dest)];
+  const sources = list.slice(0, -1).map(ex.value);
+  return [sources.length === 1 ? (sources[0] ?? ex.str('')) : ex.arr(sources), ex.value(dest)];
 };
 
 const copyFlags = (
@@ -51,14 +60,19 @@ const copyFlags = (
   };
 };
 
-const properties = (ins: ParsedInstruction): Expr => {
+/** A property's value as BuildKit lexes it, as the model spells it (null: no value). */
+export const propertyValue = (p: ParsedInstruction['properties'][number], escape: string): string | null =>
+  p.value === null ? null : p.rawValue === undefined ? p.value : lexWord(p.rawValue, escape);
+
+const properties = (ins: ParsedInstruction, ctx: MapContext): Expr => {
   const seen = new Set<string>();
   return {
     kind: 'object',
     entries: ins.properties.map((p) => {
       if (seen.has(p.name)) notModelled(`${p.name} set twice in one ${ins.keyword}`);
       seen.add(p.name);
-      return { key: p.name, value: ex.str(p.value ?? notModelled(`${ins.keyword} ${p.name} without a value`)) };
+      const value = propertyValue(p, ctx.escape) ?? notModelled(`${ins.keyword} ${p.name} without a value`);
+      return { key: p.name, value: ex.value(value) };
     }),
   };
 };
@@ -99,7 +113,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     const parents = f.bool('parents');
     return ex.call(
       'copy',
-      ...sourcesAndDest(ins),
+      ...sourcesAndDest(ins, ctx),
       ...ex.opts({
         from: from === undefined ? undefined : ctx.source(from),
         ...common,
@@ -107,13 +121,13 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
       }),
     );
   },
-  ADD: (ins) => {
+  ADD: (ins, ctx) => {
     const { f, common } = copyFlags(ins, ['checksum', 'keep-git-dir']);
     const checksum = f.one('checksum');
     const keep = f.bool('keep-git-dir');
     return ex.call(
       'add',
-      ...sourcesAndDest(ins),
+      ...sourcesAndDest(ins, ctx),
       ...ex.opts({
         ...common,
         checksum: checksum === undefined ? undefined : ex.str(checksum),
@@ -121,18 +135,19 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
       }),
     );
   },
-  ENV: (ins) => ex.call('env', properties(ins)),
-  LABEL: (ins) => ex.call('label', properties(ins)),
-  ARG: (ins) => {
+  ENV: (ins, ctx) => ex.call('env', properties(ins, ctx)),
+  LABEL: (ins, ctx) => ex.call('label', properties(ins, ctx)),
+  ARG: (ins, ctx) => {
     const [p, ...more] = ins.properties;
     if (!p || more.length > 0) return notModelled('ARG with several variables in ONBUILD');
-    return ex.call('arg', ex.str(p.name), ...(p.value === null ? [] : [ex.str(p.value)]));
+    const value = propertyValue(p, ctx.escape);
+    return ex.call('arg', ex.str(p.name), ...(value === null ? [] : [ex.value(value)]));
   },
-  WORKDIR: (ins) => ex.call('workdir', ex.str(shellText(ins))),
-  USER: (ins) => {
-    const [name, group, ...rest] = shellText(ins).split(':');
+  WORKDIR: (ins, ctx) => ex.call('workdir', ex.value(oneWord(ins, ctx))),
+  USER: (ins, ctx) => {
+    const [name, group, ...rest] = oneWord(ins, ctx).split(':');
     if (!name || rest.length > 0) return notModelled('a USER that is not user[:group]');
-    return ex.call('user', ex.str(name), ...(group ? [ex.str(group)] : []));
+    return ex.call('user', ex.value(name), ...(group ? [ex.value(group)] : []));
   },
   EXPOSE: (ins) =>
     ex.call(
@@ -144,7 +159,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
         return m[2]?.toLowerCase() === 'udp' ? ex.obj({ port, protocol: ex.str('udp') }) : port;
       }),
     ),
-  VOLUME: (ins) => ex.call('volume', ...(ins.json ?? ins.words).map(ex.str)),
+  VOLUME: (ins, ctx) => ex.call('volume', ...pathWords(ins, ctx).map(ex.value)),
   CMD: (ins) => ex.call('cmd', command(ins.json, shellText(ins))),
   ENTRYPOINT: (ins) => ex.call('entrypoint', command(ins.json, shellText(ins))),
   HEALTHCHECK: (ins) => {
@@ -165,7 +180,7 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
     return ex.call('healthcheck', ex.obj({ test, ...options, retries: retries === undefined ? undefined : ex.num(Number(retries)) }));
   },
   SHELL: (ins) => ex.call('shell', ex.strs(ins.json ?? notModelled('SHELL that is not a JSON array'))),
-  STOPSIGNAL: (ins) => ex.call('stopsignal', ex.str(shellText(ins))),
+  STOPSIGNAL: (ins, ctx) => ex.call('stopsignal', ex.value(oneWord(ins, ctx))),
   ONBUILD: (ins, ctx) => {
     const t = ins.trigger ?? notModelled('ONBUILD without an instruction');
     if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(t.keyword)) notModelled(`ONBUILD ${t.keyword}`);

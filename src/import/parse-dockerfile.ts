@@ -40,6 +40,8 @@ export interface ParsedInstruction {
   readonly flags: readonly ParsedFlag[];
   /** Argument words after the flags, as dockerfile-ast splits them (quotes kept). */
   readonly words: readonly string[];
+  /** The same words exactly as written (quotes and escapes as in the file; continuations removed). */
+  readonly rawWords: readonly string[];
   /** Argument text per physical line after the flags: continuation removed, trimmed; comment and blank lines dropped. */
   readonly pieces: readonly string[];
   /** The arguments as the builder joins them (continuations removed, nothing trimmed). */
@@ -48,7 +50,7 @@ export interface ParsedInstruction {
   readonly json: readonly string[] | undefined;
   readonly heredocs: readonly ParsedHeredoc[];
   /** ENV, LABEL, ARG: name/value pairs, values with quotes and escapes processed, `$VAR` kept. */
-  readonly properties: readonly { readonly name: string; readonly value: string | null }[];
+  readonly properties: readonly { readonly name: string; readonly value: string | null; readonly rawValue?: string | undefined }[];
   /** `# …` lines inside the instruction's continuation lines (the builder ignores them). */
   readonly innerComments: readonly string[];
   /** ONBUILD: the instruction it triggers. */
@@ -79,7 +81,7 @@ export const jsonArray = (text: string): string[] | undefined => {
 type Ast = Instruction & {
   getFlags?: () => Flag[];
   getHeredocs?: () => { getName(): string; getStartRange(): Span; getContentRange(): Span | null }[];
-  getProperties?: () => { getName(): string; getValue(): string | null }[];
+  getProperties?: () => { getName(): string; getValue(): string | null; getValueRange(): Span | null }[];
   getTriggerInstruction?: () => Instruction | null;
   getImage?: () => string | null;
   getBuildStage?: () => string | null;
@@ -98,6 +100,12 @@ export function parseDockerfile(content: string): ParsedDockerfile {
           (lines[r.end.line] ?? '').slice(0, r.end.character),
         ].join('\n');
   const continuation = new RegExp(`${escape === '\\' ? '\\\\' : '`'}[ \\t]*$`);
+  /** Raw text without its line continuations (escape + newline). */
+  const unwrap = (text: string): string =>
+    text
+      .split('\n')
+      .map((l) => l.replace(continuation, ''))
+      .join('');
 
   const parse = (ins: Ast): ParsedInstruction => {
     const range = ins.getRange();
@@ -134,11 +142,15 @@ export function parseDockerfile(content: string): ParsedDockerfile {
         options: f.getOptions().map((o) => ({ name: o.getName(), value: o.getValue() })),
       })),
       words: ins.getArguments().map((a) => a.getValue()),
+      rawWords: ins.getArguments().map((a) => unwrap(slice(a.getRange()))),
       pieces,
       joined,
       json: heredocs.length === 0 ? jsonArray(joined) : undefined,
       heredocs,
-      properties: (ins.getProperties?.() ?? []).map((p) => ({ name: p.getName(), value: p.getValue() })),
+      properties: (ins.getProperties?.() ?? []).map((p) => {
+        const range = p.getValueRange();
+        return { name: p.getName(), value: p.getValue(), rawValue: range ? unwrap(slice(range)) : undefined };
+      }),
       innerComments: heredocs.length === 0 ? innerComments : [],
       ...(trigger ? { trigger: parse(trigger as Ast) } : {}),
       ...(image ? { from: { image, stage: ins.getBuildStage?.() ?? undefined } } : {}),

@@ -66,8 +66,7 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
 
   const layers: Layer[] = contextLayers(root, image);
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
-  const ignoreText =
-    fs.readText(posix.join(toPosix(resolve(root, req.outputDir)), image.dir, 'Dockerfile.dockerignore')) ?? rootIgnoreFile(layers, fs);
+  const ignoreText = contextIgnoreText(image, root, req.outputDir, fs);
   const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
 
   const contexts: Record<string, string> = {};
@@ -116,3 +115,11 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
     bases,
   };
 }
+
+/**
+ * The ignore rules docker applies to an image's context: `generated/<dir>/Dockerfile.dockerignore`
+ * when there is one, else the `.dockerignore` at the root of the assembled context.
+ */
+export const contextIgnoreText = (image: ImageModel, root: string, outputDir: string, fs: DigestFs = nodeDigestFs): string | undefined =>
+  fs.readText(posix.join(toPosix(resolve(root, outputDir)), image.dir, 'Dockerfile.dockerignore')) ??
+  rootIgnoreFile(contextLayers(root, image), fs);

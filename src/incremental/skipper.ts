@@ -1,7 +1,7 @@
 /**
- * Rebuild only what changed. For each step of a build plan: its input digest (parents first — a
+ * Rebuild only what changed. For each image build of a plan: its input digest (parents first — a
  * parent dockwright builds counts with its own input digest, a Merkle chain), then the verdict:
- * up to date when every tag the step produces already carries the same digest label — locally, or
+ * up to date when every tag the build produces already carries the same digest label — locally, or
  * with `--push` in the registry — else build, with the digest label added to its build.
  *
  * The engine is asked once for the whole plan (every tag and every external ref in one
@@ -48,7 +48,7 @@ export type Decision =
   | { readonly upToDate: string; readonly size?: number }
   | { readonly labels: Readonly<Record<string, string>>; readonly notes: readonly string[]; readonly built: () => Promise<void> };
 
-/** The dry run's answer for one step. */
+/** The dry run's answer for one build. */
 export interface Verdict {
   readonly id: string;
   readonly digest?: string;
@@ -57,7 +57,7 @@ export interface Verdict {
 }
 
 export interface Skipper {
-  decide(step: ImageBuild): Promise<Decision>;
+  decide(build: ImageBuild): Promise<Decision>;
   explain(): Promise<Verdict[]>;
   /** True when every parent outside the plan is in the local store (asked in the same single inspect). */
   externalsPresent(): Promise<boolean>;
@@ -80,7 +80,7 @@ const short = (digest: string): string => digest.replace(/^sha256:/, '').slice(0
 
 export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const byId = new Map(o.images.map((i) => [i.id, i]));
-  const steps = new Map(o.plan.builds.map((s) => [s.id, s]));
+  const builds = new Map(o.plan.builds.map((s) => [s.id, s]));
   const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
   const cacheDir = resolve(o.root, o.settings.cacheDir);
   const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), {
@@ -112,11 +112,11 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     if (known) return known;
     const work = (async (): Promise<Digested> => {
       const image = byId.get(id) as ImageModel;
-      const step = steps.get(id) as ImageBuild;
+      const build = builds.get(id) as ImageBuild;
       const found = await localImages();
       const parents: Record<string, string> = {};
-      for (const p of step.parents) {
-        if (steps.has(p)) parents[p] = (await digestOf(p)).digest;
+      for (const p of build.parents) {
+        if (builds.has(p)) parents[p] = (await digestOf(p)).digest;
         else {
           // not built by this run: the digest it was built with, else what it is
           const img = found.get(external.get(p) ?? '');
@@ -131,10 +131,10 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           outputDir: o.settings.outputDir,
           ownDirs: ownDirs(o.settings),
           dockerfile,
-          buildArgs: buildArgs(step),
+          buildArgs: buildArgs(build),
           env: o.env,
-          platforms: step.platforms,
-          labels: step.labels,
+          platforms: build.platforms,
+          labels: build.labels,
           extra: o.plan.options.extra,
           parents,
           imageIds: new Map([...found].map(([ref, img]) => [ref, img.id])),
@@ -149,46 +149,46 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   };
 
   /** Up to date, or why not. */
-  const check = async (step: ImageBuild, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
-    if (o.push && step.push) {
-      const labels = await Promise.all(step.tags.map((t) => registryLabels(o.engine, t)));
-      const missing = step.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
+  const check = async (build: ImageBuild, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
+    if (o.push && build.push) {
+      const labels = await Promise.all(build.tags.map((t) => registryLabels(o.engine, t)));
+      const missing = build.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
       if (missing.length === 0) return { upToDate: true, reason: `${IN_REGISTRY} with input digest ${short(d.digest)}` };
       return { upToDate: false, reason: `${missing[0]} is not in its registry with these inputs` };
     }
     const found = await localImages();
-    const images = step.tags.map((t) => found.get(t));
-    const absent = step.tags.find((_t, i) => images[i] === undefined);
+    const images = build.tags.map((t) => found.get(t));
+    const absent = build.tags.find((_t, i) => images[i] === undefined);
     if (absent !== undefined) return { upToDate: false, reason: `no image ${absent} yet` };
     const other = images.find((img) => img?.labels[DIGEST_LABEL] !== d.digest);
     if (other === undefined) return { upToDate: true, reason: `inputs unchanged (${short(d.digest)})`, size: images[0]?.size };
-    return { upToDate: false, reason: await changedSince(step, d, other?.labels[DIGEST_LABEL]) };
+    return { upToDate: false, reason: await changedSince(build, d, other?.labels[DIGEST_LABEL]) };
   };
 
   /** Names the inputs that changed since the image's last build, from the kept record. */
-  const changedSince = async (step: ImageBuild, d: Digested, labelled: string | undefined): Promise<string> => {
+  const changedSince = async (build: ImageBuild, d: Digested, labelled: string | undefined): Promise<string> => {
     if (labelled === undefined) return 'the image has no input digest (built without dockwright, or before it kept digests)';
-    const record = await readRecord(cacheDir, step.dir);
+    const record = await readRecord(cacheDir, build.dir);
     if (record?.digest !== labelled)
       return `inputs changed (the record of the last build is gone: ${short(labelled)} → ${short(d.digest)})`;
     const changes = diffInputs(record.inputs, d.inputs);
     return changes.length > 0 ? `changed: ${summarizeChanges(changes)}` : `inputs changed (${short(labelled)} → ${short(d.digest)})`;
   };
 
-  const decide = async (step: ImageBuild): Promise<Decision> => {
+  const decide = async (build: ImageBuild): Promise<Decision> => {
     let d: Digested;
     try {
-      d = await digestOf(step.id);
+      d = await digestOf(build.id);
     } catch (err) {
       const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
       return { labels: {}, notes: [`input digest unavailable (${why}): building`], built: async () => {} };
     }
-    const record = async (): Promise<void> => writeRecord(cacheDir, step.dir, { digest: d.digest, inputs: d.inputs });
+    const record = async (): Promise<void> => writeRecord(cacheDir, build.dir, { digest: d.digest, inputs: d.inputs });
     const labels = { [DIGEST_LABEL]: d.digest };
     if (o.force) return { labels, notes: [`input digest ${d.digest} (forced build)`], built: record };
-    const verdict = await check(step, d);
+    const verdict = await check(build, d);
     if (verdict.upToDate) {
-      if ((await readRecord(cacheDir, step.dir))?.digest !== d.digest) await record();
+      if ((await readRecord(cacheDir, build.dir))?.digest !== d.digest) await record();
       return { upToDate: verdict.reason, ...(verdict.size !== undefined ? { size: verdict.size } : {}) };
     }
     return { labels, notes: [`input digest ${d.digest}: building, ${verdict.reason}`], built: record };
@@ -196,14 +196,14 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
 
   const explain = async (): Promise<Verdict[]> =>
     Promise.all(
-      o.plan.builds.map(async (step): Promise<Verdict> => {
+      o.plan.builds.map(async (build): Promise<Verdict> => {
         try {
-          const d = await digestOf(step.id);
-          if (o.force) return { id: step.id, digest: d.digest, upToDate: false, reason: 'forced' };
-          return { id: step.id, digest: d.digest, ...(await check(step, d)) };
+          const d = await digestOf(build.id);
+          if (o.force) return { id: build.id, digest: d.digest, upToDate: false, reason: 'forced' };
+          return { id: build.id, digest: d.digest, ...(await check(build, d)) };
         } catch (err) {
           return {
-            id: step.id,
+            id: build.id,
             upToDate: false,
             reason: `input digest unavailable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
           };
@@ -219,6 +219,6 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   return { decide, explain, externalsPresent, close: () => cache.save() };
 }
 
-/** The dry run's lines: one per step. */
+/** The dry run's lines: one per build. */
 export const formatVerdicts = (verdicts: readonly Verdict[]): string =>
   `${verdicts.map((v) => `  ${v.id}: ${v.upToDate ? `up to date, ${v.reason}` : `would build: ${v.reason}`}`).join('\n')}\n`;

@@ -11,14 +11,13 @@
  * - the build job itself (settings, images, the plan, how it runs).
  * A snapshot is current when its key matches and none of those files changed.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { nodeDigestFs } from './digest-fs.js';
+import { dirname, join, resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import type { BuildPlan } from '../plan/image-build.js';
-import { CONFIG_FILES, SNAPSHOT_VERSION, codeDir, packageRoot, snapshotKey, snapshotLocation, snapshotPath } from './snapshot-key.js';
+import { SNAPSHOT_VERSION, snapshotKey, snapshotLocation, snapshotPath } from './snapshot-key.js';
+import { fingerprints, gitFiles, sourceFiles, unchanged } from './watched-files.js';
 
 /** What a full `build` decided from, and what its snapshot replays. */
 export interface SnapshotJob {
@@ -50,86 +49,13 @@ export interface SnapshotPlace {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const fingerprint = (path: string): string => {
-  const st = nodeDigestFs.stat(path);
-  return st ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}` : 'missing';
-};
-
-/** Every file below `dir`, and the folders themselves (a folder's mtime shows an added or removed file). */
-function filesUnder(dir: string, out: string[], skip: (name: string) => boolean = () => false): void {
-  out.push(dir);
-  for (const name of nodeDigestFs.list(dir)) {
-    if (skip(name)) continue;
-    const path = join(dir, name);
-    const kind = nodeDigestFs.stat(path)?.kind;
-    if (kind === 'dir') filesUnder(path, out, skip);
-    else if (kind) out.push(path);
-  }
-}
-
-/** The git files that say which commit is checked out (the `revision` label): HEAD, its ref, packed refs. */
-function gitFiles(root: string): string[] {
-  for (let d = root; ; d = dirname(d)) {
-    const git = join(d, '.git');
-    const kind = nodeDigestFs.stat(git)?.kind;
-    if (kind === 'file') return [git];
-    if (kind === 'dir') {
-      const head = nodeDigestFs.readText(join(git, 'HEAD')) ?? '';
-      const ref = /^ref:\s*(\S+)/.exec(head)?.[1];
-      return [join(git, 'HEAD'), join(git, 'packed-refs'), ...(ref ? [join(git, ref)] : [])];
-    }
-    if (dirname(d) === d) return [];
-  }
-}
-
-const RELATIVE_IMPORT = /(?:from\s*|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-const EXTENSIONS = ['', '.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '/index.ts', '/index.js'];
-
-/** Local modules the files import (relative specifiers), followed transitively. */
-function localImports(files: readonly string[]): string[] {
-  const seen = new Set(files);
-  const queue = [...files];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    const text = /\.[cm]?[jt]s$/.test(file) ? nodeDigestFs.readText(file) : undefined;
-    for (const m of text?.matchAll(RELATIVE_IMPORT) ?? []) {
-      const base = resolve(dirname(file), (m[1] as string).replace(/\.js$/, ''));
-      const found = EXTENSIONS.map((e) => base + e).find((p) => nodeDigestFs.stat(p)?.kind === 'file');
-      if (found && !seen.has(found)) {
-        seen.add(found);
-        queue.push(found);
-      }
-    }
-  }
-  return [...seen];
-}
-
 function watchedFiles(root: string, job: SnapshotJob): string[] {
-  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(root, p));
-  const definitions: string[] = [];
-  filesUnder(abs(job.settings.definitionsDir), definitions);
-  const own: string[] = [join(packageRoot, 'package.json')];
-  // source maps and type declarations do not run
-  filesUnder(codeDir, own, (name) => name.endsWith('.map') || name.endsWith('.d.ts'));
-  filesUnder(join(packageRoot, 'templates'), own);
-  const templates: string[] = [];
-  if (job.settings.templatesDir) filesUnder(abs(job.settings.templatesDir), templates);
   const generated = job.plan.builds.flatMap((s) =>
-    ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(abs(job.settings.outputDir), s.dir, f)),
+    ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(resolve(root, job.settings.outputDir), s.dir, f)),
   );
   // the generated ignore file copies the context's own (src/compile/context-ignore.ts): gen must run again when it changes
-  const contextIgnores = job.images.map((i) => join(abs(i.context), '.dockerignore'));
-  const config = [...CONFIG_FILES, '.env', 'package.json', 'tsconfig.json'].map((f) => join(root, f));
-  return [
-    ...new Set([
-      ...config,
-      ...localImports([...definitions, ...config.filter(existsSync)]),
-      ...templates,
-      ...generated,
-      ...contextIgnores,
-      ...gitFiles(root),
-      ...own,
-    ]),
-  ];
+  const contextIgnores = job.images.map((i) => join(resolve(root, i.context), '.dockerignore'));
+  return [...new Set([...sourceFiles(root, job.settings), ...generated, ...contextIgnores, ...gitFiles(root)])];
 }
 
 /** Called by a full `build` that ended with every image built or up to date. */
@@ -140,7 +66,7 @@ export async function writeBuildSnapshot(i: SnapshotPlace & { readonly root: str
   const snapshot: BuildSnapshot = {
     version: SNAPSHOT_VERSION,
     key,
-    watched: Object.fromEntries(watchedFiles(i.root, job).map((f) => [f, fingerprint(f)])),
+    watched: fingerprints(watchedFiles(i.root, job)),
     settings: job.settings,
     images: job.images.filter((img) => job.plan.builds.some((s) => s.id === img.id)),
     plan: job.plan,
@@ -166,6 +92,6 @@ export async function readBuildSnapshot(place: SnapshotPlace): Promise<{ snapsho
     return undefined;
   }
   if (snapshot.version !== SNAPSHOT_VERSION || snapshot.key !== key) return undefined;
-  for (const [path, print] of Object.entries(snapshot.watched)) if (fingerprint(path) !== print) return undefined;
+  if (!unchanged(snapshot.watched)) return undefined;
   return { snapshot, root };
 }

@@ -69,6 +69,23 @@ export function describeLoadFailure(err: unknown, root: string): string {
     .slice(1)
     .map((l) => /:(\d+):(\d+)$/.exec(l))
     .find(Boolean);
-  const text = position ? `${first} (line ${position[1]}, column ${position[2]})` : first;
+  const thrown = position ? undefined : thrownAt(err, root);
+  const text = position ? `${first} (line ${position[1]}, column ${position[2]})` : thrown ? `${first} (thrown at ${thrown})` : first;
   return text.split(`${root}/`).join('');
+}
+
+/**
+ * `definitions/x.ts:12:7`: the first frame of the error's stack in a project file (not a
+ * dependency). On line 1 only the line: jiti may run a file inside a one-line wrapper, which
+ * shifts the columns of that line.
+ */
+function thrownAt(err: unknown, root: string): string | undefined {
+  const stack = err instanceof Error ? (err.stack ?? '') : '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?\s*$/.exec(line);
+    const file = m?.[1]?.replace(/^file:\/\//, '');
+    if (m && file && file.startsWith(`${root}/`) && !file.includes('/node_modules/'))
+      return `${file.slice(root.length + 1)}:${m[2]}${m[2] === '1' ? '' : `:${m[3]}`}`;
+  }
+  return undefined;
 }

@@ -31,12 +31,14 @@ export async function loadDefinitions(root: string, definitionsDir: string): Pro
       const abs = path.join(dir, rel);
       const file = toPosix(path.relative(root, abs));
       try {
+        const text = await readFile(abs, 'utf8');
+        const imports = relativeImports(text).map((spec) => toPosix(path.relative(root, path.resolve(path.dirname(abs), spec))));
         const mod = await importFile(abs);
         const names = exportOrder(
-          await readFile(abs, 'utf8'),
+          text,
           Object.keys(mod).filter((k) => k !== '__esModule'),
         );
-        out.push({ file, exports: names.map((n) => mod[n]) });
+        out.push({ file, exports: names.map((n) => mod[n]), exportNames: names, imports });
       } catch (err) {
         failures.push(new LoadError(file, new Error(describeLoadFailure(err, root), { cause: err })));
       }
@@ -46,6 +48,10 @@ export async function loadDefinitions(root: string, definitionsDir: string): Pro
   if (failures.length > 0) throw new DefinitionError(failures.map(loadProblem));
   return loaded;
 }
+
+/** `./base.js` → `./base.ts`: the relative modules a file imports, as files (for import-cycle messages). */
+const relativeImports = (text: string): string[] =>
+  [...text.matchAll(/\bfrom\s*['"](\.\.?\/[^'"]+)['"]/g)].map((m) => (m[1] ?? '').replace(/\.(m?)js$/, '.$1ts'));
 
 /** A file that does not load, as a problem line (`definitions/x.ts: could not load the definition: …`). */
 export const loadProblem = (err: LoadError): Problem => ({

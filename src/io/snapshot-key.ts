@@ -1,18 +1,18 @@
 /**
- * Where the no-op fast path (fast-build.ts) keeps the snapshot of a `build` command line. Small on
+ * Where the fast paths (`build`: runner/fast-build.ts, `gen`: gen-snapshot.ts) keep the snapshot of a command line. Small on
  * purpose: the CLI asks it whether a snapshot exists before it loads the fast path at all, so a
  * build without one pays nothing for it.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest-fs.js';
-import { SNAPSHOT_DIR } from '../model/own-dirs.js';
+import { STATE_DIR } from '../model/own-dirs.js';
 import { CONFIG_FILES, findProjectRoot } from './project-root.js';
 
 export { CONFIG_FILES };
 
-/** 5: the plan holds typed image builds (no argv). */
-export const SNAPSHOT_VERSION = 5;
+/** 5: the plan holds typed image builds (no argv). 6: each build has its output (load, push) and registry cache. */
+export const SNAPSHOT_VERSION = 6;
 /** Variables a shell changes between two identical commands; nothing reads them. */
 const SHELL_NOISE = new Set(['_', 'OLDPWD']);
 /** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
@@ -47,11 +47,22 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
   return sha256(JSON.stringify({ v: SNAPSHOT_VERSION, argv, cwd: resolve(ctx.cwd), env, code: codeDir }));
 }
 
-export const snapshotLocation = (root: string, key: string): string => join(root, SNAPSHOT_DIR, `${key.slice(0, 24)}.json`);
+/** Which command's fast path a snapshot serves. */
+export type SnapshotKind = 'fast-build' | 'fast-gen';
+
+/** The snapshots' folder, relative to the project root (never an input of an image whose context holds it). */
+export const SNAPSHOT_DIR = STATE_DIR;
+
+export const snapshotLocation = (root: string, key: string, kind: SnapshotKind = 'fast-build'): string =>
+  join(root, SNAPSHOT_DIR, kind, `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
-export function snapshotPath(argv: readonly string[], ctx: RunPlace): { root: string; key: string; file: string } {
+export function snapshotPath(
+  argv: readonly string[],
+  ctx: RunPlace,
+  kind: SnapshotKind = 'fast-build',
+): { root: string; key: string; file: string } {
   const root = projectRoot(startDir(argv, ctx.cwd));
   const key = snapshotKey(argv, ctx);
-  return { root, key, file: snapshotLocation(root, key) };
+  return { root, key, file: snapshotLocation(root, key, kind) };
 }

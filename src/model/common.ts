@@ -20,3 +20,6 @@ export const NonEmptyLineSchema = LineSchema.refine((s) => s.length > 0, 'a non-
 export const VarMapSchema = z.record(VarNameSchema, z.string());
 
 export type VarMap = z.infer<typeof VarMapSchema>;
+
+/** STOPSIGNAL: a signal name or number (the step and the image field alike). */
+export const SignalSchema = z.string().regex(/^(?:SIG[A-Z0-9]+|\d+)$/, 'a signal such as "SIGTERM" or a number');

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { BuildInputsSchema } from './build-inputs.js';
 import { CommandSchema, type CommandInput } from './command.js';
-import { LineSchema, NameSchema, VarMapSchema, VarNameSchema } from './common.js';
+import { LineSchema, NameSchema, SignalSchema, VarMapSchema, VarNameSchema } from './common.js';
 import { HealthcheckSpecSchema, PortSchema } from './instruction.js';
 import type { BuildInputs } from './build-inputs.js';
 import { StageRefSchema } from './refs.js';
@@ -16,7 +16,15 @@ import { TestSpecSchema } from './test-spec.js';
 /** An image-level ARG: a default, a description, or "take the image's version". */
 export const ArgSpecSchema = z.union([
   z.string().transform((d) => ({ default: d as string | undefined, description: undefined as string | undefined, fromVersion: false })),
-  z.object({ default: z.string().optional(), description: z.string().optional(), fromVersion: z.boolean().default(false) }).strict(),
+  z
+    .object({
+      default: z.string().optional(),
+      description: z.string().optional(),
+      fromVersion: z.boolean().default(false),
+      /** Declared in every stage that has a RUN, for commands that read it from their environment (`DEBIAN_FRONTEND`). */
+      forRun: z.boolean().optional(),
+    })
+    .strict(),
 ]);
 export type ArgSpec = z.output<typeof ArgSpecSchema>;
 
@@ -75,7 +83,7 @@ export const ImageSchema = z
     entrypoint: CommandSchema.optional(),
     cmd: CommandSchema.optional(),
     healthcheck: HealthcheckSpecSchema.optional(),
-    stopSignal: z.string().optional(),
+    stopSignal: SignalSchema.optional(),
     /** Build context folder, relative to the project root. */
     context: z.string().min(1).default('.'),
     dockerignore: z.array(z.string()).optional(),
@@ -84,6 +92,10 @@ export const ImageSchema = z
     buildContexts: z.record(z.string().min(1), z.string().min(1)).default({}),
     secrets: z.array(SecretSourceSchema).default([]),
     ssh: z.array(z.string().min(1)).default([]),
+    /** A BuildKit provenance attestation, `min` or `max` (replaces the `provenance` setting). */
+    provenance: z.enum(['min', 'max']).optional(),
+    /** An SBOM attestation: `true` (BuildKit's default scanner image) or the scanner image (replaces the `sbom` setting). */
+    sbom: z.union([z.boolean(), z.string().min(1)]).optional(),
     inputs: BuildInputsSchema.default({ fetch: [], copyList: [], prerequisites: [] }),
     test: TestSpecSchema.optional(),
   })
@@ -104,7 +116,7 @@ export interface ImageSpec {
   tags?: readonly (string | { tag: string; when?: 'always' | 'defaultVersion' })[];
   version?: string;
   defaultVersion?: string;
-  args?: Readonly<Record<string, string | { default?: string; description?: string; fromVersion?: boolean }>>;
+  args?: Readonly<Record<string, string | { default?: string; description?: string; fromVersion?: boolean; forRun?: boolean }>>;
   stages: readonly StageDef[];
   target?: StageDef;
   syntax?: string;
@@ -125,6 +137,10 @@ export interface ImageSpec {
   buildContexts?: Readonly<Record<string, string>>;
   secrets?: readonly { id: string; env?: string; src?: string }[];
   ssh?: readonly string[];
+  /** A BuildKit provenance attestation (docs/ship.md: it needs a push or the containerd image store). */
+  provenance?: 'min' | 'max';
+  /** An SBOM attestation: `true` or the scanner image; the scanner must be pullable or local. */
+  sbom?: boolean | string;
   inputs?: Partial<{ [K in keyof BuildInputs]: Writable<BuildInputs[K]> }>;
   test?: z.input<typeof TestSpecSchema>;
 }

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import { CommandSchema } from './command.js';
-import { DurationSchema, LineSchema, VarMapSchema, VarNameSchema } from './common.js';
+import { LineSchema, SignalSchema, VarMapSchema, VarNameSchema } from './common.js';
+import { HealthDurationSchema, HealthcheckTestSchema } from './healthcheck.js';
 import { MountSchema } from './mount.js';
 import { SourceRefSchema } from './refs.js';
 
@@ -87,23 +88,24 @@ export const CmdSchema = z.object({ kind: z.literal('cmd'), command: CommandSche
 
 export const HealthcheckOptionsSchema = z
   .object({
-    interval: DurationSchema.optional(),
-    timeout: DurationSchema.optional(),
-    startPeriod: DurationSchema.optional(),
-    startInterval: DurationSchema.optional(),
+    interval: HealthDurationSchema.optional(),
+    timeout: HealthDurationSchema.optional(),
+    startPeriod: HealthDurationSchema.optional(),
+    startInterval: HealthDurationSchema.optional(),
     retries: z.number().int().positive().optional(),
   })
   .strict();
 
 /** `test: 'none'` disables a healthcheck inherited from the base image. */
-export const HealthcheckSpecSchema = z.union([z.literal('none'), HealthcheckOptionsSchema.extend({ test: CommandSchema }).strict()]);
+export const HealthcheckSpecSchema = z.union([
+  z.literal('none'),
+  HealthcheckOptionsSchema.extend({ test: HealthcheckTestSchema }).strict(),
+]);
 export type HealthcheckSpec = z.output<typeof HealthcheckSpecSchema>;
 export const HealthcheckSchema = z.object({ kind: z.literal('healthcheck'), check: HealthcheckSpecSchema }).strict();
 
 export const ShellSchema = z.object({ kind: z.literal('shell'), argv: z.array(z.string()).min(1) }).strict();
-export const StopsignalSchema = z
-  .object({ kind: z.literal('stopsignal'), signal: z.string().regex(/^(?:SIG[A-Z0-9]+|\d+)$/, 'a signal such as "SIGTERM" or a number') })
-  .strict();
+export const StopsignalSchema = z.object({ kind: z.literal('stopsignal'), signal: SignalSchema }).strict();
 export const CommentSchema = z.object({ kind: z.literal('comment'), text: z.string() }).strict();
 /** Text dockwright cannot model (left by `dockwright import`): rendered as written, flagged by lint. */
 export const RawSchema = z.object({ kind: z.literal('raw'), text: z.string().min(1) }).strict();

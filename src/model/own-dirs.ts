@@ -1,11 +1,12 @@
 /** dockwright's own folders: what is never build context. Kept apart from the settings schema (no zod on the fast path). */
 import type { Settings } from './settings.js';
 
-/** dockwright's state folder at the project root (`dockwright init` puts it in .gitignore and .dockerignore). */
+/**
+ * dockwright's state folder at the project root: the snapshots of `build` and `gen`
+ * (src/io/snapshot-key.ts), and the cache by default. `dockwright init` puts it in .gitignore and
+ * .dockerignore.
+ */
 export const STATE_DIR = '.dockwright';
-
-/** Where `build` keeps its no-op snapshots (src/io/build-snapshot.ts), relative to the project root. */
-export const SNAPSHOT_DIR = `${STATE_DIR}/fast-build`;
 
 /**
  * dockwright's own folders (relative to the project root, or absolute): its state folder (snapshots,

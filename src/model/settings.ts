@@ -33,6 +33,19 @@ export const SettingsSchema = z
       .default({ strict: false, rules: {} }),
     /** Most builds (pushes, image tests) at once. */
     parallel: z.number().int().positive().optional(),
+    /**
+     * The registry cache: when set, every image's build imports its cache from and exports it to
+     * `<registry>/<namespace>/<name>:<registryCache>` (`-<variant>` added for a variant), every step
+     * (`mode=max`); a failed export is a warning. One value for every CI machine: they share it.
+     */
+    registryCache: z
+      .string()
+      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,100}$/, 'a docker tag (letters, digits, "_", "." and "-", at most 101)')
+      .optional(),
+    /** A BuildKit provenance attestation for every image that does not set its own (`min` or `max`). */
+    provenance: z.enum(['min', 'max']).optional(),
+    /** An SBOM attestation for every image that does not set its own: `true` or the scanner image. */
+    sbom: z.union([z.boolean(), z.string().min(1)]).optional(),
     logsDir: z.string().min(1).default('build-logs'),
     cacheDir: z.string().min(1).default('.dockwright/cache'),
   })

@@ -12,7 +12,16 @@ import { posix } from 'node:path';
 import { bakeContextName, type BakeTarget } from './bake-file.js';
 import { globalArgsOf } from './buildx-argv.js';
 import { extraBakeFields } from './extra-options.js';
-import { labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
+import {
+  attestSpec,
+  cacheFromSpec,
+  cacheToSpec,
+  labelsOf,
+  outputSpecs,
+  secretSpec,
+  type BuildPlan,
+  type ImageBuild,
+} from './image-build.js';
 
 /** A bake target as the exported file has it, with the options only a build run sets. */
 export type SessionTarget = Omit<BakeTarget, 'target'> & {
@@ -21,6 +30,7 @@ export type SessionTarget = Omit<BakeTarget, 'target'> & {
   readonly 'cache-to'?: readonly string[];
   readonly pull?: boolean;
   readonly 'no-cache'?: boolean;
+  readonly output?: readonly string[];
   readonly [field: string]: unknown;
 };
 
@@ -90,14 +100,25 @@ export function bakeSession(
       }),
       ...listed('secret', [...build.secrets.map(secretSpec), ...extraList('secret')]),
       ...listed('ssh', [...build.ssh, ...extraList('ssh')]),
-      ...listed('cache-from', [...build.cacheFrom, ...extraList('cache-from')]),
-      ...listed('cache-to', [...build.cacheTo, ...extraList('cache-to')]),
+      ...listed('attest', [...build.attest.map(attestSpec), ...extraList('attest')]),
+      ...listed('cache-from', [
+        ...build.cacheFrom,
+        ...(build.registryCache ? [cacheFromSpec(build.registryCache)] : []),
+        ...extraList('cache-from'),
+      ]),
+      ...listed('cache-to', [
+        ...build.cacheTo,
+        ...(build.registryCache ? [cacheToSpec(build.registryCache)] : []),
+        ...extraList('cache-to'),
+      ]),
       ...Object.fromEntries(
-        ['attest', 'no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
+        ['no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
       ),
       ...extra.strings,
       ...(plan.options.pull || extra.switches.pull ? { pull: true } : {}),
       ...(plan.options.noCache || extra.switches['no-cache'] ? { 'no-cache': true } : {}),
+      // where each image goes: the local store (what bake's `--load` would say for all), the registry, or both
+      output: outputSpecs(build.output, plan.engine),
     };
   }
   const names = builds.map((b) => b.dir);
@@ -111,7 +132,6 @@ export function bakeSession(
       '-',
       '--progress=plain',
       ...(plan.options.builder !== undefined ? ['--builder', plan.options.builder] : []),
-      '--load',
       ...names,
     ],
     targets: new Map(builds.map((b) => [b.dir, b.id])),

@@ -11,9 +11,10 @@ import { baseImageId, type ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
 import { argsFor, declaredArgs, parseBuildArg } from './build-args.js';
 import { buildGraph } from './graph.js';
-import type { BuildPlan, EngineInfo, ImageBuild } from './image-build.js';
+import { variantKey } from '../api/image.js';
+import type { Attestation, BuildOutput, BuildPlan, EngineInfo, ImageBuild, RegistryCache } from './image-build.js';
 import { selectImages, type Selection } from './select.js';
-import { imageTags, primaryRef } from './tags.js';
+import { imageTags, primaryRef, repository } from './tags.js';
 
 /** The options of a whole `dockwright build` run, as the command line gives them. */
 export interface BuildFlags {
@@ -65,13 +66,16 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
   const builds = chosen.map((image): ImageBuild => {
     const base = baseImageId(image);
     const perImage = (v: string): string => v.replaceAll('{dir}', image.dir);
+    const platforms = flags.platforms?.length ? flags.platforms : (image.platforms ?? []);
+    const push = options.push === true && image.push;
+    const cache = registryCacheOf(image, settings);
     return {
       id: image.id,
       dir: image.dir,
       dockerfile: posix.join(settings.outputDir, image.dir, 'Dockerfile'),
       context: image.context,
       target: image.target,
-      platforms: flags.platforms?.length ? flags.platforms : (image.platforms ?? []),
+      platforms,
       parents: parents(image),
       // the compiler declares one global ARG per parent image (FROM, COPY --from, mount from=)
       parentRefs: parents(image).map((p) => ({ id: p, arg: imageArgName(p), ref: refOf(p) })),
@@ -83,9 +87,12 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
       namedContexts: image.buildContexts,
       secrets: image.secrets.map((s) => ({ id: s.id, ...(s.env ? { env: s.env } : {}), ...(s.src ? { src: s.src } : {}) })),
       ssh: image.ssh,
+      attest: attestationsOf(image, settings),
       cacheFrom: (flags.cacheFrom ?? []).map(perImage),
       cacheTo: (flags.cacheTo ?? []).map(perImage),
-      push: options.push === true && image.push,
+      ...(cache ? { registryCache: cache } : {}),
+      push,
+      output: outputOf(platforms, push, options.engine),
     };
   });
   return {
@@ -104,6 +111,37 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
   };
 }
 
+/**
+ * Where a build goes. One platform: the local store, and `build --push` pushes with `docker push`
+ * afterwards (as `dockwright push` does). Several platforms: one build makes them all, and with
+ * `--push` buildx pushes the image index itself; loaded too unless the engine's store cannot hold
+ * them (a classic store with a builder of another driver, which can push them).
+ */
+export function outputOf(platforms: readonly string[], push: boolean, engine: EngineInfo): BuildOutput {
+  if (platforms.length < 2 || !push) return 'load';
+  return engine.store === 'classic' && engine.driver !== undefined && engine.driver !== 'docker' ? 'push' : 'load-and-push';
+}
+
+/** `<registry>/<namespace>/<name>:<registryCache>[-<variant>]`: the image's registry cache, when the setting is on. */
+export function registryCacheOf(image: ImageModel, settings: Settings): RegistryCache | undefined {
+  if (settings.registryCache === undefined) return undefined;
+  const tag = image.variant ? `${settings.registryCache}-${variantKey(image.variant)}` : settings.registryCache;
+  return { ref: `${repository(image, settings)}:${tag}` };
+}
+/** The attestations an image asks for, its own or the settings'. */
+function attestationsOf(image: ImageModel, settings: Settings): Attestation[] {
+  const provenance = image.provenance ?? settings.provenance;
+  const sbom = image.sbom ?? settings.sbom;
+  return [
+    ...(provenance !== undefined ? [{ type: 'provenance', mode: provenance } as const] : []),
+    ...(sbom === true ? [{ type: 'sbom' } as const] : typeof sbom === 'string' ? [{ type: 'sbom', generator: sbom } as const] : []),
+  ];
+}
+
+/** The labels naming an image's definition file and its id there (the input digest is in `dev.dockwright.input-digest`). */
+export const DEFINITION_LABEL = 'dev.dockwright.definition';
+export const IMAGE_ID_LABEL = 'dev.dockwright.image';
+
 /** The OCI labels of an image's build, but for `created`, which changes every run (see {@link PlanOptions.created}). */
 export function ociLabels(image: ImageModel, settings: Settings, options: Omit<PlanOptions, 'created'>): Record<string, string> {
   const entries: [string, string | undefined][] = [
@@ -111,6 +149,9 @@ export function ociLabels(image: ImageModel, settings: Settings, options: Omit<P
     ['org.opencontainers.image.version', image.version ?? settings.version],
     ['org.opencontainers.image.revision', options.revision],
     ['org.opencontainers.image.source', options.source],
+    // where the image is defined, so that an image can be traced back to its definition
+    [DEFINITION_LABEL, image.file],
+    [IMAGE_ID_LABEL, image.id],
   ];
   // a label the definition sets itself (in its Dockerfile) wins over the one derived here
   const own = image.labels ?? {};

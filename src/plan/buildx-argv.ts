@@ -5,7 +5,18 @@
  * child's environment only.
  */
 import { UsageError } from '../errors/index.js';
-import { buildArgSpec, labelsOf, secretSpec, type BuildPlan, type ImageBuild } from './image-build.js';
+import {
+  attestSpec,
+  buildArgSpec,
+  cacheFromSpec,
+  cacheToSpec,
+  labelsOf,
+  outputSpecs,
+  secretSpec,
+  type BuildPlan,
+  type EngineInfo,
+  type ImageBuild,
+} from './image-build.js';
 
 export interface DockerCommand {
   /** Arguments of the `docker` binary. */
@@ -22,11 +33,17 @@ const many = (flag: string, values: readonly string[]): string[] => values.flatM
 /** What only buildx can do; a client without buildx is told which of these the plan asks for. */
 function needsBuildx(build: ImageBuild, options: BuildPlan['options']): string[] {
   return [
-    build.cacheTo.length > 0 ? '--cache-to' : '',
+    build.cacheTo.length > 0 || build.registryCache ? '--cache-to' : '',
+    build.output !== 'load' ? `--push of ${build.id} by the build (several platforms)` : '',
+    build.attest.length > 0 ? `attestations (${build.id})` : '',
     options.builder ? '--builder' : '',
     Object.keys(build.namedContexts).length > 0 ? `named build contexts (${build.id})` : '',
   ].filter(Boolean);
 }
+
+/** Where the build's result goes ({@link ImageBuild.output}): `--load` (the local store), else its exporters. */
+const outputArgs = (build: ImageBuild, engine: EngineInfo): string[] =>
+  build.output === 'load' ? ['--load'] : many('--output', outputSpecs(build.output, engine));
 
 export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | 'options'>): DockerCommand {
   const { options, engine } = plan;
@@ -51,10 +68,11 @@ export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | '
       Object.entries(labelsOf(build, options)).map(([k, v]) => `${k}=${v}`),
     ),
     ...many('-t', build.tags),
-    ...many('--cache-from', build.cacheFrom),
-    ...many('--cache-to', build.cacheTo),
+    ...many('--cache-from', [...build.cacheFrom, ...(build.registryCache ? [cacheFromSpec(build.registryCache)] : [])]),
+    ...many('--cache-to', [...build.cacheTo, ...(build.registryCache ? [cacheToSpec(build.registryCache)] : [])]),
     ...many('--secret', build.secrets.map(secretSpec)),
     ...many('--ssh', build.ssh),
+    ...many('--attest', build.attest.map(attestSpec)),
     ...many(
       '--build-context',
       Object.entries(build.namedContexts).map(([name, path]) => `${name}=${path}`),
@@ -64,7 +82,7 @@ export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | '
     ...(options.noCache ? ['--no-cache'] : []),
     // the image must land in the local store for its children and for `docker image inspect`;
     // with the default `docker` driver this is free, with any other builder it is required
-    ...(engine.buildx ? ['--load'] : []),
+    ...(engine.buildx ? outputArgs(build, engine) : []),
     ...options.extra,
     build.context,
   ];

@@ -5,10 +5,34 @@
  * (bake-session.ts), a snapshot (JSON as it is). Nothing reads an argv back.
  */
 
+/**
+ * The engine's image store: `classic` (graph drivers: one platform per image, no registry cache
+ * export with the `docker` driver) or `containerd` (the containerd image store: an image holds
+ * several platforms, and the `docker` driver exports cache).
+ */
+export type ImageStore = 'classic' | 'containerd';
+
 /** What the local docker client can do (probed once per run; assumed for dry runs too). */
 export interface EngineInfo {
   /** `docker buildx` works; else `docker build` with `DOCKER_BUILDKIT=1`. */
   readonly buildx: boolean;
+  /** The engine's image store, when the plan needed to know (several platforms, a registry cache). */
+  readonly store?: ImageStore;
+  /** The buildx builder's driver (`docker`, `docker-container`, `remote`, `kubernetes`), when the store was asked. */
+  readonly driver?: string;
+}
+
+/**
+ * Where a build's result goes. `load`: the local image store (`--load`; with `build --push`,
+ * `docker push` follows once every image is built). `push`: the registry only, by buildx itself
+ * (one image index for several platforms; a builder that cannot load them). `load-and-push`: both,
+ * in the same build (`--load --push`), so nothing is pushed twice.
+ */
+export type BuildOutput = 'load' | 'push' | 'load-and-push';
+
+/** The per-image registry cache: imported from and exported to one ref (`mode=max`, export failures are warnings). */
+export interface RegistryCache {
+  readonly ref: string;
 }
 
 /** A build arg; without a value docker reads it from its own environment (so it stays off argv). */
@@ -30,6 +54,10 @@ export interface ParentRef {
   readonly arg: string;
   readonly ref: string;
 }
+
+/** A BuildKit attestation asked for: provenance (`mode`), or an SBOM (made by `generator`, else BuildKit's default scanner). */
+export type Attestation =
+  { readonly type: 'provenance'; readonly mode: 'min' | 'max' } | { readonly type: 'sbom'; readonly generator?: string };
 
 /** One image's build. Paths are relative to the project root, where docker runs. */
 export interface ImageBuild {
@@ -56,10 +84,15 @@ export interface ImageBuild {
   readonly namedContexts: Readonly<Record<string, string>>;
   readonly secrets: readonly SecretSpec[];
   readonly ssh: readonly string[];
+  /** `--attest`: kept by a push or the containerd image store; the classic store refuses them (docs/ship.md). */
+  readonly attest: readonly Attestation[];
   readonly cacheFrom: readonly string[];
   readonly cacheTo: readonly string[];
+  /** The registry cache setting (`registryCache`, `--registry-cache`), when on. */
+  readonly registryCache?: RegistryCache;
   /** `--push` asked for, and the image is pushable. */
   readonly push: boolean;
+  readonly output: BuildOutput;
 }
 
 /** Options every image build of a run shares. */
@@ -95,6 +128,26 @@ export const labelsOf = (build: ImageBuild, options: RunOptions): Readonly<Recor
 /** `--secret` as docker takes it: the id and where the value is read. */
 export const secretSpec = (s: SecretSpec): string =>
   [`id=${s.id}`, s.env ? `env=${s.env}` : '', s.src ? `src=${s.src}` : ''].filter(Boolean).join(',');
+
+/**
+ * The exporters (`--output` values) of a build's {@link BuildOutput}. With the `docker` driver the
+ * image exporter both stores the image in the engine and pushes it (`type=docker` next to
+ * `type=registry` would name the image twice); other drivers load with `type=docker`.
+ */
+export function outputSpecs(output: BuildOutput, engine: EngineInfo): readonly string[] {
+  if (output === 'load') return ['type=docker'];
+  if (output === 'push') return ['type=registry'];
+  return engine.driver === undefined || engine.driver === 'docker' ? ['type=image,push=true'] : ['type=docker', 'type=registry'];
+}
+
+/** `--cache-from` of a registry cache. */
+export const cacheFromSpec = (c: RegistryCache): string => `type=registry,ref=${c.ref}`;
+
+/** `--cache-to` of a registry cache: every step (`mode=max`), and a failed export is a warning, not a failed build. */
+export const cacheToSpec = (c: RegistryCache): string => `type=registry,ref=${c.ref},mode=max,ignore-error=true`;
+/** `--attest` as docker takes it (and bake's `attest` entries). */
+export const attestSpec = (a: Attestation): string =>
+  a.type === 'provenance' ? `type=provenance,mode=${a.mode}` : a.generator ? `type=sbom,generator=${a.generator}` : 'type=sbom';
 
 /** `--build-arg` as docker takes it: `K=V`, or `K` alone (docker reads the value from its environment). */
 export const buildArgSpec = (a: BuildArg): string => (a.value === undefined ? a.name : `${a.name}=${a.value}`);

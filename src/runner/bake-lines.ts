@@ -5,11 +5,14 @@
  * BuildKit's plain output numbers its steps (`#12 …`); the first line of a step names it, and bake
  * puts the target first in that name (`#12 [python main 2/3] RUN …`, `#20 [python] exporting to
  * image`). So a step belongs to the target its first line names — or to an ancestor of it, when the
- * step is the ancestor's (step-owner.ts) — and every later `#12` line too.
+ * step is the ancestor's (vertex-owner.ts) — and every later `#12` line too.
  * A target is *exported* once its `exporting to …` step is DONE: its image is in the store then,
  * whatever happens to the others.
  */
-import type { StepOwner } from './step-owner.js';
+import type { VertexOwner } from './vertex-owner.js';
+
+/** `#5 ERROR: failed to configure registry cache importer: REF: not found`: the build goes on without that cache. */
+const CACHE_IMPORT_MISS = /^failed to configure \S+ cache importer: /;
 
 export interface SortedLine {
   /** The target the line belongs to; undefined for bake's own lines (`#0 building with …`, `ERROR: …`). */
@@ -34,10 +37,10 @@ const STEP = /^#(\d+) (.*)$/;
 const NAMED = /^\[([^\]\s]+)(?:\s([^\]]*))?\] ?(.*)$/s;
 
 /**
- * @param owner which target a step named under a target belongs to (step-owner.ts); by default
+ * @param owner which target a step named under a target belongs to (vertex-owner.ts); by default
  *   the target it is named under
  */
-export function bakeLineSorter(targets: ReadonlySet<string>, owner: StepOwner = (t) => t): BakeLineSorter {
+export function bakeLineSorter(targets: ReadonlySet<string>, owner: VertexOwner = (t) => t): BakeLineSorter {
   const owners = new Map<string, string | undefined>();
   const exporting = new Set<string>();
   /** The step's text without a target's name: `[python main 2/3] RUN x` → `[main 2/3] RUN x`, `[python] exporting` → `exporting`. */
@@ -69,7 +72,9 @@ export function bakeLineSorter(targets: ReadonlySet<string>, owner: StepOwner = 
       const own = `#${n} ${unnamed(text)}`;
       if (exporting.has(n) && /^DONE\b/.test(text)) return { target, own, exported: true };
       const error = /^ERROR: (.*)$/s.exec(text)?.[1];
-      return error !== undefined ? { target, own, failed: error } : { target, own };
+      // a cache to import that is not there yet (a first build with a registry cache) is BuildKit's warning, not a failed step
+      if (error === undefined || CACHE_IMPORT_MISS.test(error)) return { target, own };
+      return { target, own, failed: error };
     },
   };
 }

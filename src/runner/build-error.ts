@@ -53,3 +53,12 @@ export function reportBuild(report: BuildReport, out: { summary: Writable; error
 export function throwIfFailed(report: BuildReport): void {
   if (!report.ok) throw new BuildFailedError(report.results.filter((r) => r.status === 'failed').map((r) => r.id));
 }
+
+/** SIGINT/SIGTERM ended `dockwright watch` (its running build and tests stopped, their containers removed). Exit 130. */
+export class WatchStoppedError extends DockwrightError {
+  readonly code = 'DW_INTERRUPTED';
+  readonly exitCode = 130 as const;
+  constructor() {
+    super('watch stopped');
+  }
+}

@@ -12,7 +12,7 @@ import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
 import type { BuildPlan } from '../plan/image-build.js';
 import { reportBuild } from './build-error.js';
-import { createProgress, type ProgressMode } from './progress/progress.js';
+import { createProgress, type Progress, type ProgressMode } from './progress/progress.js';
 import type { Streams } from './push-report.js';
 import type { ImageResult } from './result.js';
 import type { BuildReport } from './run-build.js';
@@ -31,12 +31,16 @@ export interface BuildJob {
   readonly failFast: boolean;
   /** Out-of-date images go to one `docker buildx bake` (not `--no-bake`). */
   readonly bake: boolean;
+  /** No progress view, no summary, no interrupt error: the caller shows the report (`watch`). */
+  readonly quiet?: boolean;
 }
+
+const silent: Progress = { start: () => undefined, line: () => undefined, done: () => undefined, close: () => undefined };
 
 /** Runs the job; `decided`: decisions already made (the fast path decides before it commits to a run). */
 export async function executeBuild(job: BuildJob, io: Streams, decided?: readonly Decision[]): Promise<BuildReport> {
   const json = job.progress === 'json';
-  const progress = createProgress(job.progress, json ? io.stdout : io.stderr);
+  const progress = job.quiet ? silent : createProgress(job.progress, json ? io.stdout : io.stderr);
   // with --progress json, stdout carries only events
   const out = { summary: json ? io.stderr : io.stdout, errors: io.stderr };
   const decisions = new Map(decided?.map((d, n) => [job.plan.builds[n]?.id as string, d]));
@@ -54,6 +58,7 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
         prepare: inputsPreparer(job.images, { root: job.root, cacheDir: job.settings.cacheDir, ownDirs: ownDirs(job.settings) }),
         ownBuild: hasOwnInputs(job.images),
         bake: job.bake,
+        warn: (line) => io.stderr.write(`warning: ${line}\n`),
         root: job.root,
         logsDir: job.settings.logsDir,
         parallel: job.parallel,
@@ -66,11 +71,11 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
     progress.close();
     await job.skipper.close();
   }
-  reportBuild(report, out, job.root);
+  if (!job.quiet) reportBuild(report, out, job.root);
   return report;
 }
 
-function upToDate(plan: BuildPlan, decided: readonly Decision[], progress: ReturnType<typeof createProgress>): BuildReport {
+function upToDate(plan: BuildPlan, decided: readonly Decision[], progress: Progress): BuildReport {
   const results = plan.builds.map((build, n): ImageResult => {
     const d = decided[n] as Extract<Decision, { upToDate: string }>;
     return {

@@ -20,6 +20,7 @@
  * in the local store — falls through to the full run, which decides everything again. No heavy
  * module is imported unless a build must run.
  */
+import { phaseDone } from '../timing.js';
 import { connectEngine } from '../engine/engine.js';
 import type { DockerExec } from '../engine/docker-exec.js';
 import { DIGEST_LABEL } from '../engine/images.js';
@@ -54,6 +55,7 @@ export async function tryFastBuild(place: SnapshotPlace, io: Streams, docker?: D
 async function decideAll(place: SnapshotPlace, docker: DockerExec | undefined) {
   const found = await readBuildSnapshot(place);
   if (!found) return undefined;
+  phaseDone('snapshot current (fast path)');
   const { root } = found;
   // this run's time, as the full run labels it
   const snapshot = {
@@ -76,6 +78,7 @@ async function decideAll(place: SnapshotPlace, docker: DockerExec | undefined) {
   // a parent outside the plan that is not in the local store (in a registry, or missing): the full run checks it
   if (!(await skipper.externalsPresent())) return undefined;
   const decisions = await Promise.all(snapshot.plan.builds.map((s) => skipper.decide(s)));
+  phaseDone('input digests and decisions');
   // an image whose digest could not be computed builds without a label: leave that to the full run
   if (decisions.some((d) => 'labels' in d && d.labels[DIGEST_LABEL] === undefined)) return undefined;
   const job = { ...snapshot, root, engine, skipper };

@@ -62,3 +62,14 @@ export function registryAdvice(registry: string, kind: RegistryFailure, attempts
   }
   return `registry ${registry} rejected the request`;
 }
+
+/** The repository of a reference, without its tag or digest (`127.0.0.1:5000/ns/app:1` → `127.0.0.1:5000/ns/app`). */
+export function repositoryOf(ref: string): string {
+  const at = ref.indexOf('@');
+  const named = at < 0 ? ref : ref.slice(0, at);
+  const colon = named.lastIndexOf(':');
+  return colon > named.lastIndexOf('/') ? named.slice(0, colon) : named;
+}
+
+/** `REPO@sha256:…`: the one manifest, whatever tags move. */
+export const digestRef = (ref: string, digest: string): string => `${repositoryOf(ref)}@${digest}`;

@@ -5,8 +5,8 @@
  * (bake-lines.ts) into each image's log and progress, as a build of its own would write them.
  *
  * Bake stops everything at the first failure and does not say which images it finished, except
- * through its output: an image counts as built when its export step is DONE (or when bake
- * succeeded), and as failed when BuildKit reports an error for one of its own steps. The caller
+ * through its output: an image counts as built when its export vertex is DONE (or when bake
+ * succeeded), and as failed when BuildKit reports an error for one of its own vertices. The caller
  * builds on their own only the images bake stopped because another failed (see run-plan.ts).
  */
 import { readFile } from 'node:fs/promises';
@@ -19,11 +19,11 @@ import { BUILD_ENV } from '../engine/engine.js';
 import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { ImageResult } from './result.js';
 import type { RunBuildOptions } from './run-build.js';
-import { stepOwner, type StepOwner } from './step-owner.js';
+import { vertexOwner, type VertexOwner } from './vertex-owner.js';
 
 /** An image of the session: its build, the notes its decision gave, and what to do once it is built. */
 export interface BakeMember {
-  readonly step: ImageBuild;
+  readonly build: ImageBuild;
   readonly notes?: readonly string[];
   readonly built?: () => Promise<void>;
 }
@@ -33,7 +33,7 @@ export type RunBakeOptions = Pick<RunBuildOptions, 'docker' | 'env' | 'globalArg
 export interface BakeOutcome {
   /** Results of the images bake built (status `built`), by id. */
   readonly built: ReadonlyMap<string, ImageResult>;
-  /** Results of the images whose own step failed in the session (status `failed`), by id. */
+  /** Results of the images whose own build failed in the session (status `failed`), by id. */
   readonly failed: ReadonlyMap<string, ImageResult>;
   /** What the engine says of each built image, by its primary tag. */
   readonly images: ReadonlyMap<string, LocalImage>;
@@ -71,14 +71,14 @@ export async function runBake(batch: BakeSession, members: ReadonlyMap<string, B
       id,
       status: 'built',
       ms: now() - began,
-      tags: member.step.tags,
+      tags: member.build.tags,
       logFile: (logs.get(id) as ImageLog).file,
     };
     built.set(id, result);
     recording.push(member.built?.() ?? Promise.resolve());
     options.progress.done(result);
   };
-  /** BuildKit failed one of the image's own steps: its result is this session's, not a reason to build it again. */
+  /** BuildKit failed one of the image's own builds: its result is this session's, not a reason to build it again. */
   const failedOwn = (id: string, reason: string): void => {
     if (built.has(id) || failed.has(id)) return;
     const member = members.get(id) as BakeMember;
@@ -87,7 +87,7 @@ export async function runBake(batch: BakeSession, members: ReadonlyMap<string, B
       id,
       status: 'failed',
       ms: now() - began,
-      tags: member.step.tags,
+      tags: member.build.tags,
       logFile: log.file,
       reason,
       tail: log.tail(),
@@ -141,17 +141,17 @@ export async function runBake(batch: BakeSession, members: ReadonlyMap<string, B
   return { built, failed, images, exitCode, tail: bakeLines };
 }
 
-/** Who owns a step BuildKit named under a target (step-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
-async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMember>): Promise<StepOwner> {
+/** Who owns a build BuildKit named under a target (vertex-owner.ts): from the targets' Dockerfiles and their ancestors in the batch. */
+async function ownerOf(batch: BakeSession, members: ReadonlyMap<string, BakeMember>): Promise<VertexOwner> {
   const nameOf = new Map([...batch.targets].map(([name, id]) => [id, name]));
   const dockerfiles = new Map(
     await Promise.all([...batch.dockerfiles].map(async ([name, file]) => [name, await readFile(file, 'utf8').catch(() => '')] as const)),
   );
   const walk = (id: string): string[] => {
-    const parents = (members.get(id)?.step.parents ?? []).filter((p) => nameOf.has(p));
+    const parents = (members.get(id)?.build.parents ?? []).filter((p) => nameOf.has(p));
     // nearest first: the parents, then theirs
     return [...new Set([...parents, ...parents.flatMap(walk)])];
   };
   const ancestors = new Map([...batch.targets].map(([name, id]) => [name, walk(id).map((p) => nameOf.get(p) as string)]));
-  return stepOwner(dockerfiles, ancestors);
+  return vertexOwner(dockerfiles, ancestors);
 }

@@ -25,21 +25,21 @@ export interface RunBuildOptions extends Engine {
    * Runs before an image's docker build, with its log (pre-build inputs: fetched files, an
    * assembled context). May give another build context, and clean up once the build is over.
    */
-  readonly prepare?: (step: ImageBuild, log: (line: string) => void, signal: AbortSignal) => Promise<Prepared | undefined>;
+  readonly prepare?: (build: ImageBuild, log: (line: string) => void, signal: AbortSignal) => Promise<Prepared | undefined>;
   /**
    * Runs first, once the image's parents are done (input digests, see src/digest/skipper.ts):
-   * `{ upToDate }` ends the step there (status `up-to-date`, no log written, nothing run);
+   * `{ upToDate }` ends the build there (status `up-to-date`, no log written, nothing run);
    * otherwise the build goes ahead with the labels it adds (the input digest), its notes under the
    * command in the log, and `built()` once docker succeeded.
    */
-  readonly decide?: (step: ImageBuild, signal: AbortSignal) => Promise<BuildDecision>;
+  readonly decide?: (build: ImageBuild, signal: AbortSignal) => Promise<BuildDecision>;
   /** Log lines kept to show under a failed image (default 20). */
   readonly tailLines?: number;
   readonly now?: () => number;
 }
 
 export interface BuildReport {
-  /** One per step, in plan order. */
+  /** One per build, in plan order. */
   readonly results: readonly ImageResult[];
   /** The run was stopped by its signal. */
   readonly interrupted: boolean;
@@ -76,7 +76,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
   const { docker, root, progress } = options;
   const logs = new Map<string, ImageLog>();
   const sizes = new Map<string, number | undefined>();
-  const steps = new Map(plan.builds.map((s) => [s.id, s]));
+  const builds = new Map(plan.builds.map((s) => [s.id, s]));
   const upToDate = new Map<string, string>();
   let failFastBy: string | undefined;
 
@@ -87,13 +87,13 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       sizes.set(planned.id, decision.size);
       return 'up-to-date';
     }
-    const step = decision?.labels ? { ...planned, labels: { ...planned.labels, ...decision.labels } } : planned;
-    const log = openImageLog(logFileOf(root, options.logsDir, step.dir), options.tailLines ?? 20);
-    logs.set(step.id, log);
+    const build = decision?.labels ? { ...planned, labels: { ...planned.labels, ...decision.labels } } : planned;
+    const log = openImageLog(logFileOf(root, options.logsDir, build.dir), options.tailLines ?? 20);
+    logs.set(build.id, log);
     let prepared: Prepared | undefined;
     try {
-      prepared = await options.prepare?.(step, (line) => log.write(line), signal);
-      const { argv, env } = buildxArgv(prepared?.context ? { ...step, context: prepared.context } : step, plan);
+      prepared = await options.prepare?.(build, (line) => log.write(line), signal);
+      const { argv, env } = buildxArgv(prepared?.context ? { ...build, context: prepared.context } : build, plan);
       log.write(`$ ${commandLine(argv, env)}`);
       decision?.notes?.forEach((line) => log.write(line));
       const result = await docker.run(argv, {
@@ -102,12 +102,12 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
         signal,
         onLine: (line) => {
           log.write(line);
-          progress.line(step.id, line);
+          progress.line(build.id, line);
         },
       });
       if (result.exitCode !== 0) throw new BuildFailed(reasonOf(log.tail(), result.exitCode));
-      const primary = step.tags[0];
-      sizes.set(step.id, primary === undefined ? undefined : await imageSize(options, primary));
+      const primary = build.tags[0];
+      sizes.set(build.id, primary === undefined ? undefined : await imageSize(options, primary));
       await decision?.built?.();
       return 'built';
     } finally {
@@ -117,7 +117,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
   };
 
   const toResult = (r: JobResult): ImageResult => {
-    const step = steps.get(r.id) as ImageBuild;
+    const build = builds.get(r.id) as ImageBuild;
     const log = logs.get(r.id);
     const size = sizes.get(r.id);
     const reason =
@@ -140,7 +140,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       id: r.id,
       status: r.status,
       ms: r.ms,
-      tags: step.tags,
+      tags: build.tags,
       ...(size !== undefined ? { size } : {}),
       ...(log ? { logFile: log.file } : {}),
       ...(reason ? { reason } : {}),

@@ -1,6 +1,6 @@
 /**
  * Runs a {@link BuildPlan} the fastest way that keeps every image's result its own:
- * 1. every step is decided first (input digests: up to date, or build with this argv);
+ * 1. every build is decided first (input digests: up to date, or build with these labels);
  * 2. the out-of-date images that can share one BuildKit session go to one `docker buildx bake`
  *    (run-bake.ts): a child starts from its parent's result in the same solve, and one process
  *    starts instead of one per image;
@@ -12,6 +12,7 @@
  * again the same way, with the images on it. The full build and its fast path
  * (src/digest/fast-build.ts) both end here.
  */
+import { phaseDone } from '../timing.js';
 import { bakeSession } from '../plan/bake-session.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
@@ -24,6 +25,8 @@ export interface RunPlanOptions extends RunBuildOptions {
   readonly bake?: boolean;
   /** Images that must be built on their own (pre-build inputs prepared right before the build). */
   readonly ownBuild?: (build: ImageBuild) => boolean;
+  /** Told once why the out-of-date images could not share a bake session (then each builds on its own). */
+  readonly warn?: (line: string) => void;
 }
 
 const never = new AbortController().signal;
@@ -52,6 +55,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
   const decisions = new Map<string, BuildDecision | undefined>(
     await Promise.all(plan.builds.map(async (s) => [s.id, await options.decide?.(s, options.signal ?? never)] as const)),
   );
+  phaseDone('input digests and decisions');
   const results = new Map<string, ImageResult>();
   const stale = new Map<string, ImageBuild>();
   for (const build of plan.builds) {
@@ -79,16 +83,19 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
       plan,
       options.root,
     );
-    if ('notBakeable' in made) session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
-    else {
+    if ('notBakeable' in made) {
+      options.warn?.(`no bake session, each image builds on its own: ${made.notBakeable}`);
+      session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
+    } else {
       const members = new Map<string, BakeMember>(
         session.map((build) => {
           const d = decisions.get(build.id);
           const own = d && !('upToDate' in d) ? d : undefined;
-          return [build.id, { step: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
+          return [build.id, { build: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
         }),
       );
       const outcome = await runBake(made, members, options);
+      phaseDone(`bake session (${session.length} images)`);
       // a child bake put on other layers than its tagged parent is built again, on its own
       const off = offTheirBase(session, new Set(outcome.built.keys()), outcome.images);
       for (const [id, result] of outcome.built) {
@@ -96,7 +103,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         results.set(id, result);
         stale.delete(id);
       }
-      // an image whose own step failed has its result: it is not built again, nor is anything on it
+      // an image whose own vertex failed has its result: it is not built again, nor is anything on it
       for (const [id, result] of outcome.failed) {
         results.set(id, result);
         stale.delete(id);
@@ -136,6 +143,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
       },
     });
     for (const r of report.results) results.set(r.id, r);
+    phaseDone(`image by image (${rest.builds.length} images)`);
   }
 
   const ordered = plan.builds.map((s) => results.get(s.id) as ImageResult);

@@ -14,10 +14,22 @@ export class BundleError extends DockwrightError {
 }
 
 /** `dockwright test`: some image did not pass its checks. */
-export class VerifyFailedError extends DockwrightError {
+export class ImageTestFailedError extends DockwrightError {
   readonly code = 'DW_TEST_FAILED';
   readonly exitCode = 1 as const;
   constructor(readonly failed: readonly string[]) {
     super(`${failed.length} image${failed.length === 1 ? '' : 's'} failed the test: ${failed.join(', ')}`);
   }
+}
+
+/** `dockwright release` / `promote` stopped: no tag moved (or, after a failed final step, the report says which did). Exit 1. */
+export class ReleaseFailedError extends DockwrightError {
+  readonly code = 'DW_RELEASE_FAILED';
+  readonly exitCode = 1 as const;
+}
+
+/** SIGINT/SIGTERM before the final step of a release: no tag moved. Exit 130. */
+export class ReleaseInterruptedError extends DockwrightError {
+  readonly code = 'DW_INTERRUPTED';
+  readonly exitCode = 130 as const;
 }

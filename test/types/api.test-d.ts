@@ -3,7 +3,7 @@
  * to a stage or image by string, a variant that does not exist, an unknown field) is rejected.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import { copy, healthcheck, image, run, stage, variantKey, variants, type ImageDef, type StageDef } from 'dockwright';
+import { copy, env, healthcheck, image, literal, run, stage, variantKey, variants, type ImageDef, type StageDef } from 'dockwright';
 
 const builder = stage('builder', { from: 'busybox:stable' }, [run('echo hi > /out')]);
 const base = image({ name: 'base', from: 'debian:bookworm-slim', steps: [] });
@@ -56,6 +56,26 @@ describe('stage and image references are values', () => {
     healthcheck({ test: ['true'], interval: '5s', retries: 3 });
     // @ts-expect-error retries is a number
     healthcheck({ test: ['true'], retries: '3' });
+    // compose style is accepted (and read as compose means it: exec form without CMD, shell form)
+    healthcheck({ test: ['CMD', 'curl', '-f', 'http://localhost/'] });
+    healthcheck({ test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] });
+  });
+
+  it('an image arg can be declared for RUN to read from its environment', () => {
+    image({
+      name: 'x',
+      from: base,
+      steps: [run('apt-get update')],
+      args: { DEBIAN_FRONTEND: { default: 'noninteractive', forRun: true } },
+    });
+    // @ts-expect-error forRun is a boolean
+    image({ name: 'x', from: base, steps: [], args: { DEBIAN_FRONTEND: { default: 'noninteractive', forRun: 'yes' } } });
+  });
+
+  it('literal() is a string, accepted wherever a value is', () => {
+    expectTypeOf(literal('$6$salt')).toEqualTypeOf<string>();
+    env({ HASH: literal('$6$salt$abc') });
+    image({ name: 'x', from: base, steps: [], workdir: literal('/srv/$app'), labels: { note: literal('$1') } });
   });
 });
 

@@ -129,14 +129,14 @@ describe('the example project', () => {
     ]);
   });
 
-  it('Ascend redeclares each version arg only in the stages that use it', () => {
+  it('Ascend redeclares each version arg (and TARGETARCH) only in the stages that use it', () => {
     const { globalArgs, stages } = dockerfile('ascend-app');
     expect(globalArgs).toEqual([]);
     expect(Object.fromEntries(stages.map((s) => [s.name, argNames(s)]))).toEqual({
       base: [],
-      python: ['ARCH', 'PYTHON_VERSION'],
-      cann: ['ARCH', 'CANN_VERSION', 'DEVICE'],
-      pta: ['ARCH', 'PYTHON_VERSION', 'TORCH_VERSION'],
+      python: ['TARGETARCH', 'PYTHON_VERSION'],
+      cann: ['TARGETARCH', 'CANN_VERSION', 'DEVICE'],
+      pta: ['TARGETARCH', 'PYTHON_VERSION', 'TORCH_VERSION'],
       app: ['CANN_VERSION'],
     });
     for (const name of ['python', 'cann', 'pta']) {

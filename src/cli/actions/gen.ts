@@ -1,4 +1,7 @@
 /** What `dockwright gen` does (the command and its options: ../gen.ts). */
+import path from 'node:path';
+import { writeGenSnapshot } from '../../io/gen-snapshot.js';
+import { phaseDone } from '../../timing.js';
 import type { Command } from 'commander';
 import * as z from 'zod';
 import { DriftError } from '../../errors/process-error.js';
@@ -8,7 +11,7 @@ import type { ImageModel } from '../../model/resolved.js';
 import { BAKE_FILE, bakeFile, renderBakeFile } from '../../plan/bake-file.js';
 import { matchImages } from '../../plan/select.js';
 import { unknownImageMessage } from '../../plan/unknown-name.js';
-import { loadProject } from '../../project.js';
+import { loadProject, type Project } from '../../project.js';
 import type { CliContext } from '../context.js';
 import { writeWarnings } from '../format-warnings.js';
 import { generate, outputFolder, planGenerated, writeGenerated } from '../../generate.js';
@@ -33,7 +36,30 @@ export function selectForGen(images: readonly ImageModel[], names: readonly stri
   return images.filter((i) => wanted.has(i.id));
 }
 
-export async function genAction(ctx: CliContext, names: string[], rawOptions: unknown, command: Command): Promise<void> {
+/** The context with what the command prints on stderr also kept (warnings: the gen snapshot replays them). */
+function recording(ctx: CliContext): { ctx: CliContext; stderr: () => string } {
+  let stderr = '';
+  const io: CliContext = { ...ctx, stderr: { ...ctx.stderr, write: (t) => ((stderr += t), ctx.stderr.write(t)) } };
+  return { ctx: io, stderr: () => stderr };
+}
+
+export async function genAction(shown: CliContext, names: string[], rawOptions: unknown, command: Command): Promise<void> {
+  const { ctx, stderr } = recording(shown);
+  const { project, again } = await gen(ctx, names, rawOptions, command);
+  // the same command line replays this output while nothing it came from changes (io/gen-snapshot.ts)
+  const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
+  const contextIgnores = project.images.map((i) => path.join(path.resolve(project.root, i.context), '.dockerignore'));
+  await writeGenSnapshot(
+    { argv, cwd: ctx.cwd, env: ctx.env },
+    project.root,
+    project.settings,
+    { stdout: again, stderr: stderr() },
+    contextIgnores,
+  );
+}
+
+/** Runs `gen`; returns the project and what the same command prints on stdout when run again with nothing changed. */
+async function gen(ctx: CliContext, names: string[], rawOptions: unknown, command: Command): Promise<{ project: Project; again: string }> {
   const options = GenOptions.parse(rawOptions);
   if (options.stdout !== undefined && (options.check || names.length > 0)) {
     throw new UsageError('--stdout prints one image: give no other names and no --check');
@@ -48,6 +74,7 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
     );
   }
   const rendered = await generate(project, selected);
+  phaseDone('render and lint');
   // the bake file describes the whole project, whichever images were named
   const generated = project.settings.bake
     ? {
@@ -60,16 +87,22 @@ export async function genAction(ctx: CliContext, names: string[], rawOptions: un
     : rendered;
   writeWarnings(ctx.stderr, generated.warnings);
   if (options.stdout !== undefined) {
-    ctx.stdout.write(generated.dockerfiles.get(selected[0]?.id ?? '') ?? '');
-    return;
+    const text = generated.dockerfiles.get(selected[0]?.id ?? '') ?? '';
+    ctx.stdout.write(text);
+    return { project, again: text };
   }
   const plan = await planGenerated(project, generated, names.length > 0 ? selected : undefined);
   if (options.check) {
     const { shown } = outputFolder(project);
     const drift = driftOf(plan);
     if (drift.length > 0) throw new DriftError(drift.map((d) => `${shown}/${d}`));
-    ctx.stdout.write(`${shown}/ is up to date (${plan.unchanged.length} files)\n`);
-    return;
+    const text = `${shown}/ is up to date (${plan.unchanged.length} files)\n`;
+    ctx.stdout.write(text);
+    return { project, again: text };
   }
   ctx.stdout.write(`${await writeGenerated(project, plan)}\n`);
+  phaseDone('write generated files');
+  // run again, every file it wrote is unchanged and nothing is left to remove
+  const files = plan.create.length + plan.update.length + plan.unchanged.length;
+  return { project, again: `${outputFolder(project).shown}/: 0 written, ${files} unchanged, 0 removed\n` };
 }

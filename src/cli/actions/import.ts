@@ -16,6 +16,7 @@ const ImportOptions = z.object({
   name: z.string().min(1).optional(),
   out: z.string().min(1).optional(),
   arg: z.array(ArgPair).default([]),
+  buildContext: z.array(z.string().regex(/^[^=]+=./, 'NAME=DIR')).default([]),
   context: z.string().min(1).optional(),
   force: z.boolean().default(false),
 });
@@ -37,12 +38,24 @@ export async function importAction(ctx: CliContext, files: string[], rawOptions:
     context: o.context,
     out: o.out === undefined ? path.resolve(root, settings.definitionsDir) : path.resolve(request.cwd, o.out),
     args: Object.fromEntries(o.arg.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])),
+    buildContexts: Object.fromEntries(
+      o.buildContext.map((pair) => {
+        const dir = pair.slice(pair.indexOf('=') + 1);
+        const shown = dir.includes('://') ? dir : path.relative(root, path.resolve(request.cwd, dir)).split(path.sep).join('/') || '.';
+        return [pair.slice(0, pair.indexOf('=')), shown];
+      }),
+    ),
     force: o.force,
   });
   report.warnings.forEach((w) => ctx.stderr.write(`warning: ${formatWarning(w)}\n`));
   report.written.forEach((f) => ctx.stdout.write(`wrote ${f}\n`));
-  const marked = report.warnings.filter((w) => w.message.startsWith('not modelled')).length;
+  const count = (suffix: string): number => report.warnings.filter((w) => w.message.endsWith(suffix)).length;
+  const lines = (n: number): string => `${n} line${n === 1 ? '' : 's'}`;
+  const raw = count('(kept as raw)');
+  const dropped = count('(left out of the definition)');
   ctx.stdout.write(
-    `${report.written.length} definition${report.written.length === 1 ? '' : 's'} written${marked ? `; ${marked} line${marked === 1 ? '' : 's'} kept as raw (search for "dockwright import: not modelled")` : ''}; next: dockwright check && dockwright gen\n`,
+    `${report.written.length} definition${report.written.length === 1 ? '' : 's'} written` +
+      `${raw ? `; ${lines(raw)} kept as raw (search for "dockwright import: not modelled")` : ''}` +
+      `${dropped ? `; ${lines(dropped)} left out (see the warnings)` : ''}; next: dockwright check && dockwright gen\n`,
   );
 }

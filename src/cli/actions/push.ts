@@ -15,7 +15,7 @@ import { formatTable } from '../../runner/progress/format-table.js';
 import { parallelOf } from '../parallel.js';
 import { pushAndReport, pushItems } from '../../runner/push-report.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, engineOf, reachEngine, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, reachEngine, selectedImages } from '../ship-selection.js';
 import { requireRegistry } from '../../plan/registry-check.js';
 
 const PushOptions = SelectionOptions.extend({

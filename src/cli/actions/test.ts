@@ -5,8 +5,8 @@ import { UsageError } from '../../errors/definition-error.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
 import { type DockerExec } from '../../engine/docker-exec.js';
-import { VerifyFailedError } from '../../runner/ship-error.js';
-import { verifyImages, type VerifyItem, type VerifyResult } from '../../runner/verify/index.js';
+import { ImageTestFailedError } from '../../runner/ship-error.js';
+import { testImages, type ImageTestItem, type ImageTestResult } from '../../runner/image-test/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../../runner/progress/format-table.js';
 import { parallelOf } from '../parallel.js';
@@ -18,7 +18,7 @@ const TestOptions = SelectionOptions.extend({
   parallel: z.coerce.number().int().positive().optional(),
 });
 
-export function formatVerifyReport(results: readonly VerifyResult[]): string {
+export function formatTestReport(results: readonly ImageTestResult[]): string {
   const rows = results.map((r) => {
     const failed = r.checks.filter((c) => !c.ok);
     const detail =
@@ -46,14 +46,14 @@ export async function testAction(
   if (o.registryRoundtrip !== undefined && registry === undefined) {
     throw new UsageError('--registry-roundtrip needs a registry: give one (--registry-roundtrip 127.0.0.1:5000) or set `registry`');
   }
-  const items: VerifyItem[] = selectedImages(images, names, { ...o, deps: false }).map((image) => ({
+  const items: ImageTestItem[] = selectedImages(images, names, { ...o, deps: false }).map((image) => ({
     id: image.id,
     dir: image.dir,
     tags: imageTags(image, settings),
     test: image.test,
     ...(registry !== undefined ? { remoteTags: imageTags(image, { ...settings, registry }) } : {}),
   }));
-  const results = await verifyImages(
+  const results = await testImages(
     items,
     {
       ...(await reachEngine(ctx, docker, o)),
@@ -62,7 +62,7 @@ export async function testAction(
     },
     { parallel: parallelOf(o.parallel, settings) },
   );
-  ctx.stdout.write(formatVerifyReport(results));
+  ctx.stdout.write(formatTestReport(results));
   const failed = results.filter((r) => r.status === 'failed').map((r) => r.id);
-  if (failed.length > 0) throw new VerifyFailedError(failed);
+  if (failed.length > 0) throw new ImageTestFailedError(failed);
 }

@@ -8,6 +8,7 @@ import type { ImageModel } from '../../model/resolved.js';
 import type { Settings } from '../../model/settings.js';
 import { RULE_IDS, isRuleId, type RuleContext, type RuleId } from './rule.js';
 import { RULES } from './rule-table.js';
+import { didYouMean } from '../did-you-mean.js';
 
 export type { LintRule, RuleContext, RuleHit, RuleId } from './rule.js';
 export { RULE_IDS } from './rule.js';
@@ -31,8 +32,12 @@ export function ruleSeverity(id: RuleId, settings: LintSettings): 'off' | 'warni
 export function checkLintSettings(settings: LintSettings): void {
   const unknown = Object.keys(settings.lint.rules).filter((id) => !isRuleId(id));
   if (unknown.length === 0) return;
+  const named = unknown.map((id) => {
+    const guess = didYouMean(id, RULE_IDS, Math.max(2, Math.floor(id.length / 4)));
+    return `"${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`;
+  });
   throw new ConfigError(
-    `lint.rules: unknown rule${unknown.length === 1 ? '' : 's'} ${unknown.map((id) => `"${id}"`).join(', ')}; the rules are ${RULE_IDS.join(', ')}`,
+    `lint.rules: unknown rule${unknown.length === 1 ? '' : 's'} ${named.join(', ')}; the rules are ${RULE_IDS.join(', ')}`,
   );
 }
 

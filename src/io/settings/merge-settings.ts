@@ -91,7 +91,7 @@ export function mergeSettings(layers: SettingsLayers): Settings {
 
   const result = SettingsSchema.safeParse(merged);
   if (!result.success) {
-    for (const p of zodProblems(result.error.issues, merged)) {
+    for (const p of zodProblems(result.error.issues, merged, SettingsSchema)) {
       const origin = originOf(p.path ?? []);
       if (origin && 'row' in origin) messages.push(`${where(origin)}: ${p.message}${p.expected ? `, expected ${p.expected}` : ''}`);
       else messages.push(formatProblem({ ...p, file: origin?.file ?? 'settings' }));

@@ -47,6 +47,7 @@ export const SETTING_OVERRIDES = [
   { name: 'templatesDir', env: 'DOCKWRIGHT_TEMPLATES_DIR', flag: '--templates', path: ['templatesDir'], parse: text },
   { name: 'bake', env: 'DOCKWRIGHT_BAKE', flag: '--bake', path: ['bake'], parse: boolean },
   { name: 'parallel', env: 'DOCKWRIGHT_PARALLEL', flag: '--parallel', path: ['parallel'], parse: positiveInteger },
+  { name: 'registryCache', env: 'DOCKWRIGHT_REGISTRY_CACHE', flag: '--registry-cache', path: ['registryCache'], parse: tag },
   { name: 'strict', env: 'DOCKWRIGHT_STRICT', flag: '--strict', path: ['lint', 'strict'], parse: boolean },
 ] as const satisfies readonly SettingOverride[];
 

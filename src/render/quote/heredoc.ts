@@ -1,3 +1,4 @@
+import { QuoteError } from './quote-error.js';
 import { assertWritable } from './text-checks.js';
 
 /** A script ready to be laid out as `RUN <redirect>` newline `<body>`. */
@@ -24,10 +25,20 @@ export interface HeredocOptions {
  * comments or line continuation inside it); a final newline is added when missing. The marker is
  * the first of `EOF`, `EOF_1`, `EOF_2`, … that does not occur anywhere in the script, so no line can
  * end the heredoc early, whatever line-ending or tab-stripping rules a parser applies. Rejected:
- * NUL and lone surrogates.
+ * NUL, lone surrogates and carriage returns (BuildKit reads the Dockerfile line by line and drops
+ * them, so the script would not be verbatim).
  */
 export function heredoc(script: string, opts: HeredocOptions = {}): Heredoc {
   assertWritable('heredoc script', script);
+  if (script.includes('\r')) {
+    throw new QuoteError(
+      'DW_QUOTE_CARRIAGE_RETURN',
+      'heredoc script',
+      script,
+      'contains a carriage return (CRLF line endings?), which docker would not keep',
+      String.raw`"\n" line endings (script.replace(/\r\n/g, "\n"))`,
+    );
+  }
   let marker = 'EOF';
   for (let n = 1; script.includes(marker); n += 1) marker = `EOF_${n}`;
   const text = script === '' || script.endsWith('\n') ? script : `${script}\n`;

@@ -54,3 +54,22 @@ export function doubleQuoted(segments: readonly Segment[], escape: EscapeChar): 
   }
   return `${out}"`;
 }
+
+/**
+ * The segments as one unquoted word of BuildKit's word lexer, for a JSON-form path: only `"`,
+ * `'`, `$` (literal) and the escape character are escaped, so a glob (`./conf/*.xml`) or a space
+ * stays as written and tools that do not lex words see the path itself, not quote characters.
+ * Text with `<<` (a heredoc marker to some readers) is double-quoted instead.
+ */
+export function escapedWord(segments: readonly Segment[], escape: EscapeChar): string {
+  if (segments.some((s) => (s.kind === 'text' ? s.text : (s.word ?? '')).includes('<<'))) return doubleQuoted(segments, escape);
+  let out = '';
+  for (const s of segments) {
+    if (s.kind === 'text') out += escapeChars(s.text, ['"', "'", '$', escape], escape);
+    else {
+      const word = s.word === undefined ? '' : escapeChars(s.word, ['"', "'", escape], escape);
+      out += `\${${s.name}${s.modifier ?? ''}${word}}`;
+    }
+  }
+  return out;
+}

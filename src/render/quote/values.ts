@@ -1,5 +1,5 @@
 import { QuoteError } from './quote-error.js';
-import { bareToken, doubleQuoted } from './shell-word.js';
+import { bareToken, doubleQuoted, escapedWord } from './shell-word.js';
 import { DEFAULT_ESCAPE, assertOneLine, assertWritable, type EscapeChar } from './text-checks.js';
 import { splitVariables } from './variable-refs.js';
 import { jsonArray } from './exec-form.js';
@@ -84,7 +84,8 @@ export function word(value: string, opts: WordOptions = {}): string {
 /**
  * The JSON form of COPY, ADD and VOLUME arguments, `["src", "dest"]`: safe for spaces and any
  * other character. BuildKit runs each decoded string through its word lexer (quotes and `$`
- * count), so each element is a {@link word}-style word inside the JSON string. Glob characters
+ * count), so each element is a word inside the JSON string, with only the characters that lexer
+ * gives a meaning escaped (no quotes: `["./conf/*.xml", "/etc/"]`). Glob characters
  * (`* ? [`) in COPY/ADD sources are NOT neutralised: BuildKit matches them as patterns. Line breaks
  * are allowed (JSON escapes them). Rejected: an empty list or path, NUL, lone surrogates.
  */
@@ -94,7 +95,7 @@ export function pathArray(paths: readonly string[], opts: WordOptions = {}): str
     assertWritable('path', path);
     if (path === '') throw new QuoteError('DW_QUOTE_EMPTY', 'path', path, 'is empty', 'a non-empty path');
     const segments = splitVariables('path', path, opts.expand ?? false);
-    return bareToken(segments) ?? doubleQuoted(segments, opts.escape ?? DEFAULT_ESCAPE);
+    return bareToken(segments) ?? escapedWord(segments, opts.escape ?? DEFAULT_ESCAPE);
   });
   return jsonArray(words);
 }

@@ -43,11 +43,24 @@ export function buildView(ir: DockerfileIr, opts: ViewOptions = {}): DockerfileV
 }
 
 /** The ignore file of an image (`<dir>/Dockerfile.dockerignore`): its patterns, one per line. */
+const ignorePattern = (p: string): string => {
+  if (p.startsWith('#')) {
+    throw new QuoteError(
+      'DW_QUOTE_COMMENT_LIKE',
+      '.dockerignore pattern',
+      p,
+      'starts with "#", so docker reads it as a comment and ignores nothing',
+      String.raw`"\#…" for a name starting with "#" (a comment belongs in the definition, as // …)`,
+    );
+  }
+  return oneLine('.dockerignore pattern', p);
+};
+
 export function buildDockerignoreView(patterns: readonly string[], header: DockerfileIr['header']): DockerignoreView {
   const q = createQuoting('\\');
   const view: DockerignoreView = {
     header: headerOf(q, header.file, header.imageId),
-    lines: patterns.map((p, i) => q.at(['dockerignore', i], () => oneLine('.dockerignore pattern', p))),
+    lines: patterns.map((p, i) => q.at(['dockerignore', i], () => ignorePattern(p))),
   };
   if (q.failures.length > 0) throw new ViewError(q.failures);
   return view;

@@ -7,7 +7,7 @@ import type { Output } from './output.js';
 import { statusText, type ImageResult } from '../result.js';
 import { fit, formatDuration } from './format.js';
 import type { Progress } from './progress.js';
-import { stepOf } from './step-line.js';
+import { stepTracker, type StepTracker } from './step-line.js';
 
 export interface LiveOptions {
   readonly now?: () => number;
@@ -27,7 +27,7 @@ const mark: Record<ImageResult['status'], string> = {
 export function liveProgress(out: Output, options: LiveOptions = {}): Progress {
   const now = options.now ?? Date.now;
   const columns = options.columns ?? 100;
-  const running = new Map<string, { started: number; step: string }>();
+  const running = new Map<string, { started: number; steps: StepTracker }>();
   let drawn = 0;
   let timer: NodeJS.Timeout | undefined;
 
@@ -36,7 +36,7 @@ export function liveProgress(out: Output, options: LiveOptions = {}): Progress {
     const width = Math.max(0, ...[...running.keys()].map((id) => id.length));
     return [...running].map(([id, r]) => {
       const head = `  ${id.padEnd(width)}  ${formatDuration(now() - r.started).padStart(6)}  `;
-      return `${head}${fit(r.step, Math.max(10, columns - head.length))}`;
+      return `${head}${fit(r.steps.current() ?? 'starting', Math.max(10, columns - head.length))}`;
     });
   };
   const redraw = (above = ''): void => {
@@ -58,15 +58,13 @@ export function liveProgress(out: Output, options: LiveOptions = {}): Progress {
   return {
     start(id) {
       if (running.size === 0 && drawn === 0) out.write(`${ESC}?25l`);
-      running.set(id, { started: now(), step: 'starting' });
+      running.set(id, { started: now(), steps: stepTracker() });
       redraw();
       ensureTimer();
     },
     line(id, line) {
-      const step = stepOf(line);
-      const r = running.get(id);
-      if (step === undefined || !r) return;
-      r.step = step; // shown at the next tick: output lines never cause a redraw themselves
+      // shown at the next tick: output lines never cause a redraw themselves
+      running.get(id)?.steps.line(line);
     },
     done(result) {
       running.delete(result.id);

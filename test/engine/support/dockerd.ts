@@ -64,11 +64,19 @@ async function killPidFile(file: string): Promise<void> {
 }
 
 /**
- * Starts a second dockerd beside the main one, for testing DOCKER_HOST and remote builders.
+ * Starts a second dockerd beside the main one, for testing DOCKER_HOST and remote builders;
+ * `containerdStore`: with the containerd image store (a fresh "second machine").
  * Needs root (like dockerd itself) and iproute2's `ip`. Its image store starts empty: load images
  * into it with `copyImage` from images.ts.
  */
-export async function startSecondDockerd(): Promise<SecondDockerd> {
+export interface SecondDockerdOptions {
+  /** The containerd image store (several platforms, attestations kept on load). */
+  readonly containerdStore?: boolean;
+  /** More of daemon.json. */
+  readonly config?: Record<string, unknown>;
+}
+
+export async function startSecondDockerd(options: SecondDockerdOptions = {}): Promise<SecondDockerd> {
   if (process.getuid?.() !== 0) throw new Error('startSecondDockerd needs root');
   const dir = await mkdtemp(join(tmpdir(), 'dockwright-dockerd-'));
   const id = randomBytes(3).toString('hex');
@@ -97,7 +105,12 @@ export async function startSecondDockerd(): Promise<SecondDockerd> {
     await ip(['addr', 'add', `${subnet}1/24`, 'dev', bridge]);
     await ip(['link', 'set', bridge, 'up']);
     const configFile = join(dir, 'daemon.json');
-    await writeFile(configFile, '{}\n');
+    const config = { ...(options.containerdStore ? { features: { 'containerd-snapshotter': true } } : {}), ...options.config };
+    await writeFile(
+      configFile,
+      `${JSON.stringify(config)}
+`,
+    );
     daemon = spawnDaemon(
       'dockerd',
       [

@@ -77,7 +77,7 @@ const CASES: Record<string, Case> = {
   throws: {
     stderr: [
       'error: 1 problem in the definitions:',
-      '  definitions/secrets.ts: could not load the definition: NO_SUCH_TOKEN_FOR_DOCKWRIGHT_TESTS is not set',
+      '  definitions/secrets.ts: could not load the definition: NO_SUCH_TOKEN_FOR_DOCKWRIGHT_TESTS is not set (thrown at definitions/secrets.ts:4:19)',
     ],
   },
   'syntax-error': {
@@ -90,7 +90,7 @@ const CASES: Record<string, Case> = {
     stderr: [
       'error: 2 problems in the settings:',
       '  dockwright.config.ts › parallel: has the wrong type (given "four", expected a number)',
-      '  dockwright.config.ts › tags: unknown field',
+      '  dockwright.config.ts › tags: unknown field; did you mean "tag"?',
     ],
   },
   'bad-env': {
@@ -100,6 +100,18 @@ const CASES: Record<string, Case> = {
       '  DOCKWRIGHT_TAG=feature/x (.env): expected a docker tag (letters, digits, "_", "." and "-", not starting with "." or "-", at most 128)',
       '  DOCKWRIGHT_PARALLEL=abc (environment): expected a positive integer',
       '  DOCKWRIGHT_STRICT=perhaps (environment): expected true or false (also 1/0, yes/no, on/off)',
+    ],
+  },
+  'import-cycle': {
+    stderr: [
+      'error: 1 problem in the definitions:',
+      "  definitions/b.ts › b › stages[0].from: is undefined: the definition files import each other, definitions/b.ts (b) → definitions/a.ts (a) → definitions/b.ts (b), so one of them sees the other's exports before they exist (expected images that do not build on each other (a cycle cannot be built); move the shared part into a third file)",
+    ],
+  },
+  'tag-typo': {
+    stderr: [
+      'error: 1 problem in the definitions:',
+      '  definitions/app.ts › app › tags[0]: unknown placeholder {verison}; did you mean {version}? (expected one of {version}, {tag}, {baseTag})',
     ],
   },
   'bad-tag': {

@@ -72,6 +72,40 @@ describe('dockwright build', () => {
     expect(plan.builds[0]?.command.argv.slice(0, 4)).toEqual(['--context', 'far', 'buildx', 'build']);
   });
 
+  it('several platforms on a classic store: exit 2 before anything runs, saying what to change; the store is asked only then', async () => {
+    const root = await tempProject(files);
+    const classic = fakeDocker([
+      { match: 'info', stdout: JSON.stringify([['Backing Filesystem', 'extfs']]) },
+      { match: (a) => a[1] === 'inspect' && a[0] === 'buildx', stdout: 'Driver: docker\n' },
+    ]);
+    const r = await dockwright(root, ['build', 'app', '--platform', 'linux/amd64,linux/arm64', '--dry-run'], classic);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('base, app: several platforms (linux/amd64, linux/arm64) cannot be loaded into this engine');
+    expect(r.stderr).toContain('containerd-snapshotter');
+    expect(classic.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx version', 'info --format', 'buildx inspect']);
+    const one = fakeDocker();
+    expect((await dockwright(root, ['build', 'app', '--platform', 'linux/arm64', '--dry-run'], one)).code).toBe(0);
+    expect(one.calls.map((c) => c.argv[0])).not.toContain('info');
+  });
+
+  it("--registry-cache TAG on a containerd store: every image imports and exports its cache there; --push of several platforms is the build's", async () => {
+    const root = await tempProject(files);
+    const containerd = fakeDocker([
+      { match: 'info', stdout: JSON.stringify([['driver-type', 'io.containerd.snapshotter.v1']]) },
+      { match: (a) => a[1] === 'inspect' && a[0] === 'buildx', stdout: 'Driver: docker\n' },
+    ]);
+    const r = await dockwright(
+      root,
+      ['build', 'app', '--registry-cache', 'ci', '--platform', 'linux/amd64,linux/arm64', '--push', '--dry-run'],
+      containerd,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(
+      '--cache-from type=registry,ref=127.0.0.1:5000/app:ci --cache-to type=registry,ref=127.0.0.1:5000/app:ci,mode=max,ignore-error=true',
+    );
+    expect(r.stdout).toContain('--output type=image,push=true');
+  });
+
   it('secrets stay off argv', async () => {
     const root = await tempProject(files);
     const r = await dockwright(root, ['build', 'lone', '--json'], fakeDocker());

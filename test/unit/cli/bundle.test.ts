@@ -93,7 +93,7 @@ describe('the bundle', () => {
   });
 
   it('starts with main and its context only; the program chunk adds commander and the command files', () => {
-    expect(staticModules('main.js')).toEqual(['src/cli/context.ts', 'src/cli/main.ts']);
+    expect(staticModules('main.js')).toEqual(['src/cli/context.ts', 'src/cli/main.ts', 'src/timing.ts']);
     const program = readdirSync(BUNDLE).find((n) => /^program-\w+\.js$/.test(n));
     expect(program).toBeDefined();
     const modules = staticModules(program as string);

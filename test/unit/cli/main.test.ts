@@ -18,6 +18,16 @@ export const fit = variants({ name: 'fit', axes: { os: ['alpine', 'debian'] }, i
 };
 
 describe('main', () => {
+  it('DOCKWRIGHT_TIMING=1 prints where the time went, phase by phase, on stderr; nothing without it', async () => {
+    const root = await tempProject(PROJECT);
+    const timed = await runCli(['gen'], root, { DOCKWRIGHT_TIMING: '1' });
+    expect(timed.code).toBe(0);
+    const phases = [...timed.stderr.matchAll(/^timing: +\d+ ms  \+ *\d+ ms  (.+)$/gm)].map((m) => m[1]);
+    expect(phases).toEqual(expect.arrayContaining(['settings', 'load definitions', 'validate definitions', 'render and lint', 'end']));
+    expect(phases.indexOf('load definitions')).toBeLessThan(phases.indexOf('render and lint'));
+    expect((await runCli(['gen', '--check'], root)).stderr).not.toMatch(/^timing:/m);
+  }, 30_000);
+
   it('prints the version and the help, exit 0', async () => {
     const root = await tempProject({});
     const version = await runCli(['--version'], root);

@@ -38,6 +38,6 @@ describe('CLI start-up', () => {
     expect(program.packages).toEqual(['commander']);
     expect(program.files.filter((f) => !/^cli\/[^/]+\.ts$/.test(f))).toEqual([]);
     expect(program.files).toContain('cli/gen.ts');
-    expect(files).toEqual(['cli/context.ts', 'cli/main.ts']);
+    expect(files).toEqual(['cli/context.ts', 'cli/main.ts', 'timing.ts']);
   });
 });

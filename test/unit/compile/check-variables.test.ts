@@ -1,6 +1,7 @@
 /** Unknown variable references, with "did you mean", and no false positives. */
 import { describe, expect, it } from 'vitest';
-import { checkVariables } from '../../../src/compile/check-variables.js';
+import { checkVariables, findVariables } from '../../../src/compile/check-variables.js';
+import { literal } from '../../../src/api/literal.js';
 import { lowerImage } from '../../../src/compile/lower-image.js';
 import type { ImageModel, InstructionModel, StageModel } from '../../../src/model/resolved.js';
 import {
@@ -85,6 +86,22 @@ describe('docker-expanded values', () => {
     expect(check(one([copy('a', '/${VERSIN}/')], {}, base)).map((p) => p.given)).toEqual(['VERSIN']);
   });
 
+  it('on an external base, warns about every other unknown name with the literal form as the fix', () => {
+    const image = one([env({ HASH: '$6$salt$abc', P: '$PATH:/x' })], {}, external('debian:12'));
+    const ctx = lowerContext([image], '1.0');
+    const found = findVariables(image, lowerImage(image, ctx), ctx.images);
+    expect(found.errors).toEqual([]);
+    expect(found.warnings).toEqual([
+      expect.objectContaining({
+        path: ['stages', 0, 'steps', 0, 'vars', 'HASH'],
+        given: '${salt}, ${abc}',
+        message: expect.stringContaining("literal('…')"),
+      }),
+    ]);
+    const fixed = one([env({ HASH: literal('$6$salt$abc') })], {}, external('debian:12'));
+    expect(findVariables(fixed, lowerImage(fixed, ctx), ctx.images)).toEqual({ errors: [], warnings: [] });
+  });
+
   it('checks FROM lines against global ARGs only', () => {
     const image = imageModel({
       id: 'app',
@@ -147,5 +164,18 @@ describe('model problems', () => {
     const base = imageModel({ id: 'base', stages: [stageModel('main', scratch)] });
     const image = imageModel({ id: 'app', args: { BASE_IMAGE: argSpec('x') }, stages: [stageModel('main', imageRef('base'))] });
     expect(check(image, [base])).toEqual([expect.objectContaining({ path: ['args', 'BASE_IMAGE'] })]);
+  });
+});
+
+describe('names that differ by a shortened word', () => {
+  it('suggests PYTHON_VERSION for PY_VERSION (error on a known base, warning on an external one)', () => {
+    const args = { PYTHON_VERSION: argSpec('3.12') };
+    const known = check(one([copy('a', '/usr/lib/python${PY_VERSION}/')], { args }));
+    expect(known.map((p) => p.message)).toEqual([expect.stringContaining('did you mean PYTHON_VERSION?')]);
+    const image = one([copy('a', '/usr/lib/python${PY_VERSION}/')], { args }, external('python:3.12-slim'));
+    const ctx = lowerContext([image], '1.0');
+    const found = findVariables(image, lowerImage(image, ctx), ctx.images);
+    expect(found.errors).toEqual([]);
+    expect(found.warnings.map((w) => w.message)).toEqual([expect.stringContaining('did you mean ${PY_VERSION} → ${PYTHON_VERSION}?')]);
   });
 });

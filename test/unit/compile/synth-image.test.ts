@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { synthImage } from '../../../src/compile/synth-image.js';
 import type { ImageModel } from '../../../src/model/resolved.js';
 import { builtinRenderer } from '../../../scripts/compile-cases.js';
-import { argSpec, copy, external, imageModel, imageRef, lowerContext, run, scratch, stageModel } from '../support/model.js';
+import { argSpec, copy, external, imageModel, imageRef, lowerContext, run, runScript, scratch, stageModel } from '../support/model.js';
 
 const synth = async (image: ImageModel, others: ImageModel[] = [], version?: string) =>
   synthImage(image, lowerContext([image, ...others], version), await builtinRenderer());
@@ -117,5 +117,49 @@ describe('synthImage', () => {
       stages: [stageModel('main', scratch, [copy('$A$B', '/')])],
     });
     expect((await synth(image)).files).toEqual((await synth(image)).files);
+  });
+});
+
+describe('synthImage: nothing accepted silently', () => {
+  it('refuses a .dockerignore pattern starting with "#" (docker reads a comment)', async () => {
+    const out = await synth(imageModel({ id: 'a', stages: [stageModel('main', scratch)], dockerignore: ['.git', '#build'] }));
+    expect(out.problems).toEqual([
+      expect.objectContaining({ path: ['dockerignore', 1], message: expect.stringContaining('starts with "#"') }),
+    ]);
+  });
+
+  it('refuses a heredoc script with CRLF line endings (docker would not keep them)', async () => {
+    const out = await synth(
+      imageModel({ id: 'a', stages: [stageModel('main', external('debian:12'), [runScript('set -e\r\necho hi\r\n')])] }),
+    );
+    expect(out.problems).toEqual([
+      expect.objectContaining({ path: ['stages', 0, 'steps', 0, 'body', 'script'], message: expect.stringContaining('carriage return') }),
+    ]);
+  });
+
+  it('warns about an image ARG used nowhere, and declares a forRun ARG in every stage with a RUN', async () => {
+    const steps = [run('apt-get update')];
+    const unused = await synth(
+      imageModel({
+        id: 'a',
+        args: { DEBIAN_FRONTEND: argSpec('noninteractive') },
+        stages: [stageModel('main', external('debian:12'), steps)],
+      }),
+    );
+    expect(unused.problems).toEqual([]);
+    expect(unused.warnings).toEqual([
+      expect.objectContaining({ path: ['args', 'DEBIAN_FRONTEND'], message: expect.stringContaining('forRun: true') }),
+    ]);
+    const kept = await synth(
+      imageModel({
+        id: 'a',
+        args: { DEBIAN_FRONTEND: { ...argSpec('noninteractive'), forRun: true } },
+        stages: [stageModel('one', external('debian:12'), [copy('a', '/a')]), stageModel('two', external('debian:12'), steps)],
+      }),
+    );
+    expect(kept.warnings).toEqual([]);
+    const text = kept.files[0]?.content ?? '';
+    expect(text).toContain('FROM debian:12 AS two\nARG DEBIAN_FRONTEND="noninteractive"\nRUN apt-get update');
+    expect(text.match(/ARG DEBIAN_FRONTEND/g)).toHaveLength(1);
   });
 });

@@ -62,7 +62,12 @@ describe('dockwright import', () => {
       'images/app/image.yaml': 'copy:\n  - src: shared/scripts\n    dest: scripts\nretries: 3\n',
     });
     const imported = await runCli(['import', '--dir', 'images'], root);
-    expect(imported.stderr).toBe('warning: images/app/image.yaml: not modelled: key "retries" (left out of the definition)\n');
+    expect(imported.stderr).toBe(
+      'warning: images/app/image.yaml: not modelled: key "retries" (left out of the definition)\n' +
+        'warning: images/app/Dockerfile:1: ARG TAG is used by nothing the definition keeps (a FROM that became an image reference) (left out of the definition)\n',
+    );
+    expect(imported.stdout).toContain('2 definitions written; 2 lines left out (see the warnings); next:');
+    expect(imported.stdout).not.toContain('kept as raw');
     expect(imported.code).toBe(0);
     const app = readFileSync(path.join(root, 'definitions/app.ts'), 'utf8');
     expect(app).toContain("import { baseImage } from './base-image.js';");

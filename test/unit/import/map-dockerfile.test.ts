@@ -47,15 +47,27 @@ describe('mapDockerfile: ARGs', () => {
     ]);
   });
 
-  it('reports a redeclaration the stage does not use: gen would not declare it there', () => {
+  it('a redeclaration the stage does not use, in a stage with RUN, makes the image ARG forRun (its RUNs read it from the environment)', () => {
     const { image, warnings } = map('ARG V=1\nFROM a:${V}\nARG V\nRUN ./build.sh\nCMD echo $V\n');
     expect(steps(image)).toEqual(['run("./build.sh")', 'cmd({form: "shell", command: "echo $V"})']);
+    expect(image.args).toEqual([{ name: 'V', default: '1', comments: [], forRun: true }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves out, with a warning, a global ARG that only served a FROM which became an image reference', () => {
+    const { image, warnings } = map('ARG TAG=1\nARG KEEP=x\nFROM team/base:${TAG}\nRUN echo $KEEP\n', { images: new Set(['base']) });
+    expect(image.args.map((a) => a.name)).toEqual(['KEEP']);
     expect(warnings.map((w) => [w.line, w.message])).toEqual([
-      [
-        3,
-        'not modelled: ARG V is redeclared but not used in this stage, and gen declares image ARGs only in the stages that use them (left out of the definition)',
-      ],
+      [1, expect.stringMatching(/^ARG TAG is used by nothing .*\(left out of the definition\)$/)],
     ]);
+  });
+
+  it('--from naming a named build context is namedContext(); an unknown bare name is external, with a warning', () => {
+    const text = 'FROM a AS s\nCOPY --from=pkgs /x /x\nCOPY --from=tools /y /y\n';
+    const { image, warnings } = map(text, { buildContexts: { pkgs: 'contexts/pkgs' } });
+    expect(steps(image)).toEqual(['copy("/x", "/x", {from: namedContext("pkgs")})', 'copy("/y", "/y", {from: externalImage("tools")})']);
+    expect(image.buildContexts).toEqual({ pkgs: 'contexts/pkgs' });
+    expect(warnings.map((w) => [w.line, w.message])).toEqual([[3, expect.stringContaining('--build-context tools=<folder>')]]);
   });
 
   it('--arg sets the default of global and stage ARGs and reports which it used', () => {

@@ -53,13 +53,13 @@ describe('parseDockerfile', () => {
   it('reads ENV/LABEL/ARG properties with quotes removed and $VAR kept', () => {
     const env = one('FROM x\nENV A=a\\ b B="x\\"y" C=$HOME/x\n', 'ENV');
     expect(env.properties).toEqual([
-      { name: 'A', value: 'a b' },
-      { name: 'B', value: 'x"y' },
-      { name: 'C', value: '$HOME/x' },
+      { name: 'A', value: 'a b', rawValue: 'a\\ b' },
+      { name: 'B', value: 'x"y', rawValue: '"x\\"y"' },
+      { name: 'C', value: '$HOME/x', rawValue: '$HOME/x' },
     ]);
     expect(one('ARG A=1 B\nFROM x\n', 'ARG').properties).toEqual([
-      { name: 'A', value: '1' },
-      { name: 'B', value: null },
+      { name: 'A', value: '1', rawValue: '1' },
+      { name: 'B', value: null, rawValue: undefined },
     ]);
   });
 

@@ -60,7 +60,10 @@ beforeAll(async () => {
     const cwd = path.join(CORPUS, name);
     const dirMode = existsSync(path.join(cwd, 'images'));
     const { sources } = await readSources(dirMode ? { cwd, files: [], dir: 'images' } : { cwd, files: ['Dockerfile'], name });
-    const outcome = await importSources(sources);
+    // `docker build --build-context NAME=DIR` of the case, as `import --build-context` takes them
+    const contextsFile = path.join(cwd, 'build-contexts.json');
+    const contexts = existsSync(contextsFile) ? (JSON.parse(readFileSync(contextsFile, 'utf8')) as Record<string, string>) : {};
+    const outcome = await importSources(sources, {}, contexts);
     imported.set(name, { outcome, originals: new Map(sources.map((s) => [s.name, s.text])) });
     for (const d of outcome.definitions) files[`definitions/${d.fileName}`] = d.text;
   }
@@ -107,5 +110,29 @@ describe('import round trip', () => {
     expect(text).toContain('from: baseImage,');
     expect(text).toContain("{ src: 'src/job-runner', dest: 'copied' }");
     expect(text).toContain("context: 'images/job-runner',");
+  });
+
+  it('reads words as BuildKit does and writes literal text with literal()', () => {
+    const text = readFileSync(path.join(root, 'definitions/quoted-words.ts'), 'utf8');
+    expect(text).toContain("workdir('/app')");
+    expect(text).toContain("user('node')");
+    expect(text).toContain("HASH: literal('$6$salt$abc')");
+    expect(text).toContain("X: literal('$HOME/y')");
+    expect(text).toContain("Y: '$HOME/z'");
+    expect(text).toContain("a: literal('single $quoted')");
+    expect(text).toContain("copy('package.json', './')");
+    expect(text).toContain("copy('./conf/*.ini', '/etc/ini/')");
+    expect(text).toContain("volume('/data', '/cache')");
+    const dockerfile = rendered.get('quoted-words') ?? '';
+    expect(dockerfile).toContain('ADD ["./conf/*.xml", "/etc/app/"]');
+  });
+
+  it('a --from / from= naming a named build context becomes namedContext(), with buildContexts', () => {
+    const text = readFileSync(path.join(root, 'definitions/named-context.ts'), 'utf8');
+    expect(text).toContain("buildContexts: { pkgs: 'contexts/pkgs' }");
+    expect(text.match(/namedContext\('pkgs'\)/g)).toHaveLength(2);
+    expect(text).not.toContain('externalImage');
+    expect(rendered.get('named-context')).not.toContain('ext-pkgs');
+    expect(imported.get('named-context')?.outcome.warnings).toEqual([]);
   });
 });

@@ -91,14 +91,22 @@ export { zeta as again };
       'definitions/b-syntax.ts': `import { image } from 'dockwright';\nexport const x = image({ name: 'x' from: 'a', steps: [] });\n`,
       'definitions/c-missing.ts': `import { nope } from './nope.js';\nexport default nope;\n`,
       'definitions/d-fine.ts': BASE,
+      'definitions/e-throws-later.ts': `import { image } from 'dockwright';\n\nconst registry = process.env.NO_SUCH_VARIABLE_12;\nif (!registry) throw new Error('set the registry');\nexport const e = image({ name: 'e', from: 'x:1', steps: [] });\n`,
     });
     const err = await loadDefinitions(root, 'definitions').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DefinitionError);
     const lines = (err as DefinitionError).problems.map(formatProblem);
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('definitions/a-throws.ts: could not load the definition: no registry configured');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(
+      'definitions/e-throws-later.ts: could not load the definition: set the registry (thrown at definitions/e-throws-later.ts:4:22)',
+    );
+    expect(lines[0]).toBe(
+      'definitions/a-throws.ts: could not load the definition: no registry configured (thrown at definitions/a-throws.ts:1)',
+    );
     expect(lines[1]).toMatch(/^definitions\/b-syntax\.ts: could not load the definition: .*Unexpected token.* \(line 2, column \d+\)$/);
-    expect(lines[2]).toBe("definitions/c-missing.ts: could not load the definition: Cannot find module './nope.js'");
+    expect(lines[2]).toBe(
+      "definitions/c-missing.ts: could not load the definition: Cannot find module './nope.js' (thrown at definitions/c-missing.ts:1)",
+    );
     expect(lines.join('\n')).not.toContain(root);
   });
 

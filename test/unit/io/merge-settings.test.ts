@@ -63,7 +63,7 @@ describe('mergeSettings', () => {
         '3 problems in the settings:',
         '  DOCKWRIGHT_PARALLEL=0 (environment): expected a positive integer',
         '  dockwright.config.ts › tag: is not a valid docker tag (given "feature/x", expected letters, digits, "_", "." and "-", not starting with "." or "-", at most 128)',
-        '  dockwright.config.ts › tags: unknown field',
+        '  dockwright.config.ts › tags: unknown field; did you mean "tag"?',
       ].join('\n'),
     );
   });
@@ -71,6 +71,12 @@ describe('mergeSettings', () => {
   it('rejects a config that is not an object', () => {
     expect(errorOf(() => mergeSettings({ config: config(42) }))).toBe(
       'dockwright.config.ts: the default export is not a settings object (expected `export default defineConfig({ … })`)',
+    );
+  });
+
+  it('names the setting a misspelt config key meant', () => {
+    expect(() => mergeSettings({ config: config({ outputDri: 'out', lint: { strcit: true } }) })).toThrow(
+      /lint\.strcit: unknown field; did you mean "strict"\?\n {2}dockwright\.config\.ts › outputDri: unknown field; did you mean "outputDir"\?/,
     );
   });
 });

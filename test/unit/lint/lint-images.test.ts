@@ -58,7 +58,7 @@ describe('lintImages', () => {
   it('rejects an unknown rule id in settings with a ConfigError naming it', () => {
     expect(() => lintImages([], settings({ rules: { 'base-image-tags': 'off' } }))).toThrow(ConfigError);
     expect(() => lintImages([], settings({ rules: { 'base-image-tags': 'off' } }))).toThrow(
-      /unknown rule "base-image-tags"; the rules are base-image-tag, /,
+      /unknown rule "base-image-tags" \(did you mean "base-image-tag"\?\); the rules are base-image-tag, /,
     );
   });
 });

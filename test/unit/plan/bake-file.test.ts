@@ -30,14 +30,22 @@ describe('bakeFile', () => {
           dockerfile: 'generated/base/Dockerfile',
           target: 'main',
           tags: ['127.0.0.1:5000/acme/base:b1'],
-          labels: { 'org.opencontainers.image.title': 'base' },
+          labels: {
+            'org.opencontainers.image.title': 'base',
+            'dev.dockwright.definition': 'definitions/base.ts',
+            'dev.dockwright.image': 'base',
+          },
         },
         tools: {
           context: '.',
           dockerfile: 'generated/tools/Dockerfile',
           target: 'main',
           tags: ['127.0.0.1:5000/acme/tools:7'],
-          labels: { 'org.opencontainers.image.title': 'tools' },
+          labels: {
+            'org.opencontainers.image.title': 'tools',
+            'dev.dockwright.definition': 'definitions/tools.ts',
+            'dev.dockwright.image': 'tools',
+          },
           platforms: ['linux/amd64', 'linux/arm64'],
         },
         app: {
@@ -47,7 +55,12 @@ describe('bakeFile', () => {
           target: 'main',
           tags: ['127.0.0.1:5000/acme/app:7'],
           args: { BASE_IMAGE: 'dockwright-target/base', TOOLS_IMAGE: 'dockwright-target/tools' },
-          labels: { 'org.opencontainers.image.title': 'app', 'org.opencontainers.image.version': '1.2.0' },
+          labels: {
+            'org.opencontainers.image.title': 'app',
+            'org.opencontainers.image.version': '1.2.0',
+            'dev.dockwright.definition': 'definitions/app.ts',
+            'dev.dockwright.image': 'app',
+          },
           contexts: { 'dockwright-target/base': 'target:base', 'dockwright-target/tools': 'target:tools' },
         },
         'fit-alpine': {
@@ -55,7 +68,11 @@ describe('bakeFile', () => {
           dockerfile: 'generated/fit-alpine/Dockerfile',
           target: 'runtime',
           tags: ['127.0.0.1:5000/acme/fit:7-alpine'],
-          labels: { 'org.opencontainers.image.title': 'fit' },
+          labels: {
+            'org.opencontainers.image.title': 'fit',
+            'dev.dockwright.definition': 'definitions/fit.ts',
+            'dev.dockwright.image': 'fit:alpine',
+          },
           contexts: { 'fit-release:3.5.3': 'contexts/fit/release' },
           secret: ['id=tok,env=TOKEN'],
           ssh: ['default'],

@@ -29,7 +29,7 @@ const made = (ids: readonly string[], p: Parameters<typeof bakeSession>[1] = pla
 describe('bakeSession', () => {
   it('links a parent of the batch as a target: context and keeps each image what its own build would be', () => {
     const b = made(['base', 'app']);
-    expect(b.argv).toEqual(['buildx', 'bake', '-f', '-', '--progress=plain', '--load', 'base', 'app']);
+    expect(b.argv).toEqual(['buildx', 'bake', '-f', '-', '--progress=plain', 'base', 'app']);
     expect(b.targets).toEqual(
       new Map([
         ['base', 'base'],
@@ -43,11 +43,12 @@ describe('bakeSession', () => {
       target: 'main',
       tags: ['127.0.0.1:5000/acme/app:7'],
       args: { [imageArgName('base')]: 'dockwright-target/base', MODE: 'fast' },
-      labels: { 'org.opencontainers.image.title': 'app' },
+      labels: { 'org.opencontainers.image.title': 'app', 'dev.dockwright.definition': 'definitions/app.ts', 'dev.dockwright.image': 'app' },
       platforms: ['linux/amd64'],
       contexts: { 'dockwright-target/base': 'target:base' },
       'cache-from': ['type=local,src=/c/app'],
       pull: true,
+      output: ['type=docker'],
     });
     expect(b.file.target.base?.contexts).toBeUndefined();
     expect(b.dockerfiles).toEqual(
@@ -70,6 +71,36 @@ describe('bakeSession', () => {
     });
   });
 
+  it('several platforms with --push: one exporter that loads and pushes the index (docker driver), or load and registry (other drivers)', () => {
+    const multi = [model('base', { tagSet: 'base' }), model('app', { from: 'base', platforms: ['linux/amd64', 'linux/arm64'] })];
+    const engine = { buildx: true, store: 'containerd', driver: 'docker' } as const;
+    const pushed = planBuild(multi, s, {}, { engine, push: true });
+    const b = bakeSession(pushed.builds, pushed, '/proj');
+    if ('notBakeable' in b) throw new Error(b.notBakeable);
+    expect(b.file.target.app?.output).toEqual(['type=image,push=true']);
+    expect(b.file.target.app?.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    // one platform: loaded, and pushed by `docker push` once everything is built
+    expect(b.file.target.base?.output).toEqual(['type=docker']);
+    const other = planBuild(multi, s, {}, { engine: { ...engine, driver: 'docker-container' }, push: true });
+    const o = bakeSession(other.builds, other, '/proj');
+    if ('notBakeable' in o) throw new Error(o.notBakeable);
+    expect(o.file.target.app?.output).toEqual(['type=docker', 'type=registry']);
+    const loaded = planBuild(multi, s, {}, { engine });
+    const l = bakeSession(loaded.builds, loaded, '/proj');
+    if ('notBakeable' in l) throw new Error(l.notBakeable);
+    expect(l.file.target.app?.output).toEqual(['type=docker']);
+  });
+
+  it('the registry cache: imported from and exported to one ref per image (a variant its own), mode=max, export failures ignored', () => {
+    const cached = planBuild(images, { ...s, registryCache: 'buildcache' }, {}, { engine: { buildx: true }, flags });
+    const b = bakeSession(cached.builds, cached, '/proj');
+    if ('notBakeable' in b) throw new Error(b.notBakeable);
+    expect(b.file.target.app?.['cache-from']).toEqual(['type=local,src=/c/app', 'type=registry,ref=127.0.0.1:5000/acme/app:buildcache']);
+    expect(b.file.target.app?.['cache-to']).toEqual(['type=registry,ref=127.0.0.1:5000/acme/app:buildcache,mode=max,ignore-error=true']);
+    const variant = planBuild([model('py:3.8')], { ...s, registryCache: 'buildcache' }, {}, { engine: { buildx: true } });
+    expect(variant.builds[0]?.registryCache).toEqual({ ref: '127.0.0.1:5000/acme/py:buildcache-3.8' });
+  });
+
   it("keeps the labels the run added (the input digest), docker's global --context and the run's created time", () => {
     const labelled = builds(['base', 'app']).map((b) => ({ ...b, labels: { ...b.labels, 'dev.dockwright.input-digest': 'sha256:1' } }));
     const b = bakeSession(labelled, { ...plan, options: { ...plan.options, context: 'far', created: '2024-01-02T03:04:05Z' } }, '/proj');
@@ -85,7 +116,12 @@ describe('bakeSession', () => {
     expect(b.file.target.app).toMatchObject({
       network: 'host',
       args: { MODE: 'fast', X: '1' },
-      labels: { 'org.opencontainers.image.title': 'app', team: 'core' },
+      labels: {
+        'org.opencontainers.image.title': 'app',
+        'dev.dockwright.definition': 'definitions/app.ts',
+        'dev.dockwright.image': 'app',
+        team: 'core',
+      },
       'no-cache-filter': ['build'],
       pull: true,
     });

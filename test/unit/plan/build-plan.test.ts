@@ -64,6 +64,10 @@ describe('planBuild', () => {
         '--label',
         'org.opencontainers.image.source=https://example.com/acme.git',
         '--label',
+        'dev.dockwright.definition=definitions/app.ts',
+        '--label',
+        'dev.dockwright.image=app',
+        '--label',
         'org.opencontainers.image.created=2024-01-02T03:04:05Z',
         '-t',
         '127.0.0.1:5000/acme/app:7',
@@ -110,6 +114,35 @@ describe('planBuild', () => {
     expect(argv).toContain('--no-cache');
     expect(argv?.slice(-5)).toEqual(['--load', '--network=host', '--shm-size', '1g', '.']);
     expect(argvOf('tool', {}, { flags: { buildArgs: ['MODE=fast'] } })).toContain('MODE=fast');
+  });
+
+  it('several platforms with --push: buildx loads and pushes the index in the same build; one platform keeps --load (docker push follows)', () => {
+    const two = { flags: { platforms: ['linux/amd64', 'linux/arm64'] }, push: true } as const;
+    const pairs = (argv: readonly string[] | undefined, flag: string) => argv?.flatMap((a, i) => (a === flag ? [argv[i + 1]] : []));
+    const containerd = { engine: { buildx: true, store: 'containerd', driver: 'docker' } } as const;
+    const pushed = argvOf('app', {}, { ...containerd, ...two });
+    expect(pairs(pushed, '--output')).toEqual(['type=image,push=true']);
+    expect(pushed).not.toContain('--load');
+    expect(plan({}, { ...containerd, ...two }).steps.find((s) => s.id === 'app')?.push).toBe(true);
+    // another driver on a classic store cannot load several platforms: it pushes them
+    const remote = argvOf('app', {}, { engine: { buildx: true, store: 'classic', driver: 'remote' }, ...two });
+    expect(pairs(remote, '--output')).toEqual(['type=registry']);
+    // not pushing, or one platform: the local store
+    expect(argvOf('app', {}, { ...containerd, flags: two.flags })).toContain('--load');
+    const one = argvOf('app', {}, { ...containerd, push: true, flags: { platforms: ['linux/arm64'] } });
+    expect(one).toContain('--load');
+    expect(one).not.toContain('--output');
+  });
+
+  it('the registry cache setting: --cache-from and --cache-to (mode=max, ignore-error) of <registry>/<namespace>/<name>:<cache tag>', () => {
+    const s = settings({ registry: '127.0.0.1:5000', namespace: 'acme', tag: '7', registryCache: 'ci-cache' });
+    const argv = planBuild(images, s, {}, { ...buildx, flags: { cacheFrom: ['type=local,src=/c'] } }).steps.find(
+      (x) => x.id === 'app',
+    )?.argv;
+    const pairs = (flag: string) => argv?.flatMap((a, i) => (a === flag ? [argv[i + 1]] : []));
+    expect(pairs('--cache-from')).toEqual(['type=local,src=/c', 'type=registry,ref=127.0.0.1:5000/acme/app:ci-cache']);
+    expect(pairs('--cache-to')).toEqual(['type=registry,ref=127.0.0.1:5000/acme/app:ci-cache,mode=max,ignore-error=true']);
+    expect(argvOf('app')).not.toContain('--cache-to');
   });
 
   it('names secrets by id and variable or file, never by value; ssh and named contexts pass through', () => {

@@ -16,7 +16,7 @@ describe('formatPlan', () => {
         '1 image to build, in this order:',
         '  (must exist) base  base:latest',
         '  1. app  (after base)',
-        '     DOCKER_BUILDKIT=1 docker build --progress=plain -f generated/app/Dockerfile --target main --build-arg BASE_IMAGE=base:latest --label org.opencontainers.image.title=app -t app:latest .',
+        '     DOCKER_BUILDKIT=1 docker build --progress=plain -f generated/app/Dockerfile --target main --build-arg BASE_IMAGE=base:latest --label org.opencontainers.image.title=app --label dev.dockwright.definition=definitions/app.ts --label dev.dockwright.image=app -t app:latest .',
         '',
       ].join('\n'),
     );

@@ -423,7 +423,12 @@ describe('quote module against dockerfile-ast (property)', () => {
         escapeArb,
         (script, escape) => {
           const r = attempt(() => q.heredoc(script));
-          if (!r.ok) return void expect(basicReason(r.code, [script])).toBe(true);
+          if (!r.ok)
+            return void expect(
+              r.code === 'DW_QUOTE_CARRIAGE_RETURN'
+                ? script.includes('\r')
+                : basicReason(r.code, [script]) && r.code !== 'DW_QUOTE_NEWLINE',
+            ).toBe(true);
           const { marker, redirect, body } = r.value;
           const { doc, at } = parse(escape, [`RUN ${redirect}\n${body}`], ['RUN']);
           const [doc0] = (at[1] as Run).getHeredocs();

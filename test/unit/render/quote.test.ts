@@ -79,6 +79,9 @@ describe('keyValue', () => {
     );
     expect(codeOf(() => keyValue('V', '${A/x/y}', { expand: true }))).toBe('DW_QUOTE_BAD_VARIABLE');
     expect(codeOf(() => keyValue('V', '${A', { expand: true }))).toBe('DW_QUOTE_BAD_VARIABLE');
+    // the hint names what the public API has (literal() / "$$"), not an internal option
+    expect(() => keyValue('V', '${A', { expand: true })).toThrow(/literal\(text\) or "\$\$" for a literal "\$"/);
+    expect(() => keyValue('V', '${A', { expand: true })).not.toThrow(/expand: false/);
   });
   it('checks keys by kind', () => {
     expect(keyValue('org.opencontainers.image.title', 'x', { kind: 'label' })).toBe('org.opencontainers.image.title="x"');
@@ -122,9 +125,11 @@ describe('word', () => {
 describe('pathArray', () => {
   it('writes JSON whose strings are words', () => {
     expect(pathArray(['package.json', './'])).toBe('["package.json", "./"]');
-    expect(pathArray(['my file', '/dst/'])).toBe('["\\"my file\\"", "/dst/"]');
+    expect(pathArray(['my file', '/dst/'])).toBe('["my file", "/dst/"]');
+    expect(pathArray(['./conf/*.xml', '/etc/app/'])).toBe('["./conf/*.xml", "/etc/app/"]');
     expect(pathArray(['<<EOF', '/x'])).toBe('["\\"\\u003c<EOF\\"", "/x"]');
-    expect(pathArray(['$HOME', '/x'])).toBe('["\\"\\\\$HOME\\"", "/x"]');
+    expect(pathArray(['$HOME', '/x'])).toBe('["\\\\$HOME", "/x"]');
+    expect(pathArray(['say "hi" it\'s', '/x'])).toBe('["say \\\\\\"hi\\\\\\" it\\\\\'s", "/x"]');
   });
   it('rejects empty lists and paths', () => {
     expect(codeOf(() => pathArray([]))).toBe('DW_QUOTE_EMPTY');
@@ -258,10 +263,13 @@ describe('heredoc', () => {
   it('picks a marker that occurs nowhere in the script', () => {
     expect(heredoc('cat <<EOF\nx\nEOF').marker).toBe('EOF_1');
     expect(heredoc('EOF EOF_1 EOF_2').marker).toBe('EOF_3');
-    expect(heredoc('x\r\nEOF\r\n').body).toBe('x\r\nEOF\r\nEOF_1');
   });
   it('rejects NUL', () => {
     expect(codeOf(() => heredoc('a\0'))).toBe('DW_QUOTE_NUL');
+  });
+  it('rejects a carriage return, which docker would not keep (the script would not be verbatim)', () => {
+    expect(codeOf(() => heredoc('x\r\nEOF\r\n'))).toBe('DW_QUOTE_CARRIAGE_RETURN');
+    expect(codeOf(() => heredoc('a\rb'))).toBe('DW_QUOTE_CARRIAGE_RETURN');
   });
 });
 

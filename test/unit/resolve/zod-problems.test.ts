@@ -60,4 +60,19 @@ describe('zodProblems', () => {
     expect(describeValue('x'.repeat(100))).toHaveLength(58);
     expect(describeValue(undefined)).toBe('nothing');
   });
+
+  it('suggests the field a misspelt key meant, at any depth', () => {
+    const raw = {
+      kind: 'image',
+      name: 'a',
+      helthcheck: 'none',
+      stages: [stage('main', { from: 'x' }, [{ ...copy('a', '/b'), chwon: '1' } as never])],
+    };
+    const parsed = ImageSchema.safeParse(raw);
+    const problems = parsed.success ? [] : zodProblems(parsed.error.issues, raw, ImageSchema);
+    expect(problems.map((p) => [p.path?.join('.'), p.message])).toEqual([
+      ['stages.0.steps.0.chwon', 'unknown field; did you mean "chown"?'],
+      ['helthcheck', 'unknown field; did you mean "healthcheck"?'],
+    ]);
+  });
 });

@@ -24,6 +24,16 @@ const OUTPUT = [
 ];
 
 describe('bakeLineSorter', () => {
+  it('a registry cache that is not there yet (BuildKit goes on without it) is no failed step', () => {
+    const sorter = bakeLineSorter(new Set(['left']));
+    expect(sorter.sort('#7 [left] importing cache manifest from 127.0.0.1:5000/acme/left:buildcache').target).toBe('left');
+    const miss = sorter.sort('#7 ERROR: failed to configure registry cache importer: 127.0.0.1:5000/acme/left:buildcache: not found');
+    expect(miss.target).toBe('left');
+    expect(miss.failed).toBeUndefined();
+    sorter.sort('#8 [left 2/2] RUN false');
+    expect(sorter.sort('#8 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1').failed).toMatch(/^process /);
+  });
+
   it('gives each step line the target its first line names, and marks the end of a target export', () => {
     const sorter = bakeLineSorter(new Set(['python', 'client']));
     const sorted = OUTPUT.map((line) => [line, sorter.sort(line)] as const);

@@ -145,6 +145,52 @@ describe('runPlan', () => {
     expect(midLog).toMatch(/^\$ docker buildx build /);
   });
 
+  it("keeps bake's own result for an image whose step failed in the session: not built again, its dependents skipped", async () => {
+    const docker = fakeDocker([
+      {
+        match: isBake,
+        exitCode: 1,
+        lines: [
+          ...exported('base'),
+          '#20 [mid 1/1] RUN false',
+          '#20 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+          'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+        ],
+      },
+    ]);
+    const opts = options(docker, { decide: decider().decide });
+    const report = await runPlan(plan, opts);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'failed'],
+      ['top', 'skipped-dependency'],
+      ['other', 'built'],
+    ]);
+    expect(report.results[1]?.reason).toBe('failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1');
+    // only other (stopped by mid's failure) is built again; mid's failing RUN ran once
+    const builds = docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1]);
+    expect(builds).toEqual(['other:latest']);
+    expect(opts.progress.events.filter((e) => e.endsWith(' mid')).at(-1)).toBe('failed mid');
+    // no event of mid after its result
+    expect(opts.progress.events.slice(opts.progress.events.indexOf('failed mid') + 1).some((e) => e.startsWith('mid:'))).toBe(false);
+  });
+
+  it('says once why no bake session could be made (an option after -- bake has no field for), and builds image by image', async () => {
+    const docker = fakeDocker();
+    const warnings: string[] = [];
+    const withExtra = { ...plan, options: { ...plan.options, extra: ['--add-host', 'h:127.0.0.1'] } };
+    const report = await runPlan(withExtra, options(docker, { decide: decider().decide, warn: (l) => void warnings.push(l) }));
+    expect(report.ok).toBe(true);
+    expect(warnings).toEqual([
+      'no bake session, each image builds on its own: the option `--add-host` given after `--` has no equivalent in a bake file',
+    ]);
+    expect(docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv.slice(-3))).toContainEqual([
+      '--add-host',
+      'h:127.0.0.1',
+      '.',
+    ]);
+  });
+
   it('builds image by image when bake is off, with --parallel 1, for one image, and for images with pre-build inputs', async () => {
     const perImage = async (over: Partial<RunPlanOptions>, upToDate: string[] = []) => {
       const docker = fakeDocker();

@@ -20,10 +20,52 @@ export interface Img {
 export interface FakeState {
   readonly local?: Map<string, Img>;
   readonly registry?: Map<string, Record<string, string>>;
+  /**
+   * Registry tags → the digest (of an index) each names: answers `imagetools inspect --format
+   * '{{json .Manifest}}' REF` (also `REPO@DIGEST` of a digest some tag of REPO has) and
+   * `imagetools create -t T… SRC`, which points every T at SRC's digest.
+   */
+  readonly manifests?: Map<string, string>;
+}
+
+const repoOf = (ref: string): string => ref.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+
+/** The registry part of the fake: `imagetools inspect` of a manifest, `imagetools create`. */
+function answerManifests(argv: readonly string[], manifests: Map<string, string>): DockerResult | undefined {
+  const at = argv.indexOf('imagetools');
+  if (at < 0) return undefined;
+  const ref = argv.at(-1) as string;
+  const digestOf = (r: string): string | undefined => {
+    const direct = manifests.get(r);
+    if (direct !== undefined || !r.includes('@')) return direct;
+    const digest = r.slice(r.indexOf('@') + 1);
+    return [...manifests].some(([tag, d]) => d === digest && repoOf(tag) === repoOf(r)) ? digest : undefined;
+  };
+  if (argv[at + 1] === 'inspect' && argv.includes('{{json .Manifest}}')) {
+    const digest = digestOf(ref);
+    return digest === undefined
+      ? { exitCode: 1, stdout: '', stderr: `ERROR: ${ref}: not found` }
+      : {
+          exitCode: 0,
+          stdout: JSON.stringify({ mediaType: 'application/vnd.oci.image.index.v1+json', digest, manifests: [] }),
+          stderr: '',
+        };
+  }
+  if (argv[at + 1] === 'create') {
+    const digest = ref.includes('@') ? ref.slice(ref.indexOf('@') + 1) : manifests.get(ref);
+    if (digest === undefined) return { exitCode: 1, stdout: '', stderr: `ERROR: ${ref}: not found` };
+    argv.forEach((a, i) => {
+      if (a === '-t') manifests.set(argv[i + 1] as string, digest);
+    });
+    return { exitCode: 0, stdout: '', stderr: '' };
+  }
+  return undefined;
 }
 
 /** `docker image inspect --format … refs` / `docker buildx imagetools inspect … ref` against the state. */
 function answerFromState(argv: readonly string[], state: FakeState): DockerResult | undefined {
+  const registryAnswer = state.manifests ? answerManifests(argv, state.manifests) : undefined;
+  if (registryAnswer) return registryAnswer;
   const at = argv.indexOf('inspect');
   if (argv[at - 1] === 'image' && state.local) {
     const refs = argv.slice(at + 1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--format');

@@ -3,7 +3,7 @@ import { jsonProgress } from '../../../../src/runner/progress/json.js';
 import { liveProgress } from '../../../../src/runner/progress/live.js';
 import { plainProgress } from '../../../../src/runner/progress/plain.js';
 import { createProgress } from '../../../../src/runner/progress/progress.js';
-import { stepOf } from '../../../../src/runner/progress/step-line.js';
+import { stepOf, stepTracker } from '../../../../src/runner/progress/step-line.js';
 import type { ImageResult } from '../../../../src/runner/result.js';
 
 const sink = (isTTY = false) => {
@@ -18,6 +18,24 @@ describe('stepOf', () => {
     expect(stepOf('#3 [internal] load build definition from Dockerfile')).toBeUndefined();
     expect(stepOf('#7 0.512 gcc -c main.c')).toBeUndefined();
     expect(stepOf('#7 DONE 2.1s')).toBeUndefined();
+  });
+});
+describe('stepTracker', () => {
+  it('shows the latest step still running: a repeated header or a finished step does not take over', () => {
+    const t = stepTracker();
+    expect(t.current()).toBeUndefined();
+    expect(t.line('#5 [1/2] FROM busybox:stable')).toBe('[1/2] FROM busybox:stable');
+    expect(t.line('#6 [2/2] RUN sleep 2')).toBe('[2/2] RUN sleep 2');
+    expect(t.current()).toBe('[2/2] RUN sleep 2');
+    // BuildKit prints #5's header again as its output resumes: not a new step
+    expect(t.line('#5 [1/2] FROM busybox:stable')).toBeUndefined();
+    expect(t.line('#5 DONE 0.0s')).toBeUndefined();
+    expect(t.current()).toBe('[2/2] RUN sleep 2');
+    t.line('#6 1.02 compiling');
+    expect(t.current()).toBe('[2/2] RUN sleep 2');
+    t.line('#6 DONE 2.1s');
+    // nothing running any more: the last step seen stays
+    expect(t.current()).toBe('[2/2] RUN sleep 2');
   });
 });
 

@@ -5,7 +5,7 @@ FROM busybox:stable AS src
 
 FROM busybox:stable AS main
 COPY --from=src --chown=1000:1000 --chmod=0644 --link --parents --exclude=node_modules --exclude=docs/build --exclude=**/*.md --exclude=!README.md app/ lib/ /opt/app/
-COPY ["\"my file.txt\"", "\"/opt/my dir/\""]
+COPY ["my file.txt", "/opt/my dir/"]
 COPY --chmod=u+x bin/run /usr/local/bin/
 ADD --checksum=sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa --chown=app --chmod=0600 --link --exclude=tmp --exclude=share/doc/*.[0-9] https://example.test/tool.tgz /tmp/
-ADD --keep-git-dir ["\"https://github.com/moby/buildkit.git#v0.13.0\"", "/src/buildkit"]
+ADD --keep-git-dir ["https://github.com/moby/buildkit.git#v0.13.0", "/src/buildkit"]

@@ -12,7 +12,7 @@ LABEL org.opencontainers.image.title="Web \"site\"" \
 WORKDIR /srv/www
 USER www:www
 EXPOSE 8080/tcp 53/udp
-VOLUME ["/data", "\"/var/my logs\""]
+VOLUME ["/data", "/var/my logs"]
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=3s --start-period=5s --start-interval=1s --retries=3 CMD ["wget", "-q", "http://127.0.0.1/"]
 ENTRYPOINT exec "$@"

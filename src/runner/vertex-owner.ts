@@ -27,13 +27,13 @@ function instructionPatterns(dockerfile: string): RegExp[] {
     });
 }
 
-export type StepOwner = (target: string, text: string) => string;
+export type VertexOwner = (target: string, text: string) => string;
 
 /**
  * @param dockerfiles each target's Dockerfile text
  * @param ancestors each target's ancestors in the session, nearest first
  */
-export function stepOwner(dockerfiles: ReadonlyMap<string, string>, ancestors: ReadonlyMap<string, readonly string[]>): StepOwner {
+export function vertexOwner(dockerfiles: ReadonlyMap<string, string>, ancestors: ReadonlyMap<string, readonly string[]>): VertexOwner {
   const patterns = new Map([...dockerfiles].map(([t, text]) => [t, instructionPatterns(text)]));
   const has = (target: string, text: string): boolean => (patterns.get(target) ?? []).some((p) => p.test(text));
   return (target, text) => {

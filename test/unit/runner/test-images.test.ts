@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { verifyImages, type VerifyItem } from '../../../src/runner/verify/verify-images.js';
+import { testImages, type ImageTestItem } from '../../../src/runner/image-test/test-images.js';
 import { fakeDocker } from '../support/fake-docker.js';
 
-const items: VerifyItem[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, dir: id, tags: [`r.io/${id}:1`] }));
+const items: ImageTestItem[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, dir: id, tags: [`r.io/${id}:1`] }));
 /** The first question `test` asks of an image: is it in the local store? */
 const existsCall = (argv: readonly string[]): boolean => argv[0] === 'image' && argv.includes('{{.Id}}');
 
-describe('verifyImages', () => {
+describe('testImages', () => {
   it('tests up to `parallel` images at once and reports them in the order given', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -16,7 +16,7 @@ describe('verifyImages', () => {
       // no HEALTHCHECK and no test spec: skipped
       { match: (a) => a[0] === 'image', stdout: 'null' },
     ]);
-    const done = verifyImages(items, { docker }, { parallel: 2 });
+    const done = testImages(items, { docker }, { parallel: 2 });
     await vi.waitFor(() => expect(docker.calls.filter((c) => existsCall(c.argv))).toHaveLength(2));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(docker.calls.filter((c) => existsCall(c.argv)).map((c) => c.argv.at(-1))).toEqual(['r.io/a:1', 'r.io/b:1']);
@@ -39,7 +39,7 @@ describe('verifyImages', () => {
       { match: interruptAtB, exitCode: 1 },
       { match: existsCall, exitCode: 1 },
     ]);
-    const results = await verifyImages(items, { docker, signal: controller.signal });
+    const results = await testImages(items, { docker, signal: controller.signal });
     expect(docker.maxRunning).toBe(1);
     expect(results.map((r) => [r.id, r.status])).toEqual([
       ['a', 'failed'],

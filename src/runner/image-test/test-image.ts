@@ -17,7 +17,7 @@ import { probeHttp } from './http-probe.js';
 import { runSmoke } from './smoke.js';
 import { waitHealthy } from './wait-healthy.js';
 
-export interface VerifyTarget extends Engine {
+export interface TestTarget extends Engine {
   readonly signal?: AbortSignal;
   /** Progress lines (`app: healthy after 2.1s`). */
   readonly log?: (line: string) => void;
@@ -26,7 +26,7 @@ export interface VerifyTarget extends Engine {
 /** How long a container without healthcheck or probe must stay up to count as started. */
 const SETTLE_MS = 1_000;
 
-async function startCheck(t: VerifyTarget, name: string, http: boolean): Promise<Check> {
+async function startCheck(t: TestTarget, name: string, http: boolean): Promise<Check> {
   await pause(SETTLE_MS, t.signal);
   const state = await inspectState(t, name);
   if (!state) return fail('starts', 'the container is gone');
@@ -36,7 +36,7 @@ async function startCheck(t: VerifyTarget, name: string, http: boolean): Promise
   return fail('starts', `${state.status} with exit code ${state.exitCode}: ${outputTail(await containerLogs(t, name))}`);
 }
 
-export async function verifyImage(ref: string, dir: string, spec: TestSpec, t: VerifyTarget): Promise<Check[]> {
+export async function testImage(ref: string, dir: string, spec: TestSpec, t: TestTarget): Promise<Check[]> {
   const checks: Check[] = [];
   const record = (c: Check): boolean => {
     checks.push(c);

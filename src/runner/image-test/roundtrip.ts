@@ -8,7 +8,7 @@ import { pushRef } from '../push.js';
 import { registryAdvice, registryOf, lastLine } from '../registry-ref.js';
 import { fail, pass, type Check } from './check.js';
 import { dockerRun } from '../../engine/engine.js';
-import type { VerifyTarget } from './verify-image.js';
+import type { TestTarget } from './test-image.js';
 
 export interface Roundtrip {
   readonly check: Check;
@@ -27,7 +27,7 @@ export interface RoundtripOptions {
 export async function roundtrip(
   local: readonly string[],
   remote: readonly string[],
-  t: VerifyTarget,
+  t: TestTarget,
   o: RoundtripOptions = {},
 ): Promise<Roundtrip> {
   const name = 'registry round trip';

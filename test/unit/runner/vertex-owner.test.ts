@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bakeLineSorter } from '../../../src/runner/bake-lines.js';
-import { stepOwner } from '../../../src/runner/step-owner.js';
+import { vertexOwner } from '../../../src/runner/vertex-owner.js';
 
 const dockerfiles = new Map([
   ['c1', 'FROM busybox:stable AS main\nARG WORD=one\nRUN echo ${WORD} > /one \\\n    && true\nWORKDIR /w\n'],
@@ -13,8 +13,8 @@ const ancestors = new Map([
   ['c3', ['c2', 'c1']],
 ]);
 
-describe('stepOwner', () => {
-  const owner = stepOwner(dockerfiles, ancestors);
+describe('vertexOwner', () => {
+  const owner = vertexOwner(dockerfiles, ancestors);
 
   it('gives a step named under a child to the ancestor whose Dockerfile has it (args expanded, continuations joined)', () => {
     expect(owner('c3', 'RUN echo one > /one     && true')).toBe('c1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationMs } from '../../../src/runner/verify/duration.js';
-import { matchesExpectation, outputTail } from '../../../src/runner/verify/expect-output.js';
+import { durationMs } from '../../../src/runner/image-test/duration.js';
+import { matchesExpectation, outputTail } from '../../../src/runner/image-test/expect-output.js';
 
 describe('verify helpers', () => {
   it('reads Go durations', () => {

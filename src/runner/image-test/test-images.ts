@@ -11,9 +11,9 @@ import { fail } from './check.js';
 import { imageHasHealthcheck } from './container.js';
 import { dockerRun } from '../../engine/engine.js';
 import { roundtrip, type RoundtripOptions } from './roundtrip.js';
-import { verifyImage, type VerifyTarget } from './verify-image.js';
+import { testImage, type TestTarget } from './test-image.js';
 
-export interface VerifyItem {
+export interface ImageTestItem {
   readonly id: string;
   readonly dir: string;
   /** The image's tags, primary first. */
@@ -23,20 +23,20 @@ export interface VerifyItem {
   readonly remoteTags?: readonly string[];
 }
 
-export type VerifyStatus = 'passed' | 'failed' | 'skipped';
+export type ImageTestStatus = 'passed' | 'failed' | 'skipped';
 
-export interface VerifyResult {
+export interface ImageTestResult {
   readonly id: string;
   readonly ref: string;
-  readonly status: VerifyStatus;
+  readonly status: ImageTestStatus;
   readonly checks: readonly Check[];
   /** Why it was skipped. */
   readonly reason?: string;
 }
 
-const statusOf = (checks: readonly Check[]): VerifyStatus => (checks.every((c) => c.ok) ? 'passed' : 'failed');
+const statusOf = (checks: readonly Check[]): ImageTestStatus => (checks.every((c) => c.ok) ? 'passed' : 'failed');
 
-export async function verifyOne(item: VerifyItem, t: VerifyTarget, o: RoundtripOptions = {}): Promise<VerifyResult> {
+export async function testOne(item: ImageTestItem, t: TestTarget, o: RoundtripOptions = {}): Promise<ImageTestResult> {
   const ref = item.tags[0] as string;
   const exists = (await dockerRun(t, ['image', 'inspect', '--format', '{{.Id}}', ref])).exitCode === 0;
   if (!exists)
@@ -54,33 +54,33 @@ export async function verifyOne(item: VerifyItem, t: VerifyTarget, o: RoundtripO
   }
   const log = (line: string): void => t.log?.(`${item.id}: ${line}`);
   if (!item.remoteTags) {
-    const checks = await verifyImage(ref, item.dir, spec, { ...t, log });
+    const checks = await testImage(ref, item.dir, spec, { ...t, log });
     return { id: item.id, ref, status: statusOf(checks), checks };
   }
   const trip = await roundtrip(item.tags, item.remoteTags, { ...t, log }, o);
   log(`${trip.check.ok ? 'ok  ' : 'FAIL'} ${trip.check.name}: ${trip.check.detail}`);
   if (!trip.check.ok) return { id: item.id, ref: trip.ref, status: 'failed', checks: [trip.check] };
   try {
-    const checks = [trip.check, ...(await verifyImage(trip.ref, item.dir, spec, { ...t, log }))];
+    const checks = [trip.check, ...(await testImage(trip.ref, item.dir, spec, { ...t, log }))];
     return { id: item.id, ref: trip.ref, status: statusOf(checks), checks };
   } finally {
     await trip.restore();
   }
 }
 
-export interface VerifyImagesOptions extends RoundtripOptions {
+export interface ImageTestOptions extends RoundtripOptions {
   /** Images tested at once (default 1). */
   readonly parallel?: number;
 }
 
-export async function verifyImages(items: readonly VerifyItem[], t: VerifyTarget, o: VerifyImagesOptions = {}): Promise<VerifyResult[]> {
+export async function testImages(items: readonly ImageTestItem[], t: TestTarget, o: ImageTestOptions = {}): Promise<ImageTestResult[]> {
   const limit = pLimit(Math.max(1, o.parallel ?? 1));
   return Promise.all(
     items.map((item) =>
-      limit(async (): Promise<VerifyResult> =>
+      limit(async (): Promise<ImageTestResult> =>
         t.signal?.aborted
           ? { id: item.id, ref: item.tags[0] ?? '', status: 'skipped', checks: [], reason: 'interrupted' }
-          : verifyOne(item, t, o),
+          : testOne(item, t, o),
       ),
     ),
   );

@@ -1,0 +1,40 @@
+/**
+ * `DOCKWRIGHT_TIMING=1`: where a command's time went. Phases are marked as they end
+ * (`phaseDone('load definitions')`); the CLI prints them once the command is over, each with its
+ * own duration and the time since the process started (Node's own start included). Marks cost a
+ * clock read when timing is off.
+ */
+interface Mark {
+  readonly phase: string;
+  /** Milliseconds since the process started. */
+  readonly at: number;
+}
+
+const marks: Mark[] = [];
+/** Milliseconds since the process's performance timeline began (Node's own start). */
+const sinceStart = (): number => performance.now();
+
+/** Forgets the marks of an earlier command run in the same process (tests run many). */
+export function resetTiming(): void {
+  marks.length = 0;
+}
+
+/** Records that a phase ended now. */
+export function phaseDone(phase: string): void {
+  marks.push({ phase, at: sinceStart() });
+}
+
+/** The phases as lines (`timing:   12 ms  +12 ms  load settings`), from the process's start. */
+export function formatTiming(): string {
+  let last = 0;
+  return marks
+    .map(({ phase, at }) => {
+      const line = `timing: ${at.toFixed(0).padStart(6)} ms  +${(at - last).toFixed(0).padStart(5)} ms  ${phase}\n`;
+      last = at;
+      return line;
+    })
+    .join('');
+}
+
+export const timingWanted = (env: Readonly<Record<string, string | undefined>>): boolean =>
+  env.DOCKWRIGHT_TIMING !== undefined && env.DOCKWRIGHT_TIMING !== '' && env.DOCKWRIGHT_TIMING !== '0';

@@ -1,0 +1,83 @@
+/**
+ * Two machines sharing a registry and its registry cache: engine A (the containerd-store engine)
+ * builds and pushes a graph with `--registry-cache`; engine B, fresh (a second dockerd with an
+ * empty containerd store but for the base image), runs `build --push` and builds nothing; after a
+ * change to one leaf's context, B builds exactly that image, its unchanged steps from the cache.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { containerdHost } from './support/containerd-engine.js';
+import { dockerOk } from './support/docker-cli.js';
+import { startSecondDockerd, type SecondDockerd } from './support/dockerd.js';
+import { engineAvailable } from './support/engine.js';
+import { copyImage, removeImages, uniquePrefix } from './support/images.js';
+import { startRegistry, type Registry } from './support/registry.js';
+import { shipProject, type ShipProject } from './support/ship-project.js';
+
+const definitions = `import { copy, image, run } from 'dockwright';
+export const base = image({ name: 'base', from: 'busybox:stable', steps: [run('echo base > /base')] });
+export const left = image({ name: 'left', from: base, context: 'left', steps: [run('echo slow-step > /slow'), copy('leaf.txt', '/leaf.txt')] });
+export const right = image({ name: 'right', from: base, steps: [run('echo right > /right')] });
+`;
+
+describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared registry cache, a fresh second machine (engine)', () => {
+  const hostA = containerdHost as string;
+  const prefix = uniquePrefix('registry-cache');
+  let registry: Registry;
+  let machineB: SecondDockerd;
+  let project: ShipProject;
+  const cli = (host: string, args: string[]) => project.cli(['--registry', registry.host, ...args], { DOCKER_HOST: host });
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    machineB = await startSecondDockerd({ containerdStore: true });
+    await copyImage('busybox:stable', { host: machineB.host }, { host: hostA });
+    project = await shipProject(`{ namespace: '${prefix}', tag: 't1', registryCache: 'buildcache' }`, {
+      'definitions/images.ts': definitions,
+      'left/leaf.txt': 'one\n',
+    });
+  });
+
+  afterAll(async () => {
+    await removeImages(prefix, { host: hostA });
+    await project?.remove();
+    await machineB?.stop();
+    await registry?.stop();
+  });
+
+  it('A builds and pushes with the registry cache (a cache not there yet is no failure): every image has its cache ref in the registry', async () => {
+    const a = await cli(hostA, ['build', '--push', '--progress', 'plain']);
+    expect(a.exitCode, `${a.stdout}\n${a.stderr}`).toBe(0);
+    expect(a.stdout).toContain('3 built');
+    for (const name of ['base', 'left', 'right'])
+      expect((await dockerOk(['buildx', 'imagetools', 'inspect', `${registry.host}/${prefix}/${name}:buildcache`])).stdout).toContain(
+        'Name:',
+      );
+  });
+
+  // KNOWN GAP (issue 13, part 3): B computes another input digest for `base` than A did (seen:
+  // "… is not in its registry with these inputs"), so it rebuilds everything. `it.fails` keeps the
+  // scenario running and turns red once it works: then make it a plain `it`.
+  it.fails('B (fresh) builds nothing and pulls nothing; after a leaf change B builds only it, from the cache', async () => {
+    const b = await cli(machineB.host, ['build', '--push', '--progress', 'plain']);
+    expect(b.exitCode, `${b.stdout}\n${b.stderr}`).toBe(0);
+    const why = await readFile(join(project.root, 'build-logs', 'base.log'), 'utf8').catch(() => '');
+    expect(why.split('\n').filter((l) => l.startsWith('input digest'))).toEqual([]);
+    expect(b.stdout).toContain('3 up to date');
+    for (const name of ['base', 'left', 'right']) expect(b.stderr).toMatch(new RegExp(`^\\[${name}\\] up to date: in the registry`, 'm'));
+    const images = (await dockerOk(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { host: machineB.host })).stdout;
+    expect(images.trim()).toBe('busybox:stable');
+
+    await project.write({ 'left/leaf.txt': 'two\n' });
+    const changed = await cli(machineB.host, ['build', '--push', '--progress', 'plain']);
+    expect(changed.exitCode, `${changed.stdout}\n${changed.stderr}`).toBe(0);
+    expect(changed.stdout).toMatch(/^left\s+built\b/m);
+    expect(changed.stdout).toMatch(/^base\s+up to date\b/m);
+    expect(changed.stdout).toMatch(/^right\s+up to date\b/m);
+    const log = changed.stderr.split('\n').filter((l) => l.startsWith('[left]'));
+    // its unchanged step came from the registry cache; only the changed COPY ran
+    expect(log.join('\n')).toMatch(/CACHED[^\n]*\n?[^\n]*|importing cache manifest from/);
+    expect(log.some((l) => /\bCACHED\b/.test(l))).toBe(true);
+  });
+});
