@@ -7,6 +7,13 @@ import path from 'node:path';
 import { lintImages } from './compile/lint/index.js';
 import type { LowerContext } from './compile/lower-image.js';
 import { synthImage } from './compile/synth-image.js';
+import { ignoreFileLines, ignoreFileText, type ContextIgnore } from './compile/context-ignore.js';
+import type { SentFolder } from './compile/lint/rule.js';
+import { ownExclusions, sentProjectFolders } from './incremental/context-folders.js';
+import { contextLayers, rootIgnoreFile } from './io/context-ignore-file.js';
+import { nodeDigestFs } from './io/digest-fs.js';
+import { ownDirs } from './model/own-dirs.js';
+import type { Settings } from './model/settings.js';
 import { DefinitionError, type Problem } from './errors/definition-error.js';
 import { readTemplates } from './io/read-templates.js';
 import { applyWrites, planWrites, readOutputState, type GeneratedFile, type WritePlan } from './io/write-generated.js';
@@ -37,6 +44,13 @@ export const lowerContext = (project: Project): LowerContext => {
   };
 };
 
+/** The context's own `.dockerignore` and dockwright's folders inside the context: what the generated ignore file is made of. */
+export function readContextIgnore(root: string, settings: Settings, image: ImageModel): ContextIgnore {
+  const text = rootIgnoreFile(contextLayers(root, image));
+  const contextFile = text === undefined ? undefined : ignoreFileText(text);
+  return { contextFile, own: ownExclusions(root, image.context, ownDirs(settings), image.dockerignore ?? contextFile ?? []) };
+}
+
 /** Renders `selected` (lint sees the whole project); throws `DefinitionError` with every error. */
 export async function generate(project: Project, selected: readonly ImageModel[]): Promise<Generated> {
   const { root, settings, images } = project;
@@ -47,8 +61,12 @@ export async function generate(project: Project, selected: readonly ImageModel[]
   const warnings: Problem[] = [];
   const files: GeneratedFile[] = [];
   const dockerfiles = new Map<string, string>();
+  const sentFolders = new Map<string, readonly SentFolder[]>();
   for (const image of selected) {
-    const out = synthImage(image, ctx, renderer);
+    const contextIgnore = readContextIgnore(root, settings, image);
+    const out = synthImage(image, ctx, renderer, contextIgnore);
+    const ignoreLines = ignoreFileLines(image, contextIgnore) ?? contextIgnore.contextFile ?? [];
+    sentFolders.set(image.id, sentProjectFolders(root, image, settings, ignoreLines, nodeDigestFs));
     errors.push(...out.problems);
     warnings.push(...out.warnings);
     files.push(...out.files);
@@ -56,7 +74,7 @@ export async function generate(project: Project, selected: readonly ImageModel[]
     if (dockerfile) dockerfiles.set(image.id, dockerfile.content);
   }
   const ids = new Set(selected.map((i) => i.id));
-  const findings = lintImages(images, settings).filter((f) => f.problem.image === undefined || ids.has(f.problem.image));
+  const findings = lintImages(images, settings, { sentFolders }).filter((f) => f.problem.image === undefined || ids.has(f.problem.image));
   errors.push(...findings.filter((f) => f.severity === 'error').map((f) => f.problem));
   if (errors.length > 0) throw new DefinitionError(errors);
   const lintWarnings = findings.filter((f) => f.severity === 'warning').map((f) => f.problem);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { DockerExec } from '../engine/docker-exec.js';
 import { connectEngine, probeEngine, probeStore, type Engine } from '../engine/engine.js';
 import { findImage } from '../engine/images.js';
+import { requireEngine } from '../engine/engine-check.js';
 import { createSkipper, type SkipperOptions } from '../incremental/skipper.js';
 import { readGitInfo } from '../io/git-info.js';
 import type { ImageModel } from '../model/resolved.js';
@@ -99,12 +100,16 @@ export async function checkExternal(engine: Engine, plan: BuildPlan): Promise<vo
   if (missing.length > 0) throw new MissingImagesError(missing);
 }
 
-/** Build implies gen: the selected Dockerfiles are written, the parents not built here must exist; then the job. */
+/**
+ * A real run needs an engine (a dry run asks what it can and needs none): checked before any work.
+ * Build implies gen: the selected Dockerfiles are written, the parents not built here must exist; then the job.
+ */
 export async function readyJob(
   ctx: CliContext,
   p: PlannedBuild,
   o: { progress: ProgressMode; parallel?: number | undefined; failFast: boolean; bake: boolean },
 ): Promise<BuildJob> {
+  await requireEngine(p.engine, p.plan.options.context ? { context: p.plan.options.context } : {});
   await writeGeneratedFor(ctx, p.project, inOrder(p));
   await checkExternal(p.engine, p.plan);
   return {

@@ -11,6 +11,7 @@ import { ViewError } from '../render/view/view-error.js';
 import type { Renderer } from '../render/renderer.js';
 import { checkFrontend } from './check-frontend.js';
 import { findVariables } from './check-variables.js';
+import { NO_CONTEXT_IGNORE, ignoreFileLines, type ContextIgnore } from './context-ignore.js';
 import { lowerImage, type LowerContext } from './lower-image.js';
 
 export interface SynthFile {
@@ -77,7 +78,13 @@ function unusedArgs(image: ImageModel, ir: DockerfileIr): Problem[] {
     }));
 }
 
-export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Renderer): SynthResult {
+/** `contextIgnore`: the context's own ignore file and dockwright's folders inside it (src/compile/context-ignore.ts). */
+export function synthImage(
+  image: ImageModel,
+  ctx: LowerContext,
+  renderer: Renderer,
+  contextIgnore: ContextIgnore = NO_CONTEXT_IGNORE,
+): SynthResult {
   const ir = lowerImage(image, ctx);
   const variables = findVariables(image, ir, ctx.images);
   const problems: Problem[] = [...versionProblems(image, ctx), ...variables.errors, ...checkFrontend(image, ir)];
@@ -86,10 +93,11 @@ export function synthImage(image: ImageModel, ctx: LowerContext, renderer: Rende
   try {
     const dockerfile = `${image.dir}/Dockerfile`;
     files.push({ path: dockerfile, content: renderer.render(buildView(ir)) });
-    if (image.dockerignore !== undefined) {
+    const ignoreLines = ignoreFileLines(image, contextIgnore);
+    if (ignoreLines !== undefined) {
       files.push({
         path: `${dockerfile}.dockerignore`,
-        content: renderer.renderDockerignore(buildDockerignoreView(image.dockerignore, ir.header)),
+        content: renderer.renderDockerignore(buildDockerignoreView(ignoreLines, ir.header)),
       });
     }
   } catch (error) {

@@ -26,6 +26,8 @@ export interface ImageInfo {
 export interface EngineApi {
   /** Each ref found in the local store; undefined when the API could not answer (use the CLI). */
   images(refs: readonly string[]): Promise<Map<string, ImageInfo> | undefined>;
+  /** True when the engine answers `/_ping`; false (or absent) sends the question to the CLI. */
+  ping?(): Promise<boolean>;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -70,6 +72,13 @@ function get(socketPath: string, path: string): Promise<Reply> {
 /** The engine API on `socketPath`. */
 export function engineApi(socketPath: string): EngineApi {
   return {
+    async ping() {
+      try {
+        return (await get(socketPath, '/_ping')).status === 200;
+      } catch {
+        return false;
+      }
+    },
     async images(refs) {
       try {
         const replies = await Promise.all(

@@ -71,4 +71,8 @@ export type ErrorCode =
   | 'DW_RELEASE_FAILED'
   /** src/runner/inputs/input-error.ts: a prerequisite, fetch or copy-list input that failed (exit 1). */
   | 'DW_INPUT_FAILED'
+  /** engine-error.ts: no Docker engine answers (exit 1). */
+  | 'DW_NO_ENGINE'
+  /** engine-error.ts: a push with no registry in the references (exit 2). */
+  | 'DW_NO_REGISTRY'
   | QuoteErrorCode;

@@ -27,7 +27,7 @@ export interface TreeOptions {
   readonly fs: DigestFs;
   readonly cache: HashCache;
   readonly ignore?: IgnoreMatcher;
-  /** Absolute paths never looked at (dockwright's own cache and log folders). */
+  /** Absolute paths never looked at while walking a folder (dockwright's own folders); a layer's own `src` is taken as given. */
   readonly skip?: (abs: string) => boolean;
   readonly fixed?: readonly FixedEntry[];
 }
@@ -47,21 +47,26 @@ export async function hashTree(layers: readonly Layer[], options: TreeOptions): 
   const skip = options.skip ?? (() => false);
   const nodes = new Map<string, Node>();
 
-  const visit = (abs: string, rel: string): void => {
-    if (skip(abs)) return;
+  /** Adds what docker sends of `abs` (at `rel`); true when that is anything. */
+  const visit = (abs: string, rel: string, named = false): boolean => {
+    if (!named && skip(abs)) return false;
     const st = fs.stat(abs);
-    if (!st) return;
+    if (!st) return false;
     const ignored = rel !== '' && ignore.ignores(rel);
     if (st.kind === 'dir') {
       // an excluded folder is walked only when a `!` pattern might re-include something below it
-      if (ignored && !ignore.hasExceptions) return;
-      if (rel !== '' && !ignored) nodes.set(rel, { kind: 'text', value: `${octal(st.mode)} dir` });
-      for (const name of fs.list(abs)) visit(join(abs, name), rel === '' ? name : `${rel}/${name}`);
-      return;
+      if (ignored && !ignore.hasExceptions) return false;
+      let sent = !ignored;
+      for (const name of fs.list(abs)) if (visit(join(abs, name), rel === '' ? name : `${rel}/${name}`)) sent = true;
+      // an excluded folder comes along when something below it is re-included
+      if (rel !== '' && sent) nodes.set(rel, { kind: 'text', value: `${octal(st.mode)} dir` });
+      return sent;
     }
-    if (ignored || rel === '') return;
+    if (ignored || rel === '') return false;
     if (st.kind === 'file') nodes.set(rel, { kind: 'file', abs, st });
     else if (st.kind === 'symlink') nodes.set(rel, { kind: 'text', value: `${octal(st.mode)} -> ${fs.readlink(abs)}` });
+    else return false;
+    return true;
   };
 
   for (const layer of layers) {
@@ -72,7 +77,7 @@ export async function hashTree(layers: readonly Layer[], options: TreeOptions): 
     }
     // a layer replaces what is at its destination (cp --force of a file, or a folder merged in)
     options.cache.walked(layer.src);
-    visit(layer.src, dest);
+    void visit(layer.src, dest, true);
   }
   for (const f of options.fixed ?? []) {
     const dest = posix.normalize(f.dest).replace(/^\.\//, '');

@@ -7,6 +7,7 @@
 import { posix, resolve, sep } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import { globFiles } from '../io/glob-files.js';
+import { contextLayers, rootIgnoreFile } from '../io/context-ignore-file.js';
 import { hashTree, type FixedEntry, type Layer } from './context-tree.js';
 import { nodeDigestFs, sha256, type DigestFs } from '../io/digest-fs.js';
 import { dockerignoreMatcher, parseDockerignore } from './dockerignore.js';
@@ -63,7 +64,7 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const skip = (path: string): boolean => own.some((d) => path === d || path.startsWith(`${d}${sep}`));
   const tree = { fs, cache: io.cache, skip };
 
-  const layers = contextLayers(image, root);
+  const layers: Layer[] = contextLayers(root, image);
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
   const ignoreText = contextIgnoreText(image, root, req.outputDir, fs);
   const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
@@ -115,29 +116,10 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   };
 }
 
-/** The layers of an image's assembled context: its folder, then its copy-list laid over it. */
-const contextLayers = (image: ImageModel, root: string): Layer[] => [
-  { src: resolve(root, image.context), dest: '' },
-  ...image.inputs.copyList.map((e) => ({ src: resolve(root, e.src), dest: e.dest })),
-];
-
 /**
  * The ignore rules docker applies to an image's context: `generated/<dir>/Dockerfile.dockerignore`
  * when there is one, else the `.dockerignore` at the root of the assembled context.
  */
 export const contextIgnoreText = (image: ImageModel, root: string, outputDir: string, fs: DigestFs = nodeDigestFs): string | undefined =>
   fs.readText(posix.join(toPosix(resolve(root, outputDir)), image.dir, 'Dockerfile.dockerignore')) ??
-  rootIgnoreFile(contextLayers(image, root), fs);
-
-/** The `.dockerignore` at the root of the assembled context: from the last layer that puts one there. */
-function rootIgnoreFile(layers: readonly Layer[], fs: DigestFs): string | undefined {
-  for (const layer of [...layers].reverse()) {
-    const dest = posix.normalize(layer.dest || '.').replace(/\/+$/, '');
-    if (dest === '.dockerignore') return fs.readText(layer.src);
-    if (dest === '.' && fs.stat(layer.src)?.kind === 'dir') {
-      const text = fs.readText(resolve(layer.src, '.dockerignore'));
-      if (text !== undefined) return text;
-    }
-  }
-  return undefined;
-}
+  rootIgnoreFile(contextLayers(root, image), fs);

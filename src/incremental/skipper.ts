@@ -9,6 +9,7 @@
  */
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
+import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
 import { buildArgSpec, type ImageBuild as Build } from '../plan/image-build.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
@@ -18,7 +19,6 @@ import type { DigestFs } from '../io/digest-fs.js';
 import { diffInputs, summarizeChanges } from './diff-inputs.js';
 import { readRecord, writeRecord } from '../io/digest-store.js';
 import { HASHES_FILE, openHashCache, type HashCache } from '../io/hash-cache.js';
-import { SNAPSHOT_DIR } from '../io/snapshot-key.js';
 import { collectInputs, imageRefs } from './image-inputs.js';
 import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from '../engine/images.js';
 import { inputDigest, type DigestInputs } from './input-record.js';
@@ -129,7 +129,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           image,
           root: o.root,
           outputDir: o.settings.outputDir,
-          ownDirs: [o.settings.cacheDir, o.settings.logsDir, SNAPSHOT_DIR],
+          ownDirs: ownDirs(o.settings),
           dockerfile,
           buildArgs: buildArgs(build),
           env: o.env,

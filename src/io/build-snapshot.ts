@@ -6,7 +6,8 @@
  *   read any variable), and this package's version (snapshot-key.ts);
  * - the files the plan came from, by size, mtime, ctime and inode: the config file, `.env`, every
  *   file under the definitions folder and the local modules they import, the templates, the
- *   generated Dockerfiles, git's HEAD (the revision label), and dockwright's own code;
+ *   generated Dockerfiles and ignore files, the contexts' `.dockerignore`, git's HEAD (the revision
+ *   label), and dockwright's own code;
  * - the build job itself (settings, images, the plan, how it runs).
  * A snapshot is current when its key matches and none of those files changed.
  */
@@ -52,7 +53,9 @@ function watchedFiles(root: string, job: SnapshotJob): string[] {
   const generated = job.plan.builds.flatMap((s) =>
     ['Dockerfile', 'Dockerfile.dockerignore'].map((f) => join(resolve(root, job.settings.outputDir), s.dir, f)),
   );
-  return [...new Set([...sourceFiles(root, job.settings), ...generated, ...gitFiles(root)])];
+  // the generated ignore file copies the context's own (src/compile/context-ignore.ts): gen must run again when it changes
+  const contextIgnores = job.images.map((i) => join(resolve(root, i.context), '.dockerignore'));
+  return [...new Set([...sourceFiles(root, job.settings), ...generated, ...contextIgnores, ...gitFiles(root)])];
 }
 
 /** Called by a full `build` that ended with every image built or up to date. */

@@ -1,8 +1,8 @@
 /**
  * The fast path of `gen`: a `gen` command line that succeeded leaves what it printed and the
  * fingerprints of every file its result came from (the definitions and their local imports, the
- * config, `.env`, the templates, dockwright's own code) and of every file in the output folder as
- * it left them. The same command line (same folder, same environment) replays the output when
+ * config, `.env`, the templates, dockwright's own code, the contexts' `.dockerignore`) and of every
+ * file in the output folder as it left them. The same command line (same folder, same environment) replays the output when
  * none of those files changed, without loading the definitions: the generated files are then
  * exactly what a full run would write. Anything changed — a definition, a generated file edited
  * or removed by hand — and the full run decides.
@@ -33,6 +33,8 @@ export async function writeGenSnapshot(
   root: string,
   settings: Pick<Settings, 'definitionsDir' | 'templatesDir' | 'outputDir'>,
   output: GenOutput,
+  /** More files the output came from: the contexts' `.dockerignore` (a generated ignore file copies it). */
+  inputs: readonly string[] = [],
 ): Promise<void> {
   const key = snapshotKey(place.argv, place);
   const file = snapshotLocation(root, key, 'fast-gen');
@@ -41,7 +43,7 @@ export async function writeGenSnapshot(
   const snapshot: GenSnapshot = {
     version: SNAPSHOT_VERSION,
     key,
-    watched: fingerprints([...new Set([...sourceFiles(root, settings), ...generated])]),
+    watched: fingerprints([...new Set([...sourceFiles(root, settings), ...generated, ...inputs])]),
     ...output,
   };
   await mkdir(dirname(file), { recursive: true });

@@ -6,6 +6,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest-fs.js';
+import { STATE_DIR } from '../model/own-dirs.js';
 import { CONFIG_FILES, findProjectRoot } from './project-root.js';
 
 export { CONFIG_FILES };
@@ -50,7 +51,7 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
 export type SnapshotKind = 'fast-build' | 'fast-gen';
 
 /** The snapshots' folder, relative to the project root (never an input of an image whose context holds it). */
-export const SNAPSHOT_DIR = '.dockwright';
+export const SNAPSHOT_DIR = STATE_DIR;
 
 export const snapshotLocation = (root: string, key: string, kind: SnapshotKind = 'fast-build'): string =>
   join(root, SNAPSHOT_DIR, kind, `${key.slice(0, 24)}.json`);

@@ -8,6 +8,7 @@
 import type { Engine } from '../engine/engine.js';
 import type { Decision, Skipper } from '../incremental/skipper.js';
 import type { ImageModel } from '../model/resolved.js';
+import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
 import type { BuildPlan } from '../plan/image-build.js';
 import { reportBuild } from './build-error.js';
@@ -54,7 +55,7 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
       report = await runPlan(job.plan, {
         ...job.engine,
         decide: async (build) => decisions.get(build.id) ?? job.skipper.decide(build),
-        prepare: inputsPreparer(job.images, { root: job.root, cacheDir: job.settings.cacheDir }),
+        prepare: inputsPreparer(job.images, { root: job.root, cacheDir: job.settings.cacheDir, ownDirs: ownDirs(job.settings) }),
         ownBuild: hasOwnInputs(job.images),
         bake: job.bake,
         warn: (line) => io.stderr.write(`warning: ${line}\n`),

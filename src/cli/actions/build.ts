@@ -10,6 +10,7 @@ import { throwIfFailed } from '../../runner/build-error.js';
 import { executeBuild } from '../../runner/execute-build.js';
 import { pushBuilt } from '../../runner/push-report.js';
 import { assertEngineFits } from '../../plan/engine-fit.js';
+import { requireRegistry } from '../../plan/registry-check.js';
 import { phaseDone } from '../../timing.js';
 import { planProjectBuild, readyJob, renderSelected } from '../build-job.js';
 import type { CliContext } from '../context.js';
@@ -75,6 +76,7 @@ async function build(
   const planned = await planProjectBuild(ctx, docker, command, { ...o, names, flags, force });
   const { plan, engine, project } = planned;
   if (o.json) return void ctx.stdout.write(planJson(plan));
+  if (o.push) requireRegistry(plan.builds, project.settings);
   assertEngineFits(plan);
   if (o.dryRun) {
     const rendered = await renderSelected(planned);

@@ -1,4 +1,5 @@
 /** What `dockwright gen` does (the command and its options: ../gen.ts). */
+import path from 'node:path';
 import { writeGenSnapshot } from '../../io/gen-snapshot.js';
 import { phaseDone } from '../../timing.js';
 import type { Command } from 'commander';
@@ -47,7 +48,14 @@ export async function genAction(shown: CliContext, names: string[], rawOptions: 
   const { project, again } = await gen(ctx, names, rawOptions, command);
   // the same command line replays this output while nothing it came from changes (io/gen-snapshot.ts)
   const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
-  await writeGenSnapshot({ argv, cwd: ctx.cwd, env: ctx.env }, project.root, project.settings, { stdout: again, stderr: stderr() });
+  const contextIgnores = project.images.map((i) => path.join(path.resolve(project.root, i.context), '.dockerignore'));
+  await writeGenSnapshot(
+    { argv, cwd: ctx.cwd, env: ctx.env },
+    project.root,
+    project.settings,
+    { stdout: again, stderr: stderr() },
+    contextIgnores,
+  );
 }
 
 /** Runs `gen`; returns the project and what the same command prints on stdout when run again with nothing changed. */

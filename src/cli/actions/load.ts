@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { loadBundle, manifestPath, type BundleManifest } from '../../runner/bundle.js';
 import { type DockerExec } from '../../engine/docker-exec.js';
 import type { CliContext } from '../context.js';
-import { engineOf } from '../ship-selection.js';
+import { reachEngine } from '../ship-selection.js';
 
 const LoadOptions = z.object({ context: z.string().min(1).optional(), cwd: z.string().optional() });
 
@@ -21,8 +21,9 @@ export async function loadAction(ctx: CliContext, docker: DockerExec | undefined
   // -C (a global option) moves the working directory the bundle path is relative to
   const o = LoadOptions.parse(command.optsWithGlobals());
   const file = path.resolve(ctx.cwd, o.cwd ?? '.', bundle);
+  const engine = await reachEngine(ctx, docker, o);
   const result = await loadBundle(file, {
-    ...engineOf(ctx, docker, o),
+    ...engine,
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   result.loaded.forEach((ref) => ctx.stdout.write(`loaded ${ref}\n`));

@@ -15,7 +15,8 @@ import { formatTable } from '../../runner/progress/format-table.js';
 import { parallelOf } from '../parallel.js';
 import { pushAndReport, pushItems } from '../../runner/push-report.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, reachEngine, selectedImages } from '../ship-selection.js';
+import { requireRegistry } from '../../plan/registry-check.js';
 
 const PushOptions = SelectionOptions.extend({
   retries: z.coerce.number().int().min(0).max(10).default(3),
@@ -32,8 +33,9 @@ export async function pushAction(
 ): Promise<void> {
   const o = PushOptions.parse(rawOptions);
   const { settings, images } = await loadProject(projectRequest(ctx, command));
-  const selected = selectedImages(images, names, o);
-  await pushAndReport(ctx, engineOf(ctx, docker, o), pushItems(selected, settings), {
+  const items = pushItems(selectedImages(images, names, o), settings);
+  requireRegistry(items, settings);
+  await pushAndReport(ctx, await reachEngine(ctx, docker, o), items, {
     retries: o.retries,
     parallel: parallelOf(o.parallel, settings),
   });

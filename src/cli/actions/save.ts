@@ -8,7 +8,7 @@ import { saveBundle, manifestPath, type BundleEntry } from '../../runner/bundle.
 import { type DockerExec } from '../../engine/docker-exec.js';
 import type { CliContext } from '../context.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, reachEngine, selectedImages } from '../ship-selection.js';
 
 const SaveOptions = SelectionOptions.extend({
   out: z.string().min(1),
@@ -33,7 +33,7 @@ export async function saveAction(
   ];
   const unique = entries.filter((e, i) => entries.findIndex((x) => x.ref === e.ref) === i);
   const manifest = await saveBundle(unique, output, {
-    ...engineOf(ctx, docker, o),
+    ...(await reachEngine(ctx, docker, o)),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
   ctx.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);

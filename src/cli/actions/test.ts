@@ -11,7 +11,7 @@ import type { CliContext } from '../context.js';
 import { formatTable } from '../../runner/progress/format-table.js';
 import { parallelOf } from '../parallel.js';
 import { projectRequest } from '../project-request.js';
-import { SelectionOptions, engineOf, selectedImages } from '../ship-selection.js';
+import { SelectionOptions, reachEngine, selectedImages } from '../ship-selection.js';
 
 const TestOptions = SelectionOptions.extend({
   registryRoundtrip: z.union([z.string().min(1), z.literal(true)]).optional(),
@@ -56,7 +56,7 @@ export async function testAction(
   const results = await testImages(
     items,
     {
-      ...engineOf(ctx, docker, o),
+      ...(await reachEngine(ctx, docker, o)),
       log: (line) => ctx.stderr.write(`${line}\n`),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },

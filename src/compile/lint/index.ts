@@ -41,10 +41,10 @@ export function checkLintSettings(settings: LintSettings): void {
   );
 }
 
-/** Findings of every enabled rule on every image, image by image in rule order. Throws ConfigError for an unknown rule id. */
-export function lintImages(images: readonly ImageModel[], settings: LintSettings): LintFinding[] {
+/** Findings of every enabled rule on every image (`seen`: what the caller found in the files), image by image in rule order. Throws ConfigError for an unknown rule id. */
+export function lintImages(images: readonly ImageModel[], settings: LintSettings, seen: Omit<RuleContext, 'images'> = {}): LintFinding[] {
   checkLintSettings(settings);
-  const ctx: RuleContext = { images: new Map(images.map((image) => [image.id, image])) };
+  const ctx: RuleContext = { ...seen, images: new Map(images.map((image) => [image.id, image])) };
   return images.flatMap((image) =>
     RULE_IDS.flatMap((id): LintFinding[] => {
       const severity = ruleSeverity(id, settings);

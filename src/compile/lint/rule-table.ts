@@ -6,6 +6,7 @@ import type { LintRule, RuleId } from './rule.js';
 import { aptListsCleanup } from './rules/apt-lists-cleanup.js';
 import { baseImageTag } from './rules/base-image-tag.js';
 import { braceExpansionSh } from './rules/brace-expansion-sh.js';
+import { contextProjectFolders } from './rules/context-project-folders.js';
 import { envSelfReference } from './rules/env-self-reference.js';
 import { exposeWithoutHealthcheck } from './rules/expose-without-healthcheck.js';
 import { pipefail } from './rules/pipefail.js';
@@ -27,4 +28,5 @@ export const RULES: { readonly [Id in RuleId]: LintRule<Id> } = {
   'var-missing-dollar': varMissingDollar,
   'unused-stage': unusedStage,
   'raw-instruction': rawInstruction,
+  'context-project-folders': contextProjectFolders,
 };

@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'var-missing-dollar',
   'unused-stage',
   'raw-instruction',
+  'context-project-folders',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -34,6 +35,16 @@ export interface RuleHit {
 /** What a rule may look at besides the image: every image of the run, by id (for `FROM` an image). */
 export interface RuleContext {
   readonly images: ReadonlyMap<string, ImageModel>;
+  /** Project folders each image's build context sends (by image id), when the caller looked (gen does). */
+  readonly sentFolders?: ReadonlyMap<string, readonly SentFolder[]>;
+}
+
+/** A project folder (`node_modules/`, definitions, output) inside a build context and not ignored there. */
+export interface SentFolder {
+  /** The folder as a path inside the context, ending in `/`. */
+  readonly folder: string;
+  /** The ignore line that leaves it out. */
+  readonly line: string;
 }
 
 export interface LintRule<Id extends RuleId = RuleId> {

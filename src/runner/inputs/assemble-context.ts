@@ -25,15 +25,16 @@ export async function makeContextDir(cacheDir: string, imageDir: string): Promis
 
 /**
  * Copies `from` (a file or a folder) to `to`, merging into what is there. Symlinks are copied as
- * links. The cache folder is never copied (a context of `.` contains it, and with it the
- * destination itself).
+ * links. dockwright's own folders (`skip`: the cache, which holds the destination itself, the logs
+ * and the snapshots) are never copied from a folder being copied: they are not part of any context,
+ * and the digest skips them too. `from` itself is copied as given (`named`).
  */
-async function copyPath(from: string, to: string, cacheDir: string): Promise<void> {
-  if (isUnder(cacheDir, from)) return;
+async function copyPath(from: string, to: string, skip: readonly string[], named = true): Promise<void> {
+  if (!named && skip.some((dir) => isUnder(dir, from))) return;
   const st = await lstat(from);
   if (st.isDirectory()) {
     await mkdir(to, { recursive: true });
-    for (const name of await readdir(from)) await copyPath(join(from, name), join(to, name), cacheDir);
+    for (const name of await readdir(from)) await copyPath(join(from, name), join(to, name), skip, false);
   } else if (st.isSymbolicLink()) {
     await mkdir(dirname(to), { recursive: true });
     await rm(to, { force: true, recursive: true });
@@ -45,12 +46,12 @@ async function copyPath(from: string, to: string, cacheDir: string): Promise<voi
   }
 }
 
-/** The image's context folder, copied whole into `dir`. */
-export async function copyContext(imageId: string, root: string, context: string, dir: string, cacheDir: string): Promise<void> {
+/** The image's context folder, copied whole into `dir` (`skip`: absolute folders left out). */
+export async function copyContext(imageId: string, root: string, context: string, dir: string, skip: readonly string[]): Promise<void> {
   const from = resolve(root, context);
   const st = await stat(from).catch(() => undefined);
   if (!st?.isDirectory()) throw new InputError(imageId, `context folder "${context}" does not exist`);
-  await copyPath(from, dir, cacheDir);
+  await copyPath(from, dir, skip);
 }
 
 /** Every copy-list entry, in order (a later entry overwrites what an earlier one put there). */
@@ -59,7 +60,7 @@ export async function copyEntries(
   root: string,
   entries: readonly CopyListEntry[],
   dir: string,
-  cacheDir: string,
+  skip: readonly string[],
 ): Promise<void> {
   for (const [i, entry] of entries.entries()) {
     const from = inside(root, entry.src);
@@ -69,6 +70,6 @@ export async function copyEntries(
     const to = inside(dir, entry.dest);
     if (to === undefined)
       throw new InputError(imageId, `inputs.copyList[${i}].dest "${entry.dest}" must be a path inside the build context`);
-    await copyPath(from, to, cacheDir);
+    await copyPath(from, to, skip);
   }
 }

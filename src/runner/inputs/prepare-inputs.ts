@@ -16,6 +16,8 @@ export interface PrepareOptions {
   readonly root: string;
   /** The cache folder (settings.cacheDir), absolute or relative to the root. */
   readonly cacheDir: string;
+  /** dockwright's folders never copied into an assembled context (settings' `ownDirs`), absolute or relative to the root. */
+  readonly ownDirs?: readonly string[];
   /** Runs prerequisite commands (default: execa). */
   readonly exec?: CommandExec;
   readonly signal?: AbortSignal;
@@ -54,8 +56,9 @@ export async function prepareInputs(image: ImageModel, opts: PrepareOptions): Pr
 
   const context = await makeContextDir(cacheDir, image.dir);
   try {
-    await copyContext(image.id, root, image.context, context.dir, cacheDir);
-    await copyEntries(image.id, root, image.inputs.copyList, context.dir, cacheDir);
+    const skip = [cacheDir, ...(opts.ownDirs ?? []).map((d) => resolve(root, d))];
+    await copyContext(image.id, root, image.context, context.dir, skip);
+    await copyEntries(image.id, root, image.inputs.copyList, context.dir, skip);
     for (const f of fetched) await placeFetched(image.id, f.file, context.dir, f.dest);
   } catch (err) {
     await context.remove();

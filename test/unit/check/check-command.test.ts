@@ -7,6 +7,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/support/run-cli.js';
 import { cleanupProjects, tempProject } from '../cli/support/temp-project.js';
+import { DOCKERIGNORE_LINES } from '../../../src/init/init-templates.js';
+
+/** The ignore lines `dockwright init` writes: the project folders stay out of every context of `.`. */
+const DOCKERIGNORE = `${DOCKERIGNORE_LINES.join('\n')}\n`;
 
 afterEach(cleanupProjects);
 
@@ -38,6 +42,7 @@ const lines = (text: string): string[] => text.split('\n').filter(Boolean);
 describe('dockwright check', () => {
   it('passes a clean project (exit 0) and writes nothing', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/base.ts': BASE,
       'definitions/app.ts': app("      copy('/out', '/app', { from: build }),"),
     });
@@ -50,6 +55,7 @@ describe('dockwright check', () => {
 
   it('reports a misspelled stage variable with file:line:col', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/base.ts': BASE,
       'definitions/app.ts': app("      copy('/out', '/app', { from: biuld }),"),
     });
@@ -62,6 +68,7 @@ describe('dockwright check', () => {
 
   it('reports a wrong field type from the compiler and from validation, both located', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/base.ts': BASE,
       'definitions/app.ts': app("      copy('/out', '/app', { from: build }),").replace("user: '1000',", "user: '1000',\n  push: 'yes',"),
     });
@@ -75,6 +82,7 @@ describe('dockwright check', () => {
 
   it('reports a stage of another image where it is used (the compiler cannot see it)', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/base.ts': BASE,
       'definitions/app.ts': app("      copy('/out', '/app', { from: builder }),"),
     });
@@ -87,6 +95,7 @@ describe('dockwright check', () => {
 
   it("uses the project's tsconfig.json when there is one", async () => {
     const files = {
+      '.dockerignore': DOCKERIGNORE,
       'definitions/base.ts': BASE,
       'definitions/app.ts': app("      copy('/out', '/app', { from: build }),").replace('const build', 'const unused = 1;\nconst build'),
     };
@@ -110,6 +119,7 @@ describe('dockwright check', () => {
 
   it('prints lint warnings with their position and fails on them with --strict', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/tool.ts':
         "import { image } from 'dockwright';\n\nexport const tool = image({ name: 'tool', from: 'debian', steps: [], user: '1000' });\n",
     });

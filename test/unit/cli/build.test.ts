@@ -153,7 +153,12 @@ describe('dockwright build', () => {
     const r = await dockwright(root, ['build', 'app', '--no-deps'], docker);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('base (127.0.0.1:5000/base:1.0)');
-    expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual(['buildx version', 'image inspect', 'manifest inspect']);
+    expect(docker.calls.map((c) => c.argv.slice(0, 2).join(' '))).toEqual([
+      'buildx version',
+      'version --format',
+      'image inspect',
+      'manifest inspect',
+    ]);
   });
 
   it('builds through the seam (--no-bake: one docker build per image): generated files first, a summary, exit 1 when an image failed', async () => {

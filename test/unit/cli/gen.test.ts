@@ -4,10 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { cleanupProjects, tempProject, writeFiles } from './support/temp-project.js';
+import { DOCKERIGNORE_LINES } from '../../../src/init/init-templates.js';
+
+/** The ignore lines `dockwright init` writes: the project folders stay out of every context of `.`. */
+const DOCKERIGNORE = `${DOCKERIGNORE_LINES.join('\n')}\n`;
 
 afterEach(cleanupProjects);
 
 const PROJECT = {
+  '.dockerignore': DOCKERIGNORE,
   'dockwright.config.ts': `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: 'acme', tag: 'dev' });\n`,
   'definitions/base.ts': `import { image, run } from 'dockwright';
 export const base = image({ name: 'base', tagSet: 'base', from: 'debian:bookworm-slim', user: 'nobody', steps: [run('true')] });
@@ -146,6 +151,7 @@ describe('dockwright gen', () => {
   it('prints a warning that hits several images once, naming the images', async () => {
     const image = (name: string): string => `export const ${name} = image({ name: '${name}', from: 'busybox:stable', steps: [] });`;
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/a.ts': `import { image } from 'dockwright';\n${image('one')}\n${image('two')}\n`,
       'definitions/b.ts': `import { image } from 'dockwright';\n${image('three')}\n`,
     });
@@ -160,6 +166,7 @@ describe('dockwright gen', () => {
 
   it('prints lint warnings, and fails on them with --strict or DOCKWRIGHT_STRICT', async () => {
     const root = await tempProject({
+      '.dockerignore': DOCKERIGNORE,
       'definitions/app.ts': `import { image } from 'dockwright';\nexport const app = image({ name: 'app', from: 'busybox:stable', steps: [] });\n`,
     });
     const lenient = await runCli(['gen'], root);

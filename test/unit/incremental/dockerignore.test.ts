@@ -32,3 +32,24 @@ describe('dockerignore rules (docker semantics)', () => {
     expect(last.hasExceptions).toBe(true);
   });
 });
+
+describe('dockerignore rules: where BuildKit differs from git', () => {
+  it('only a `#` in the first column starts a comment', () => {
+    expect(parseDockerignore('#a\n  #b\n \t\n')).toEqual(['#b']);
+  });
+
+  it('`[!x]` is a class of `!` and `x`, not its complement', () => {
+    const m = dockerignoreMatcher(parseDockerignore('[!x]op.txt\n'));
+    expect(['top.txt', 'xop.txt', '!op.txt'].map((p) => m.ignores(p))).toEqual([false, true, true]);
+  });
+
+  it('`\\` escapes the next character; `**` at the start matches at any depth', () => {
+    const m = dockerignoreMatcher(parseDockerignore('\\#hash.txt\n**/x.md\n'));
+    expect(['#hash.txt', 'x.md', 'a/b/x.md', 'ax.md'].map((p) => m.ignores(p))).toEqual([true, true, true, false]);
+  });
+
+  it('a pattern matching a folder matches below it until a `!` pattern re-includes', () => {
+    const m = dockerignoreMatcher(parseDockerignore('a/b\n!a/b/c/keep\n*/c\n'));
+    expect(['a/b/x', 'a/b/c/keep', 'a/b/c/other', 'x/c/f', 'c/f'].map((p) => m.ignores(p))).toEqual([true, false, true, true, false]);
+  });
+});

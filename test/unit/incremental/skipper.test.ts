@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIGEST_LABEL } from '../../../src/engine/images.js';
@@ -136,5 +136,35 @@ describe('createSkipper', () => {
     ).toEqual(['acme/app:1']);
     const elsewhere = options(root, fakeDocker([], { local }), { push: true, plan: o.plan });
     expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
+  });
+});
+
+describe("dockwright's own folders in a context of `.`", () => {
+  it('a new snapshot, log or cache file changes no digest', async () => {
+    const solo = [model('solo', { context: '.', push: false })];
+    const root = await tempProject({ 'a.txt': 'a', 'generated/solo/Dockerfile': 'FROM busybox:stable\nCOPY . /\n' });
+    const digest = async (): Promise<string> => {
+      const plan = planBuild(solo, s, {}, { engine: { buildx: true } });
+      const o: SkipperOptions = {
+        root,
+        settings: s,
+        images: solo,
+        plan,
+        env: {},
+        engine: { docker: fakeDocker([], { local: new Map([busybox]) }) },
+      };
+      const skipper = await createSkipper(o);
+      const d = await skipper.decide(stepOf(o, 'solo'));
+      await skipper.close();
+      return digestIn(d);
+    };
+    const before = await digest();
+    await mkdir(path.join(root, '.dockwright/fast-build'), { recursive: true });
+    await writeFile(path.join(root, '.dockwright/fast-build/0123.json'), '{}');
+    await mkdir(path.join(root, 'build-logs'), { recursive: true });
+    await writeFile(path.join(root, 'build-logs/solo.log'), 'log');
+    expect(await digest()).toBe(before);
+    await writeFile(path.join(root, 'b.txt'), 'b');
+    expect(await digest()).not.toBe(before);
   });
 });
