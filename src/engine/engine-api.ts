@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { imageContent, type InheritedConfig } from './image-content.js';
 
 /** What the engine says of a local image (as `docker image inspect`). */
 export interface ImageInfo {
@@ -21,6 +22,8 @@ export interface ImageInfo {
   readonly size: number;
   /** Its layers (diff ids), bottom first. */
   readonly layers: readonly string[];
+  /** What it is whichever engine holds it (image-content.ts): layers and inherited config. */
+  readonly content: string;
 }
 
 export interface EngineApi {
@@ -93,7 +96,7 @@ export function engineApi(socketPath: string): EngineApi {
           const image = JSON.parse(reply.body) as {
             Id?: string;
             Size?: number;
-            Config?: { Labels?: Record<string, string> | null };
+            Config?: InheritedConfig | null;
             RootFS?: { Layers?: string[] | null };
           };
           found.set(ref, {
@@ -101,6 +104,7 @@ export function engineApi(socketPath: string): EngineApi {
             labels: image.Config?.Labels ?? {},
             size: image.Size ?? 0,
             layers: image.RootFS?.Layers ?? [],
+            content: imageContent(image.Id ?? '', image.RootFS?.Layers ?? [], image.Config),
           });
         }
         return found;

@@ -4,6 +4,7 @@
  * image in its registry (manifest and config only, nothing is pulled; docker's own login is used).
  */
 import type { ImageInfo } from './engine-api.js';
+import { imageContent, type InheritedConfig } from './image-content.js';
 import { dockerRun, type Engine } from './engine.js';
 
 /** The label that carries an image's input digest. */
@@ -21,7 +22,8 @@ export function familiarRef(ref: string): string {
   return r.slice(lastSlash + 1).includes(':') ? r : `${r}:latest`;
 }
 
-const FORMAT = '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Config.Labels}}\t{{.Size}}\t{{json .RootFS.Layers}}';
+const FORMAT =
+  '{{json .RepoTags}}\t{{json .RepoDigests}}\t{{.Id}}\t{{json .Config.Labels}}\t{{.Size}}\t{{json .RootFS.Layers}}\t{{json .Config}}';
 
 /**
  * The local images `refs` name (a ref missing from the store is absent from the map). One docker
@@ -36,13 +38,15 @@ export async function inspectLocal(t: Engine, refs: readonly string[]): Promise<
   const r = await dockerRun(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
   const parsed = lines.map((line) => {
-    const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0', layers = 'null'] = line.split('\t');
+    const [tags = '[]', digests = '[]', id = '', labels = 'null', size = '0', layers = 'null', config = 'null'] = line.split('\t');
+    const layerIds = (JSON.parse(layers) as string[] | null) ?? [];
     const names = [...((JSON.parse(tags) as string[] | null) ?? []), ...((JSON.parse(digests) as string[] | null) ?? [])];
     const image: LocalImage = {
       id,
       labels: (JSON.parse(labels) as Record<string, string> | null) ?? {},
       size: Number(size),
-      layers: (JSON.parse(layers) as string[] | null) ?? [],
+      layers: layerIds,
+      content: imageContent(id, layerIds, JSON.parse(config) as InheritedConfig | null),
     };
     return { names: new Set(names.map(familiarRef)), image };
   });

@@ -120,7 +120,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
         else {
           // not built by this run: the digest it was built with, else what it is
           const img = found.get(external.get(p) ?? '');
-          parents[p] = img?.labels[DIGEST_LABEL] ?? img?.id ?? 'absent';
+          parents[p] = img?.labels[DIGEST_LABEL] ?? img?.content ?? 'absent';
         }
       }
       const dockerfile = o.dockerfiles?.get(id) ?? (await readGeneratedDockerfile(o.root, o.settings.outputDir, image.dir));
@@ -137,7 +137,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
           labels: build.labels,
           extra: o.plan.options.extra,
           parents,
-          imageIds: new Map([...found].map(([ref, img]) => [ref, img.id])),
+          imageIds: new Map([...found].map(([ref, img]) => [ref, img.content])),
           version: version(image),
         },
         { cache, ...(o.fs ? { fs: o.fs } : {}) },

@@ -16,9 +16,9 @@ import { startRegistry, type Registry } from './support/registry.js';
 import { shipProject, type ShipProject } from './support/ship-project.js';
 
 const definitions = `import { copy, image, run } from 'dockwright';
-export const base = image({ name: 'base', from: 'busybox:stable', steps: [run('echo base > /base')] });
+export const base = image({ name: 'base', from: 'busybox:stable', context: 'base', steps: [run('echo base > /base')] });
 export const left = image({ name: 'left', from: base, context: 'left', steps: [run('echo slow-step > /slow'), copy('leaf.txt', '/leaf.txt')] });
-export const right = image({ name: 'right', from: base, steps: [run('echo right > /right')] });
+export const right = image({ name: 'right', from: base, context: 'right', steps: [run('echo right > /right')] });
 `;
 
 describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared registry cache, a fresh second machine (engine)', () => {
@@ -27,6 +27,7 @@ describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared regi
   let registry: Registry;
   let machineB: SecondDockerd;
   let project: ShipProject;
+  let leftLog: string[] = [];
   const cli = (host: string, args: string[]) => project.cli(['--registry', registry.host, ...args], { DOCKER_HOST: host });
 
   beforeAll(async () => {
@@ -36,6 +37,9 @@ describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared regi
     project = await shipProject(`{ namespace: '${prefix}', tag: 't1', registryCache: 'buildcache' }`, {
       'definitions/images.ts': definitions,
       'left/leaf.txt': 'one\n',
+      // own contexts: the project folder (the default) would hold left/leaf.txt too
+      'base/.keep': '',
+      'right/.keep': '',
     });
   });
 
@@ -56,14 +60,14 @@ describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared regi
       );
   });
 
-  // KNOWN GAP (issue 13, part 3): B computes another input digest for `base` than A did (seen:
-  // "… is not in its registry with these inputs"), so it rebuilds everything. `it.fails` keeps the
-  // scenario running and turns red once it works: then make it a plain `it`.
-  it.fails('B (fresh) builds nothing and pulls nothing; after a leaf change B builds only it, from the cache', async () => {
+  // B's copy of busybox:stable has another image id than A's (the containerd store names an image
+  // by its index digest; save/load makes a new one): input digests use its content (layers and
+  // inherited config), so both machines agree
+  it('B (fresh) builds nothing and pulls nothing; after a leaf change B builds only that image', async () => {
     const b = await cli(machineB.host, ['build', '--push', '--progress', 'plain']);
     expect(b.exitCode, `${b.stdout}\n${b.stderr}`).toBe(0);
-    const why = await readFile(join(project.root, 'build-logs', 'base.log'), 'utf8').catch(() => '');
-    expect(why.split('\n').filter((l) => l.startsWith('input digest'))).toEqual([]);
+    // nothing decided to build (A's logs are in the same project folder: B's own output tells)
+    expect(b.stderr).not.toMatch(/input digest \S+: building/);
     expect(b.stdout).toContain('3 up to date');
     for (const name of ['base', 'left', 'right']) expect(b.stderr).toMatch(new RegExp(`^\\[${name}\\] up to date: in the registry`, 'm'));
     const images = (await dockerOk(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'], { host: machineB.host })).stdout;
@@ -76,8 +80,15 @@ describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared regi
     expect(changed.stdout).toMatch(/^base\s+up to date\b/m);
     expect(changed.stdout).toMatch(/^right\s+up to date\b/m);
     const log = changed.stderr.split('\n').filter((l) => l.startsWith('[left]'));
-    // its unchanged step came from the registry cache; only the changed COPY ran
-    expect(log.join('\n')).toMatch(/CACHED[^\n]*\n?[^\n]*|importing cache manifest from/);
-    expect(log.some((l) => /\bCACHED\b/.test(l))).toBe(true);
+    expect(log.join('\n')).toMatch(/importing cache manifest from/);
+    leftLog = log;
+  });
+
+  // KNOWN GAP (issue 13): B imports left's registry cache but its unchanged RUN is not a hit. A
+  // built left in one bake session FROM base as a `target:` context, so the cache keys of left's
+  // steps chain through base's own build steps; B builds left FROM base's pushed digest, another
+  // chain. `it.fails` turns red once B's unchanged steps come from the cache: then make it `it`.
+  it.fails("B's unchanged steps of the changed image come from the registry cache", () => {
+    expect(leftLog.some((l) => /^\[left\] #\d+ CACHED\b/.test(l))).toBe(true);
   });
 });

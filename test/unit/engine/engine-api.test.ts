@@ -52,7 +52,7 @@ describe('engineApi', () => {
     return { socket, paths };
   }
 
-  it('answers what docker image inspect answers: id, labels, size and layers of each ref found, nothing for a missing one', async () => {
+  it('answers what docker image inspect answers: id, labels, size, layers and content of each ref found, nothing for a missing one', async () => {
     const { socket, paths } = await engine({
       '127.0.0.1:5000/acme/app:1': {
         Id: 'sha256:a',
@@ -65,8 +65,18 @@ describe('engineApi', () => {
     const found = await engineApi(socket).images(['127.0.0.1:5000/acme/app:1', 'busybox:stable', 'nope:1']);
     expect(found).toEqual(
       new Map([
-        ['127.0.0.1:5000/acme/app:1', { id: 'sha256:a', labels: { k: 'v' }, size: 42, layers: ['sha256:l1', 'sha256:l2'] }],
-        ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7, layers: [] }],
+        [
+          '127.0.0.1:5000/acme/app:1',
+          {
+            id: 'sha256:a',
+            labels: { k: 'v' },
+            size: 42,
+            layers: ['sha256:l1', 'sha256:l2'],
+            content: expect.stringMatching(/^content:[0-9a-f]{64}$/),
+          },
+        ],
+        // no layers: its content is its id
+        ['busybox:stable', { id: 'sha256:b', labels: {}, size: 7, layers: [], content: 'sha256:b' }],
       ]),
     );
     expect(paths.sort()).toEqual(['/images/127.0.0.1:5000/acme/app:1/json', '/images/busybox:stable/json', '/images/nope:1/json']);

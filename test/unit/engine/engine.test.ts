@@ -6,7 +6,9 @@ import { fakeDocker } from '../support/fake-docker.js';
 
 const api = (known: readonly string[]): EngineApi => ({
   images: async (refs) =>
-    new Map(refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1, layers: [] }])),
+    new Map(
+      refs.filter((r) => known.includes(r)).map((r) => [r, { id: `sha256:${r}`, labels: {}, size: 1, layers: [], content: `sha256:${r}` }]),
+    ),
 });
 
 describe('findImage', () => {

@@ -68,7 +68,7 @@ const engineWith = (images: Record<string, { size: number; layers: readonly stri
     new Map(
       refs.flatMap((ref) => {
         const image = images[ref.replace(/:latest$/, '')];
-        return image ? [[ref, { id: `sha256:${ref}`, labels: {}, ...image }] as const] : [];
+        return image ? [[ref, { id: `sha256:${ref}`, content: `sha256:${ref}`, labels: {}, ...image }] as const] : [];
       }),
     ),
 });
