@@ -159,7 +159,9 @@ describe.skipIf(!engineAvailable)('dockwright watch (engine)', () => {
     expect(count(/✓ leaf built/) - builtBefore).toBe(1);
     // one burst: one run, never restarted
     expect(out.slice(from).match(/changed: /g)).toHaveLength(1);
-    expect(out.slice(from)).toMatch(/changed: ctx\/leaf\/burst-\d\.txt \(\+4\) → leaf\n/);
+    // (how many of the five files fs.watch names depends on its timing: a file written while the
+    // watch is re-armed after the previous test's reload can go unnamed; the run sees it all the same)
+    expect(out.slice(from)).toMatch(/changed: ctx\/leaf\/burst-\d\.txt \(\+\d\) → leaf\n/);
     expect(out.slice(from).match(/up to date: app/g)).toHaveLength(1);
   });
 
