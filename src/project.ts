@@ -4,7 +4,6 @@
  */
 import { phaseDone } from './timing.js';
 import path from 'node:path';
-import { withPlaceholderHint } from './compile/placeholder-hint.js';
 import { resolveImages } from './compile/resolve-images.js';
 import { DefinitionError } from './errors/definition-error.js';
 import { loadDefinitions } from './io/load-definitions.js';
@@ -35,7 +34,7 @@ export async function loadProject(req: ProjectRequest): Promise<Project> {
   phaseDone('load definitions');
   const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';
   const images = resolveImages(loaded, { definitionsDir: shownDir });
-  const problems = images.flatMap((image) => tagProblems(image, settings).map((p) => withPlaceholderHint(p, image)));
+  const problems = images.flatMap((image) => tagProblems(image, settings));
   if (problems.length > 0) throw new DefinitionError(problems);
   phaseDone('validate definitions');
   return { root, settings, refDefaults, images };

@@ -2,6 +2,7 @@
  * The references an image is tagged with: `[registry/][namespace/]name:tag` for each of its tag
  * rules, placeholders filled from the image and the settings. Pure.
  */
+import { didYouMean, typoBudget } from '../compile/did-you-mean.js';
 import { variantKey } from '../api/image.js';
 import { DefinitionError, type Problem } from '../errors/definition-error.js';
 import type { TagRule } from '../model/image.js';
@@ -46,9 +47,10 @@ export function computeTags(image: ImageModel, settings: Settings): { tags: stri
     const tag = rule.tag.replace(PLACEHOLDER, (whole, name: string) => {
       if (!(name in values)) {
         ok = false;
+        const guess = didYouMean(name, Object.keys(values), Math.max(2, typoBudget(name)));
         problem(
           i,
-          `unknown placeholder ${whole}`,
+          `unknown placeholder ${whole}${guess ? `; did you mean {${guess}}?` : ''}`,
           undefined,
           `one of ${Object.keys(values)
             .map((k) => `{${k}}`)

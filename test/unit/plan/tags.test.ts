@@ -63,7 +63,7 @@ describe('imageTags', () => {
       return [];
     };
     expect(problems({ tags: ['{tagg}'] })).toEqual([
-      'definitions/x.ts › app › tags[0]: unknown placeholder {tagg} (expected one of {version}, {tag}, {baseTag})',
+      'definitions/x.ts › app › tags[0]: unknown placeholder {tagg}; did you mean {tag}? (expected one of {version}, {tag}, {baseTag})',
     ]);
     expect(problems({ tags: ['ok', '{version}'] })).toEqual([
       'definitions/x.ts › app › tags[1]: {version} is used but the image has no version (expected a `version` on the image, DOCKWRIGHT_VERSION or --image-version)',
