@@ -50,11 +50,9 @@ export function snapshotKey(argv: readonly string[], ctx: RunPlace): string {
 /** Which command's fast path a snapshot serves. */
 export type SnapshotKind = 'fast-build' | 'fast-gen';
 
-/** The snapshots' folder, relative to the project root (never an input of an image whose context holds it). */
-export const SNAPSHOT_DIR = STATE_DIR;
-
+/** Where a snapshot is kept: under dockwright's state folder, which is never an input of an image (own-dirs.ts). */
 export const snapshotLocation = (root: string, key: string, kind: SnapshotKind = 'fast-build'): string =>
-  join(root, SNAPSHOT_DIR, kind, `${key.slice(0, 24)}.json`);
+  join(root, STATE_DIR, kind, `${key.slice(0, 24)}.json`);
 
 /** The project root of the command line, its snapshot key and the snapshot's file (which may not exist). */
 export function snapshotPath(

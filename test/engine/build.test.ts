@@ -2,6 +2,7 @@
  * `dockwright build` on the real engine, run as a separate process (as a user runs it): a graph
  * with a failure in the middle, and an interrupt during a long RUN.
  */
+import { descendantsOf } from './support/processes.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -170,24 +171,6 @@ describe.skipIf(!engineAvailable)('dockwright build (engine)', () => {
     expect(await imageExists(ref('slow'))).toBe(false);
   });
 });
-
-/** `pid args` of every process below `pid`. */
-async function descendantsOf(pid: number): Promise<string[]> {
-  const ps = await execa('ps', ['-eo', 'pid=,ppid=,args='], { reject: false });
-  const rows = ps.stdout
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .map(([p = '', pp = '', ...args]) => ({ pid: p, ppid: pp, line: `${p} ${args.join(' ')}` }));
-  const found: string[] = [];
-  const queue = [String(pid)];
-  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const row of rows.filter((r) => r.ppid === next)) {
-      found.push(row.line);
-      queue.push(row.pid);
-    }
-  }
-  return found;
-}
 
 /** Processes (not this test's own `ps`) whose command line contains `text`. */
 async function processesMatching(text: string): Promise<string[]> {

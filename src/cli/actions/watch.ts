@@ -1,4 +1,5 @@
 /** What `dockwright watch` does (the command and its options: ../watch.ts). */
+import { ownDirs } from '../../model/own-dirs.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import * as z from 'zod';
@@ -54,7 +55,7 @@ function watchSetOf(project: Project, ids: readonly string[]): WatchSet {
       ...(settings.templatesDir ? [abs(settings.templatesDir)] : []),
       ...[...CONFIG_FILES, '.env'].map(abs),
     ],
-    skip: [settings.outputDir, settings.cacheDir, settings.logsDir, '.dockwright', '.git'].map(abs),
+    skip: [settings.outputDir, ...ownDirs(settings), '.git'].map(abs),
   };
 }
 
