@@ -19,7 +19,7 @@ export const watchCommand = (ctx: CliContext, docker?: DockerExec): Command =>
         .argument('[names...]', 'image ids, names (all their variants) or globs'),
     ),
   )
-    .option('--debounce <ms>', 'wait until no file changed for this long before a run', '200')
+    .option('--debounce <ms>', 'wait until no file changed for this long before a run', '100')
     .option('--parallel <n>', 'most builds and image tests at once (default: the "parallel" setting, else min(4, CPUs))')
     .option('--no-bake', 'build each out-of-date image with its own `docker buildx build`')
     .option('--no-test', "build only: do not run the images' `test:` checks")

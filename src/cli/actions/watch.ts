@@ -30,7 +30,7 @@ import { projectRequest } from '../project-request.js';
 import { SelectionOptions, engineOf } from '../ship-selection.js';
 
 const WatchOptions = SelectionOptions.extend({
-  debounce: z.coerce.number().int().nonnegative().default(200),
+  debounce: z.coerce.number().int().nonnegative().default(100),
   parallel: z.coerce.number().int().positive().optional(),
   bake: z.boolean().default(true),
   test: z.boolean().default(true),
