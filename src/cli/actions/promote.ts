@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import { UsageError } from '../../errors/index.js';
 import type { DockerExec } from '../../engine/docker-exec.js';
+import { requireRegistry } from '../../plan/registry-check.js';
 import { imageTags } from '../../plan/tags.js';
 import { loadProject } from '../../project.js';
 import { promoteImages } from '../../runner/release/promote.js';
@@ -41,6 +42,10 @@ export async function promoteAction(
     source: imageTags(image, from)[0] as string,
     tags: imageTags(image, settings),
   }));
+  requireRegistry(
+    items.map((i) => ({ tags: i.tags, push: true })),
+    settings,
+  );
   const same = items.filter((i) => i.tags.includes(i.source));
   if (same.length > 0)
     throw new UsageError(

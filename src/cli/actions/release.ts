@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import * as z from 'zod';
 import type { DockerExec } from '../../engine/docker-exec.js';
+import { requireRegistry } from '../../plan/registry-check.js';
 import { throwIfFailed } from '../../runner/build-error.js';
 import { executeBuild } from '../../runner/execute-build.js';
 import { releaseImages, type ReleaseImage } from '../../runner/release/release.js';
@@ -31,18 +32,24 @@ export async function releaseAction(
   const flags = { buildArgs: o.buildArg, ...(o.context ? { context: o.context } : {}) };
   // built into the local store as `build` does; the release pushes by digest itself
   const planned = await planProjectBuild(ctx, docker, command, { ...o, names, flags, push: false, force: o.force });
+  const byId = new Map(planned.project.images.map((i) => [i.id, i]));
+  const pushable = (id: string): boolean => byId.get(id)?.push ?? true;
+  // a release pushes: without a registry nothing is built
+  requireRegistry(
+    planned.plan.builds.map((b) => ({ tags: b.tags, push: pushable(b.id) })),
+    planned.project.settings,
+  );
   const job = await readyJob(ctx, planned, { ...o, failFast: true });
   const built = await executeBuild(job, ctx);
   if (!built.ok) {
     ctx.stderr.write('release stopped: not every image built; nothing was pushed, no tag moved\n');
     throwIfFailed(built);
   }
-  const byId = new Map(planned.project.images.map((i) => [i.id, i]));
   const images: ReleaseImage[] = planned.plan.builds.map((b) => ({
     id: b.id,
     dir: b.dir,
     tags: b.tags,
-    push: byId.get(b.id)?.push ?? true,
+    push: pushable(b.id),
     test: byId.get(b.id)?.test,
   }));
   const report = await releaseImages(images, {

@@ -10,7 +10,9 @@ import type { CliContext } from '../../../src/cli/context.js';
 import { addGlobalOptions } from '../../../src/cli/global-options.js';
 import { handleError } from '../../../src/cli/handle-error.js';
 import { loadCommand } from '../../../src/cli/load.js';
+import { promoteCommand } from '../../../src/cli/promote.js';
 import { pushCommand } from '../../../src/cli/push.js';
+import { releaseCommand } from '../../../src/cli/release.js';
 import { saveCommand } from '../../../src/cli/save.js';
 import { testCommand } from '../../../src/cli/test.js';
 import { fakeDocker, type FakeDocker } from '../support/fake-docker.js';
@@ -35,7 +37,7 @@ async function dockwright(root: string, argv: string[], docker: FakeDocker, env:
   const program = addGlobalOptions(
     new Command('dockwright').exitOverride().configureOutput({ writeOut: (t) => out.push(t), writeErr: (t) => err.push(t) }),
   );
-  for (const make of [buildCommand, pushCommand, testCommand, saveCommand, loadCommand])
+  for (const make of [buildCommand, pushCommand, testCommand, saveCommand, loadCommand, releaseCommand, promoteCommand])
     program.addCommand(make(ctx, docker).exitOverride());
   let code = 0;
   try {
@@ -100,9 +102,9 @@ describe('push needs a registry', () => {
     'error: no registry to push to: app:latest names no registry, and docker would push it to Docker Hub\n' +
     "  set one: `registry: '127.0.0.1:5000'` in dockwright.config.ts, DOCKWRIGHT_REGISTRY=127.0.0.1:5000, or --registry 127.0.0.1:5000\n";
 
-  it('push and build --push without a registry: exit 2, how to set one, and no docker call', async () => {
+  it('push, build --push, release and promote without a registry: exit 2, how to set one, and no docker call', async () => {
     const root = await tempProject({ 'definitions/app.ts': definitions });
-    for (const argv of [['push'], ['build', '--push']]) {
+    for (const argv of [['push'], ['build', '--push'], ['release'], ['promote', '--from-tag', 'rc']]) {
       const docker = fakeDocker();
       const r = await dockwright(root, argv, docker);
       expect(r).toMatchObject({ code: 2, stderr: NO_REGISTRY });
