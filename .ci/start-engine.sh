@@ -167,6 +167,7 @@ echo "binfmt: qemu-aarch64 $(sed -n 's/^flags: //p' /proc/sys/fs/binfmt_misc/qem
 ce=$cache/containerd-engine
 ce_host=unix://$ce/docker.sock
 ce_bridge=dwcd0
+ce_subnet=10.213.77.0/24
 cdocker() { docker --host "$ce_host" "$@"; }
 mkdir -p "$ce"
 if cdocker info >/dev/null 2>&1; then
@@ -176,7 +177,7 @@ else
   # its own bridge (never "bridge": "none": that deletes the first engine's docker0)
   if ! ip link show "$ce_bridge" >/dev/null 2>&1; then
     ip link add name "$ce_bridge" type bridge
-    ip addr add 10.213.77.1/24 dev "$ce_bridge"
+    ip addr add "${ce_subnet%.0/24}.1/24" dev "$ce_bridge"
   fi
   ip link set "$ce_bridge" up
   printf '{"features": {"containerd-snapshotter": true}}\n' >"$ce/daemon.json"
@@ -202,6 +203,21 @@ else
   fi
   echo "containerd-store dockerd: started pid $pid on $ce_host ($(elapsed "$t"))"
 fi
+# Its containers (and RUN steps: apt-get in builds) reach the network through rules added here, on
+# every run, once each: it is started with --iptables=false, since two dockerds rewriting the same
+# chains fight. Only rules about its own bridge; the default engine's rules are left as they are
+# (its DOCKER-USER chain, where such rules belong, when it has one; FORWARD otherwise).
+forward_chain=FORWARD
+if iptables -L DOCKER-USER -n >/dev/null 2>&1; then forward_chain=DOCKER-USER; fi
+ensure_rule() { # TABLE CHAIN RULE...
+  local table=$1 chain=$2
+  shift 2
+  iptables -t "$table" -C "$chain" "$@" 2>/dev/null || iptables -t "$table" -I "$chain" "$@"
+}
+ensure_rule nat POSTROUTING -s "$ce_subnet" ! -o "$ce_bridge" -j MASQUERADE
+ensure_rule filter "$forward_chain" -i "$ce_bridge" ! -o "$ce_bridge" -j ACCEPT
+ensure_rule filter "$forward_chain" -o "$ce_bridge" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+if [[ $(cat /proc/sys/net/ipv4/ip_forward) != 1 ]]; then echo 1 >/proc/sys/net/ipv4/ip_forward; fi
 cdocker info --format '{{json .DriverStatus}}' | grep -q 'io.containerd.snapshotter.v1' ||
   { echo "start-engine: the dockerd on $ce_host does not use the containerd image store" >&2; exit 1; }
 echo "DOCKWRIGHT_TEST_CONTAINERD_HOST=$ce_host" >"$cache/containerd-engine.env"
