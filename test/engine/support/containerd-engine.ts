@@ -2,7 +2,8 @@
  * The engine with the containerd image store that `.ci/start-engine.sh` starts beside the default
  * one (which keeps the classic store): `DOCKWRIGHT_TEST_CONTAINERD_HOST=unix://…/docker.sock`,
  * written to `<engine cache>/containerd-engine.env` and exported by `.ci/run`. Its `busybox:stable`
- * holds linux/amd64 and linux/arm64; qemu's binfmt handlers run arm64 steps.
+ * and `debian:bookworm-slim` hold linux/amd64 and linux/arm64; qemu's binfmt handlers run arm64
+ * steps; its containers reach the network (NAT for its own bridge), so `apt-get` works in builds.
  */
 import { execaSync } from 'execa';
 import { engineAvailable } from './engine.js';
