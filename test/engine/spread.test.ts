@@ -6,6 +6,8 @@
  * image ends in the registry at the digest the build reported, each child's layers start with
  * its parent's, and a second run builds nothing.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerOk } from './support/docker-cli.js';
 import { startSecondDockerd, type SecondDockerd } from './support/dockerd.js';
@@ -19,11 +21,15 @@ export const base = image({ name: 'base', engine: 'main', from: 'busybox:stable'
 export const mid = image({ name: 'mid', engine: 'second', from: base, steps: [run('echo mid > /mid')] });
 export const leaf = image({ name: 'leaf', engine: 'main', from: mid, steps: [run('echo leaf > /leaf')] });
 export const side = image({ name: 'side', engine: 'second', from: base, steps: [run('echo side > /side')] });
+export const tool = image({ name: 'tool', engine: 'second', from: 'busybox:stable', steps: [run('echo tool > /tool')] });
+export const toolkit = image({ name: 'toolkit', engine: 'second', from: tool, steps: [run('echo kit > /kit')] });
 `;
 
-const names = ['base', 'mid', 'leaf', 'side'] as const;
-const parentOf: Record<string, string> = { mid: 'base', leaf: 'mid', side: 'base' };
-const engineOf: Record<string, string> = { base: 'main', mid: 'second', leaf: 'main', side: 'second' };
+const names = ['base', 'mid', 'leaf', 'side', 'tool', 'toolkit'] as const;
+const parentOf: Record<string, string> = { mid: 'base', leaf: 'mid', side: 'base', toolkit: 'tool' };
+const engineOf: Record<string, string> = { base: 'main', mid: 'second', leaf: 'main', side: 'second', tool: 'second', toolkit: 'second' };
+/** Children whose parent builds on the other engine. */
+const handedOver = ['mid', 'leaf', 'side'];
 
 /** The registry's manifest of a ref: its digest and layer digests (the image's own, one platform). */
 async function manifestOf(ref: string): Promise<{ digest: string; layers: string[] }> {
@@ -85,7 +91,7 @@ describe.skipIf(!engineAvailable)('one graph over two engines (engine)', () => {
   it("build --push: each image built on its engine, in the registry at the reported digest, children on their parents' layers; again: nothing built", async () => {
     const built = await cli(['build', '--push', '--progress', 'plain']);
     expect(built.exitCode, `${built.stdout}\n${built.stderr}`).toBe(0);
-    expect(built.stdout).toContain('4 built');
+    expect(built.stdout).toContain('6 built');
     const reported = new Map<string, string>();
     for (const name of names) {
       const line = new RegExp(
@@ -95,8 +101,17 @@ describe.skipIf(!engineAvailable)('one graph over two engines (engine)', () => {
       expect(line, `${name} in\n${built.stderr}`).not.toBeNull();
       reported.set(name, line?.[1] as string);
     }
-    // a child on another engine was built FROM its parent's digest
-    expect(built.stderr).toMatch(new RegExp(`--build-arg BASE_IMAGE=${registry.host}/${prefix}/base@${reported.get('base')}`));
+    // a child on another engine was built FROM its parent's pushed digest (BuildKit's own progress line says so)
+    for (const child of handedOver)
+      expect(built.stderr).toMatch(
+        new RegExp(
+          `^\\[${child}\\] #\\d+ \\[1/2\\] FROM ${registry.host}/${prefix}/${parentOf[child]}@${reported.get(parentOf[child] as string)}$`,
+          'm',
+        ),
+      );
+    // tool and toolkit share the second engine: one bake session there, beside the builds on main
+    const toolkitLog = await readFile(join(project.root, 'build-logs', 'toolkit.log'), 'utf8');
+    expect(toolkitLog).toContain('buildx bake -f - --progress=plain tool toolkit <<< (bake file of 2 images: tool, toolkit)');
 
     const manifests = new Map<string, { digest: string; layers: string[] }>();
     for (const name of names) {
@@ -124,7 +139,7 @@ describe.skipIf(!engineAvailable)('one graph over two engines (engine)', () => {
 
     const again = await cli(['build', '--push', '--progress', 'plain']);
     expect(again.exitCode, `${again.stdout}\n${again.stderr}`).toBe(0);
-    expect(again.stdout).toContain('4 up to date');
+    expect(again.stdout).toContain('6 up to date');
     expect(again.stderr).not.toMatch(/input digest \S+: building/);
     for (const name of names)
       expect(again.stderr).toContain(`pushed ${registry.host}/${prefix}/${name}@${reported.get(name)} (up to date on`);
