@@ -1,6 +1,7 @@
 /**
  * The front half every command shares: settings → definitions → validated images. Problems in
- * the definitions (including tag rules the settings cannot satisfy) are thrown together.
+ * the definitions (including tag rules the settings cannot satisfy, and an `engine:` the settings
+ * do not list) are thrown together.
  */
 import { phaseDone } from './timing.js';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { resolveSettings, type SettingsRequest } from './io/settings/resolve-set
 import type { ImageModel } from './model/resolved.js';
 import type { Settings } from './model/settings.js';
 import { tagProblems } from './plan/tags.js';
+import { placementProblems } from './plan/engine-placement.js';
 
 export type ProjectRequest = SettingsRequest;
 
@@ -34,7 +36,7 @@ export async function loadProject(req: ProjectRequest): Promise<Project> {
   phaseDone('load definitions');
   const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';
   const images = resolveImages(loaded, { definitionsDir: shownDir });
-  const problems = images.flatMap((image) => tagProblems(image, settings));
+  const problems = images.flatMap((image) => [...tagProblems(image, settings), ...placementProblems(image, settings.engines)]);
   if (problems.length > 0) throw new DefinitionError(problems);
   phaseDone('validate definitions');
   return { root, settings, refDefaults, images };

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { DefinitionError, formatPath, type Problem } from '../errors/definition-error.js';
 import { resolveSettings } from '../io/settings/resolve-settings.js';
 import { loadProject, type ProjectRequest } from '../project.js';
+import type { ImageModel } from '../model/resolved.js';
+import type { EngineSpec } from '../model/settings.js';
+import { placeImage } from '../plan/engine-placement.js';
 import { locateProblem, type Position } from './locate-problem.js';
 import { createCheckProject, typeDiagnostics, type TypeDiagnostic } from './type-check.js';
 
@@ -24,6 +27,8 @@ export interface CheckReport {
   readonly warnings: readonly LocatedProblem[];
   /** Definition files type-checked. */
   readonly files: number;
+  /** Where each image builds, when the settings list engines (`app: amd`, or why no engine fits). */
+  readonly placement: readonly { readonly id: string; readonly engine: string }[];
 }
 
 /** `definitions/app.ts:12:7 error: app › stages[1].steps[0].from: …` */
@@ -37,6 +42,18 @@ export const formatLocated = (p: LocatedProblem, severity: 'error' | 'warning'):
 
 export const hasErrors = (r: CheckReport): boolean => r.problems.length > 0 || r.diagnostics.some((d) => d.severity === 'error');
 
+/** Each image's engine by the placement rule (its own platforms), or why none fits. */
+const placementOf = (images: readonly ImageModel[], engines: readonly EngineSpec[]): CheckReport['placement'] =>
+  engines.length === 0
+    ? []
+    : images.map((image) => {
+        try {
+          return { id: image.id, engine: placeImage(image, image.platforms ?? [], engines) ?? '' };
+        } catch (err) {
+          return { id: image.id, engine: `none (${err instanceof Error ? err.message : String(err)})` };
+        }
+      });
+
 export async function runCheck(req: ProjectRequest): Promise<CheckReport> {
   const { root, settings, configFile } = await resolveSettings(req);
   const checkReq = { root, definitionsDir: path.resolve(root, settings.definitionsDir), configFile };
@@ -47,9 +64,15 @@ export async function runCheck(req: ProjectRequest): Promise<CheckReport> {
     const loaded = await loadProject(req);
     const { generate } = await import('../generate.js');
     const result = await generate(loaded, loaded.images);
-    return { diagnostics, problems: [], warnings: result.warnings.map(locate), files };
+    return {
+      diagnostics,
+      problems: [],
+      warnings: result.warnings.map(locate),
+      files,
+      placement: placementOf(loaded.images, settings.engines),
+    };
   } catch (err) {
     if (!(err instanceof DefinitionError)) throw err;
-    return { diagnostics, problems: err.problems.map(locate), warnings: [], files };
+    return { diagnostics, problems: err.problems.map(locate), warnings: [], files, placement: [] };
   }
 }

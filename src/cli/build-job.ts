@@ -16,6 +16,8 @@ import type { BuildPlan, EngineInfo } from '../plan/image-build.js';
 import { needsStoreProbe } from '../plan/engine-fit.js';
 import { phaseDone } from '../timing.js';
 import { retargetImages } from '../plan/retarget.js';
+import { enginesUsed } from '../plan/engine-placement.js';
+import { buildEngines } from '../runner/spread-engines.js';
 import { loadProject, type Project } from '../project.js';
 import { MissingImagesError } from '../runner/build-error.js';
 import { createdAt } from '../runner/created-at.js';
@@ -110,6 +112,10 @@ export async function readyJob(
   o: { progress: ProgressMode; parallel?: number | undefined; failFast: boolean; bake: boolean },
 ): Promise<BuildJob> {
   await requireEngine(p.engine, p.plan.options.context ? { context: p.plan.options.context } : {});
+  // every engine of the engines setting the plan uses answers before anything is built
+  const engineOf = buildEngines(p.plan, p.engine);
+  for (const spec of enginesUsed(p.plan.builds, p.plan.engines ?? []))
+    await requireEngine(engineOf({ engine: spec.name }), spec.context ? { context: spec.context } : {});
   await writeGeneratedFor(ctx, p.project, inOrder(p));
   await checkExternal(p.engine, p.plan);
   return {

@@ -7,18 +7,20 @@
 import { Command, Option } from 'commander';
 import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
-import { addEngineOptions, addSelectionOptions } from './ship-options.js';
+import { addBuilderOption, addEngineOptions, addSelectionOptions } from './ship-options.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `docker` is the subprocess seam: tests pass a fake; by default the runner's, made when the action runs. */
 export const releaseCommand = (ctx: CliContext, docker?: DockerExec): Command =>
-  addEngineOptions(
-    addSelectionOptions(
-      new Command('release')
-        .description('build, push by digest, test what was pushed, then move every tag at once — or move none')
-        .argument('[names...]', 'image ids, names (all their variants) or globs'),
-      'release only the images named; the parents they are built on must exist',
+  addBuilderOption(
+    addEngineOptions(
+      addSelectionOptions(
+        new Command('release')
+          .description('build, push by digest, test what was pushed, then move every tag at once — or move none')
+          .argument('[names...]', 'image ids, names (all their variants) or globs'),
+        'release only the images named; the parents they are built on must exist',
+      ),
     ),
   )
     .option('--parallel <n>', 'most images built, pushed or tested at once (default: the "parallel" setting, else min(4, CPUs))')

@@ -19,3 +19,7 @@ export const addSelectionOptions = (command: Command, deps: string): Command => 
 
 export const addEngineOptions = (command: Command): Command =>
   command.option('--context <name>', 'the docker context to use (docker --context); DOCKER_HOST is honoured too');
+
+/** `--builder NAME` of the commands that build (`build` declares its own). */
+export const addBuilderOption = (command: Command): Command =>
+  command.option('--builder <name>', 'the buildx builder to build with (e.g. a remote BuildKit)');

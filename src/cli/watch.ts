@@ -8,15 +8,17 @@
 import { Command } from 'commander';
 import type { DockerExec } from '../engine/docker-exec.js';
 import type { CliContext } from './context.js';
-import { addEngineOptions, addFilterOptions } from './ship-options.js';
+import { addBuilderOption, addEngineOptions, addFilterOptions } from './ship-options.js';
 
 /** `docker` is the subprocess seam: tests pass a fake; by default the runner's, made when the action runs. */
 export const watchCommand = (ctx: CliContext, docker?: DockerExec): Command =>
-  addEngineOptions(
-    addFilterOptions(
-      new Command('watch')
-        .description('build and test the images named (all by default), then again on every change to what they are made from')
-        .argument('[names...]', 'image ids, names (all their variants) or globs'),
+  addBuilderOption(
+    addEngineOptions(
+      addFilterOptions(
+        new Command('watch')
+          .description('build and test the images named (all by default), then again on every change to what they are made from')
+          .argument('[names...]', 'image ids, names (all their variants) or globs'),
+      ),
     ),
   )
     .option('--debounce <ms>', 'wait until no file changed for this long before a run', '100')

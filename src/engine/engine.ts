@@ -48,6 +48,19 @@ export function connectEngine(
 }
 
 /**
+ * The same connection moved to another engine (one of the `engines` setting): `env` added to its
+ * environment (`DOCKER_HOST`, which then wins over a DOCKER_CONTEXT of the run's environment),
+ * docker's global options those of `connection`; the API again when the run has one.
+ */
+export function reconnect(e: Engine, env: Readonly<Record<string, string>>, connection: EngineConnection): Engine {
+  const globalArgs = dockerGlobalArgs(connection);
+  const { DOCKER_CONTEXT: _ctx, ...rest } = e.env ?? {};
+  const merged = env.DOCKER_HOST ? { ...rest, ...env } : { ...e.env, ...env };
+  const api = e.api ? defaultEngineApi(merged, globalArgs) : undefined;
+  return { docker: e.docker, globalArgs, env: merged, ...(api ? { api } : {}) };
+}
+
+/**
  * What every build runs with unless the environment says otherwise: buildx looks up git
  * information for each image it builds (a few `git` runs per image, one after the other, before
  * the build starts) to put into provenance; dockwright labels the revision and source itself.

@@ -88,6 +88,8 @@ export const ImageSchema = z
     context: z.string().min(1).default('.'),
     dockerignore: z.array(z.string()).optional(),
     platforms: z.array(z.string().min(1)).optional(),
+    /** The engine (a name of the `engines` setting) this image builds on; else the placement rule picks one. */
+    engine: z.string().min(1).optional(),
     /** Named build contexts: name → folder (relative to the project root) or `docker-image://…`. */
     buildContexts: z.record(z.string().min(1), z.string().min(1)).default({}),
     secrets: z.array(SecretSourceSchema).default([]),
@@ -134,6 +136,8 @@ export interface ImageSpec {
   context?: string;
   dockerignore?: readonly string[];
   platforms?: readonly string[];
+  /** The engine (a name of the `engines` setting) this image builds on (docs/platforms.md, "Several machines"). */
+  engine?: string;
   buildContexts?: Readonly<Record<string, string>>;
   secrets?: readonly { id: string; env?: string; src?: string }[];
   ssh?: readonly string[];

@@ -22,6 +22,7 @@ import {
   type BuildPlan,
   type ImageBuild,
 } from './image-build.js';
+import { seatOf } from './build-engine.js';
 
 /** A bake target as the exported file has it, with the options only a build run sets. */
 export type SessionTarget = Omit<BakeTarget, 'target'> & {
@@ -62,14 +63,17 @@ const listed = (key: string, value: readonly string[]): Record<string, readonly 
  */
 export function bakeSession(
   builds: readonly ImageBuild[],
-  plan: Pick<BuildPlan, 'engine' | 'options'>,
+  plan: Pick<BuildPlan, 'engine' | 'options' | 'engines'>,
   root: string,
 ): BakeSession | NotBakeable {
+  // a session's builds share one engine (run-plan.ts groups them so): its context and builder
+  const options = builds[0] ? seatOf(builds[0], plan).options : plan.options;
+  if (new Set(builds.map((b) => b.engine)).size > 1) return { notBakeable: 'its images build on different engines' };
   if (!plan.engine.buildx) return { notBakeable: 'this docker client has no buildx' };
   // `--build-arg K` takes K's value from docker's environment; a bake file has no way to say that
   const fromEnv = builds.find((b) => b.buildArgs.some((a) => a.value === undefined));
   if (fromEnv) return { notBakeable: `${fromEnv.id} takes a build arg from the environment` };
-  const extra = extraBakeFields(plan.options.extra);
+  const extra = extraBakeFields(options.extra);
   if ('notBakeable' in extra) return extra;
 
   const dirOf = new Map(builds.map((b) => [b.id, b.dir]));
@@ -91,7 +95,7 @@ export function bakeSession(
       target: build.target,
       tags: [...build.tags, ...extraList('tags')],
       ...nonEmpty('args', { ...args, ...extra.maps.args }),
-      ...nonEmpty('labels', { ...labelsOf(build, plan.options), ...extra.maps.labels }),
+      ...nonEmpty('labels', { ...labelsOf(build, options), ...extra.maps.labels }),
       ...listed('platforms', extra.lists.platforms ?? build.platforms),
       ...nonEmpty('contexts', {
         ...build.namedContexts,
@@ -115,8 +119,8 @@ export function bakeSession(
         ['no-cache-filter', 'ulimits', 'annotations'].flatMap((f) => (extraList(f).length > 0 ? [[f, extraList(f)]] : [])),
       ),
       ...extra.strings,
-      ...(plan.options.pull || extra.switches.pull ? { pull: true } : {}),
-      ...(plan.options.noCache || extra.switches['no-cache'] ? { 'no-cache': true } : {}),
+      ...(options.pull || extra.switches.pull ? { pull: true } : {}),
+      ...(options.noCache || extra.switches['no-cache'] ? { 'no-cache': true } : {}),
       // where each image goes: the local store (what bake's `--load` would say for all), the registry, or both
       output: outputSpecs(build.output, plan.engine),
     };
@@ -125,13 +129,13 @@ export function bakeSession(
   return {
     file: { target, group: { default: { targets: names } } },
     argv: [
-      ...globalArgsOf(plan.options),
+      ...globalArgsOf(options),
       'buildx',
       'bake',
       '-f',
       '-',
       '--progress=plain',
-      ...(plan.options.builder !== undefined ? ['--builder', plan.options.builder] : []),
+      ...(options.builder !== undefined ? ['--builder', options.builder] : []),
       ...names,
     ],
     targets: new Map(builds.map((b) => [b.dir, b.id])),

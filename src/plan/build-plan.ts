@@ -14,6 +14,7 @@ import { buildGraph } from './graph.js';
 import { variantKey } from '../api/image.js';
 import type { Attestation, BuildOutput, BuildPlan, EngineInfo, ImageBuild, RegistryCache } from './image-build.js';
 import { selectImages, type Selection } from './select.js';
+import { placeImage } from './engine-placement.js';
 import { imageTags, primaryRef, repository } from './tags.js';
 
 /** The options of a whole `dockwright build` run, as the command line gives them. */
@@ -63,12 +64,20 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
   );
   const parents = (image: ImageModel): readonly string[] => graph.parents.get(image.id) ?? [];
   const refOf = (id: string): string => primaryRef(graph.images.get(id) as ImageModel, settings);
+  // `--context` / `--builder` on the command line send every build to that engine; else the engines setting places them
+  const engines = flags.context || flags.builder ? [] : settings.engines;
+  const placed = new Map(
+    chosen.map((image) => [image.id, placeImage(image, flags.platforms?.length ? flags.platforms : (image.platforms ?? []), engines)]),
+  );
+  // several engines: every build pushes itself, so that a child elsewhere starts from its parent's pushed digest
+  const spread = new Set(placed.values()).size > 1;
   const builds = chosen.map((image): ImageBuild => {
     const base = baseImageId(image);
     const perImage = (v: string): string => v.replaceAll('{dir}', image.dir);
     const platforms = flags.platforms?.length ? flags.platforms : (image.platforms ?? []);
     const push = options.push === true && image.push;
     const cache = registryCacheOf(image, settings);
+    const engine = placed.get(image.id);
     return {
       id: image.id,
       dir: image.dir,
@@ -92,7 +101,11 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
       cacheTo: (flags.cacheTo ?? []).map(perImage),
       ...(cache ? { registryCache: cache } : {}),
       push,
-      output: outputOf(platforms, push, options.engine),
+      output:
+        spread && push && outputOf(platforms, push, options.engine) === 'load'
+          ? 'load-and-push'
+          : outputOf(platforms, push, options.engine),
+      ...(engine !== undefined ? { engine } : {}),
     };
   });
   return {
@@ -108,6 +121,7 @@ export function planBuild(images: readonly ImageModel[], settings: Settings, sel
     builds,
     order: selected.ids,
     external: selected.external.map((id) => ({ id, ref: refOf(id) })),
+    ...(engines.length > 0 ? { engines } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   type EngineInfo,
   type ImageBuild,
 } from './image-build.js';
+import { seatOf } from './build-engine.js';
 
 export interface DockerCommand {
   /** Arguments of the `docker` binary. */
@@ -45,8 +46,11 @@ function needsBuildx(build: ImageBuild, options: BuildPlan['options']): string[]
 const outputArgs = (build: ImageBuild, engine: EngineInfo): string[] =>
   build.output === 'load' ? ['--load'] : many('--output', outputSpecs(build.output, engine));
 
-export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | 'options'>): DockerCommand {
-  const { options, engine } = plan;
+/** `plan.engines`: the build runs on its engine (build-engine.ts): its context, builder and DOCKER_HOST. */
+export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | 'options' | 'engines'>): DockerCommand {
+  const { engine } = plan;
+  const seat = seatOf(build, plan);
+  const { options } = seat;
   const missing = engine.buildx ? [] : needsBuildx(build, options);
   if (missing.length > 0) throw new UsageError(`${missing.join(', ')} need docker buildx, which this docker client does not have`);
   const argv = [
@@ -86,5 +90,5 @@ export function buildxArgv(build: ImageBuild, plan: Pick<BuildPlan, 'engine' | '
     ...options.extra,
     build.context,
   ];
-  return { argv, env: engine.buildx ? {} : { DOCKER_BUILDKIT: '1' } };
+  return { argv, env: { ...seat.env, ...(engine.buildx ? {} : { DOCKER_BUILDKIT: '1' }) } };
 }

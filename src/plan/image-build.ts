@@ -5,6 +5,8 @@
  * (bake-session.ts), a snapshot (JSON as it is). Nothing reads an argv back.
  */
 
+import type { EngineSpec } from '../model/settings.js';
+
 /**
  * The engine's image store: `classic` (graph drivers: one platform per image, no registry cache
  * export with the `docker` driver) or `containerd` (the containerd image store: an image holds
@@ -93,6 +95,8 @@ export interface ImageBuild {
   /** `--push` asked for, and the image is pushable. */
   readonly push: boolean;
   readonly output: BuildOutput;
+  /** The engine it builds on (a name of {@link BuildPlan.engines}); the run's own engine when absent. */
+  readonly engine?: string;
 }
 
 /** Options every image build of a run shares. */
@@ -117,6 +121,8 @@ export interface BuildPlan {
   readonly order: readonly string[];
   /** Parents that are not built by this plan (`--no-deps`, `--skip`): they must already exist. */
   readonly external: readonly { readonly id: string; readonly ref: string }[];
+  /** The `engines` setting, when it lists any: how to reach each engine a build names (build-engine.ts). */
+  readonly engines?: readonly EngineSpec[];
 }
 
 export const CREATED_LABEL = 'org.opencontainers.image.created';

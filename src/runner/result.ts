@@ -13,6 +13,8 @@ export interface ImageResult {
   readonly logFile?: string;
   /** Why it failed, in one line; for `skipped-dependency`, which parent. */
   readonly reason?: string;
+  /** `<repository>@sha256:…`: what the registry holds for its primary tag after a build over several engines. */
+  readonly pushed?: string;
   /** The last lines of its log, for failed images. */
   readonly tail?: readonly string[];
 }

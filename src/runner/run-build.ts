@@ -36,6 +36,10 @@ export interface RunBuildOptions extends Engine {
   /** Log lines kept to show under a failed image (default 20). */
   readonly tailLines?: number;
   readonly now?: () => number;
+  /** The engine a build talks to, when the plan names engines (spread-engines.ts); else this one. */
+  readonly engineOf?: (build: ImageBuild) => Engine;
+  /** Names each parent built on another engine by its pushed digest (parent-handover.ts), once the parents are done. */
+  readonly handover?: (build: ImageBuild, signal: AbortSignal) => Promise<ImageBuild>;
 }
 
 export interface BuildReport {
@@ -87,11 +91,12 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       sizes.set(planned.id, decision.size);
       return 'up-to-date';
     }
-    const build = decision?.labels ? { ...planned, labels: { ...planned.labels, ...decision.labels } } : planned;
-    const log = openImageLog(logFileOf(root, options.logsDir, build.dir), options.tailLines ?? 20);
-    logs.set(build.id, log);
+    const labelled = decision?.labels ? { ...planned, labels: { ...planned.labels, ...decision.labels } } : planned;
+    const log = openImageLog(logFileOf(root, options.logsDir, labelled.dir), options.tailLines ?? 20);
+    logs.set(labelled.id, log);
     let prepared: Prepared | undefined;
     try {
+      const build = options.handover ? await options.handover(labelled, signal) : labelled;
       prepared = await options.prepare?.(build, (line) => log.write(line), signal);
       const { argv, env } = buildxArgv(prepared?.context ? { ...build, context: prepared.context } : build, plan);
       log.write(`$ ${commandLine(argv, env)}`);
@@ -107,7 +112,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       });
       if (result.exitCode !== 0) throw new BuildFailed(reasonOf(log.tail(), result.exitCode));
       const primary = build.tags[0];
-      sizes.set(build.id, primary === undefined ? undefined : await imageSize(options, primary));
+      sizes.set(build.id, primary === undefined ? undefined : await imageSize(options.engineOf?.(build) ?? options, primary));
       await decision?.built?.();
       return 'built';
     } finally {

@@ -18,6 +18,8 @@ import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
 import type { ImageResult } from './result.js';
 import { runBake, type BakeMember } from './run-bake.js';
+import { createHandover, withPushedDigests } from './parent-handover.js';
+import { buildEngines } from './spread-engines.js';
 import { runBuild, type BuildReport, type RunBuildOptions, type BuildDecision } from './run-build.js';
 
 export interface RunPlanOptions extends RunBuildOptions {
@@ -31,19 +33,27 @@ export interface RunPlanOptions extends RunBuildOptions {
 
 const never = new AbortController().signal;
 
-/** The out-of-date builds that can go into one bake: buildx, no `prepare` of their own, and every out-of-date parent going too. */
-function sessionOf(plan: BuildPlan, stale: ReadonlyMap<string, ImageBuild>, options: RunPlanOptions): ImageBuild[] {
+/**
+ * The out-of-date builds that can go into a bake session: buildx, no `prepare` of their own, and
+ * every out-of-date parent going too, on the same engine. One session per engine (two images or more).
+ */
+function sessionsOf(plan: BuildPlan, stale: ReadonlyMap<string, ImageBuild>, options: RunPlanOptions): ImageBuild[][] {
   if (options.bake === false || !plan.engine.buildx || options.parallel < 2) return [];
   const memo = new Map<string, boolean>();
   const fits = (build: ImageBuild): boolean => {
     const known = memo.get(build.id);
     if (known !== undefined) return known;
-    const ok = !(options.ownBuild?.(build) ?? false) && build.parents.every((p) => !stale.has(p) || fits(stale.get(p) as ImageBuild));
+    const parentFits = (p: string): boolean => {
+      const parent = stale.get(p);
+      return parent === undefined || (parent.engine === build.engine && fits(parent));
+    };
+    const ok = !(options.ownBuild?.(build) ?? false) && build.parents.every(parentFits);
     memo.set(build.id, ok);
     return ok;
   };
-  const session = [...stale.values()].filter(fits);
-  return session.length >= 2 ? session : [];
+  const byEngine = new Map<string | undefined, ImageBuild[]>();
+  for (const build of [...stale.values()].filter(fits)) byEngine.set(build.engine, [...(byEngine.get(build.engine) ?? []), build]);
+  return [...byEngine.values()].filter((session) => session.length >= 2);
 }
 
 /** The build as the run decided it: the labels its decision adds (the input digest). */
@@ -76,66 +86,79 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
   }
 
   const notes = new Map<string, string[]>();
-  const session = sessionOf(plan, stale, options);
-  if (session.length > 0 && options.signal?.aborted !== true) {
-    const made = bakeSession(
-      session.map((b) => decided(b, decisions.get(b.id))),
-      plan,
-      options.root,
-    );
+  // a plan over several engines: parents on another engine by their pushed digest (parent-handover.ts)
+  const engineOf = buildEngines(plan, options);
+  const handover = createHandover(plan, options);
+  const handOver = (build: ImageBuild, signal: AbortSignal): Promise<ImageBuild> =>
+    handover?.apply(build, signal) ?? Promise.resolve(build);
+
+  const bakeOne = async (session: ImageBuild[]): Promise<void> => {
+    let ready: ImageBuild[];
+    try {
+      ready = await Promise.all(session.map((b) => handOver(decided(b, decisions.get(b.id)), options.signal ?? never)));
+    } catch (err) {
+      // a parent elsewhere not in its registry: each image builds on its own, and says so when it fails
+      session.forEach((s) => notes.set(s.id, [`built on its own: ${err instanceof Error ? err.message : String(err)}`]));
+      return;
+    }
+    const made = bakeSession(ready, plan, options.root);
     if ('notBakeable' in made) {
       options.warn?.(`no bake session, each image builds on its own: ${made.notBakeable}`);
       session.forEach((s) => notes.set(s.id, [`built on its own: ${made.notBakeable}`]));
-    } else {
-      const members = new Map<string, BakeMember>(
-        session.map((build) => {
-          const d = decisions.get(build.id);
-          const own = d && !('upToDate' in d) ? d : undefined;
-          return [build.id, { build: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
-        }),
-      );
-      const outcome = await runBake(made, members, options);
-      phaseDone(`bake session (${session.length} images)`);
-      // a child bake put on other layers than its tagged parent is built again, on its own
-      const off = offTheirBase(session, new Set(outcome.built.keys()), outcome.images);
-      for (const [id, result] of outcome.built) {
-        if (off.has(id)) continue;
-        results.set(id, result);
-        stale.delete(id);
-      }
-      // an image whose own vertex failed has its result: it is not built again, nor is anything on it
-      for (const [id, result] of outcome.failed) {
-        results.set(id, result);
-        stale.delete(id);
-      }
-      for (const build of plan.builds) {
-        const blockedBy = build.parents.find((p) => results.get(p)?.status === 'failed' || results.get(p)?.status === 'skipped-dependency');
-        if (!stale.has(build.id) || blockedBy === undefined) continue;
-        const result: ImageResult = {
-          id: build.id,
-          status: 'skipped-dependency',
-          ms: 0,
-          tags: build.tags,
-          reason: `${blockedBy} did not build`,
-        };
-        progress.done(result);
-        results.set(build.id, result);
-        stale.delete(build.id);
-      }
-      const why = outcome.tail.filter((l) => /^ERROR\b/.test(l)).at(-1) ?? `bake exited with ${outcome.exitCode}`;
-      const failedIds = [...outcome.failed.keys()];
-      const stopped = failedIds.length > 0 ? `${failedIds.join(', ')} failed` : why;
-      for (const build of session)
-        if (stale.has(build.id))
-          notes.set(build.id, [`building on its own: the bake session of ${session.length} images stopped (${stopped})`]);
-      for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
+      return;
     }
-  }
+    const members = new Map<string, BakeMember>(
+      session.map((build) => {
+        const d = decisions.get(build.id);
+        const own = d && !('upToDate' in d) ? d : undefined;
+        return [build.id, { build: build, ...(own?.notes ? { notes: own.notes } : {}), ...(own?.built ? { built: own.built } : {}) }];
+      }),
+    );
+    const outcome = await runBake(made, members, { ...options, ...engineOf(session[0] as ImageBuild) });
+    phaseDone(`bake session (${session.length} images)`);
+    // a child bake put on other layers than its tagged parent is built again, on its own
+    const off = offTheirBase(session, new Set(outcome.built.keys()), outcome.images);
+    for (const [id, result] of outcome.built) {
+      if (off.has(id)) continue;
+      results.set(id, result);
+      stale.delete(id);
+    }
+    // an image whose own vertex failed has its result: it is not built again, nor is anything on it
+    for (const [id, result] of outcome.failed) {
+      results.set(id, result);
+      stale.delete(id);
+    }
+    for (const build of plan.builds) {
+      const blockedBy = build.parents.find((p) => results.get(p)?.status === 'failed' || results.get(p)?.status === 'skipped-dependency');
+      if (!stale.has(build.id) || blockedBy === undefined) continue;
+      const result: ImageResult = {
+        id: build.id,
+        status: 'skipped-dependency',
+        ms: 0,
+        tags: build.tags,
+        reason: `${blockedBy} did not build`,
+      };
+      progress.done(result);
+      results.set(build.id, result);
+      stale.delete(build.id);
+    }
+    const why = outcome.tail.filter((l) => /^ERROR\b/.test(l)).at(-1) ?? `bake exited with ${outcome.exitCode}`;
+    const failedIds = [...outcome.failed.keys()];
+    const stopped = failedIds.length > 0 ? `${failedIds.join(', ')} failed` : why;
+    for (const build of session)
+      if (stale.has(build.id))
+        notes.set(build.id, [`building on its own: the bake session of ${session.length} images stopped (${stopped})`]);
+    for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
+  };
+  // one session per engine, side by side: a failure in one never stops another
+  if (options.signal?.aborted !== true) await Promise.all(sessionsOf(plan, stale, options).map(bakeOne));
 
   if (stale.size > 0) {
     const rest: BuildPlan = { ...plan, builds: plan.builds.filter((s) => stale.has(s.id)) };
     const report = await runBuild(rest, {
       ...options,
+      engineOf,
+      ...(handover ? { handover: handOver } : {}),
       // only out-of-date builds are left: their decision, with what happened to them so far
       decide: async (build) => {
         const d = decisions.get(build.id) as Exclude<BuildDecision, { upToDate: string }> | undefined;
@@ -146,7 +169,10 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
     phaseDone(`image by image (${rest.builds.length} images)`);
   }
 
-  const ordered = plan.builds.map((s) => results.get(s.id) as ImageResult);
+  const ordered = await withPushedDigests(
+    plan.builds.map((s) => results.get(s.id) as ImageResult),
+    handover,
+  );
   return {
     results: ordered,
     interrupted: options.signal?.aborted === true,

@@ -11,6 +11,7 @@ import { executeBuild } from '../../runner/execute-build.js';
 import { pushBuilt } from '../../runner/push-report.js';
 import { assertEngineFits } from '../../plan/engine-fit.js';
 import { requireRegistry } from '../../plan/registry-check.js';
+import { requireSpreadPush, spansEngines } from '../../plan/build-engine.js';
 import { phaseDone } from '../../timing.js';
 import { planProjectBuild, readyJob, renderSelected } from '../build-job.js';
 import type { CliContext } from '../context.js';
@@ -77,6 +78,7 @@ async function build(
   const { plan, engine, project } = planned;
   if (o.json) return void ctx.stdout.write(planJson(plan));
   if (o.push) requireRegistry(plan.builds, project.settings);
+  requireSpreadPush(plan, o.push);
   assertEngineFits(plan);
   if (o.dryRun) {
     const rendered = await renderSelected(planned);
@@ -96,7 +98,15 @@ async function build(
   const pushedByBuild = new Set(plan.builds.filter((b) => b.output !== 'load').map((b) => b.id));
   const rest = report.results.filter((r) => !pushedByBuild.has(r.id));
   const indexes = report.results.filter((r) => pushedByBuild.has(r.id) && r.status === 'built').map((r) => r.id);
-  if (report.ok && indexes.length > 0) ctx.stderr.write(`pushed by their build (one image index each): ${indexes.join(', ')}\n`);
+  if (spansEngines(plan))
+    report.results.forEach(
+      (r) =>
+        r.pushed &&
+        ctx.stderr.write(
+          `pushed ${r.pushed} (${r.status === 'built' ? 'built' : 'up to date'} on ${plan.builds.find((b) => b.id === r.id)?.engine ?? '?'})\n`,
+        ),
+    );
+  else if (report.ok && indexes.length > 0) ctx.stderr.write(`pushed by their build (one image index each): ${indexes.join(', ')}\n`);
   if (report.ok && o.push && rest.length > 0) await pushBuilt(ctx, engine, project.images, rest, job.parallel);
   throwIfFailed(report);
 }

@@ -20,5 +20,6 @@ export async function checkAction(ctx: CliContext, rawOptions: unknown, command:
   const typeErrors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const summary = `${plural(report.files, 'file')} checked: ${plural(typeErrors, 'type error')}, ${plural(report.problems.length, 'definition error')}, ${plural(report.warnings.length, 'warning')}`;
   if (hasErrors(report)) throw new CheckFailed(summary);
+  report.placement.forEach((p) => ctx.stdout.write(`${p.id} builds on ${p.engine}\n`));
   ctx.stdout.write(`${summary}\n`);
 }

@@ -8,6 +8,7 @@ import { executeBuild } from '../../runner/execute-build.js';
 import { releaseImages, type ReleaseImage } from '../../runner/release/release.js';
 import { formatRelease } from '../../runner/release/release-report.js';
 import { ReleaseFailedError, ReleaseInterruptedError } from '../../runner/ship-error.js';
+import { requireSpreadPush } from '../../plan/build-engine.js';
 import { planProjectBuild, readyJob } from '../build-job.js';
 import type { CliContext } from '../context.js';
 import { SelectionOptions } from '../ship-selection.js';
@@ -19,6 +20,7 @@ const ReleaseOptions = SelectionOptions.extend({
   bake: z.boolean().default(true),
   force: z.boolean().default(false),
   progress: z.enum(['auto', 'plain', 'tty', 'json']).default('auto'),
+  builder: z.string().min(1).optional(),
 });
 
 export async function releaseAction(
@@ -29,7 +31,7 @@ export async function releaseAction(
   command: Command,
 ): Promise<void> {
   const o = ReleaseOptions.parse(rawOptions);
-  const flags = { buildArgs: o.buildArg, ...(o.context ? { context: o.context } : {}) };
+  const flags = { buildArgs: o.buildArg, ...(o.context ? { context: o.context } : {}), ...(o.builder ? { builder: o.builder } : {}) };
   // built into the local store as `build` does; the release pushes by digest itself
   const planned = await planProjectBuild(ctx, docker, command, { ...o, names, flags, push: false, force: o.force });
   const byId = new Map(planned.project.images.map((i) => [i.id, i]));
@@ -39,6 +41,8 @@ export async function releaseAction(
     planned.plan.builds.map((b) => ({ tags: b.tags, push: pushable(b.id) })),
     planned.project.settings,
   );
+  // the release pushes after every image is built: one engine (a spread build hands parents over while it builds)
+  requireSpreadPush(planned.plan, false);
   const job = await readyJob(ctx, planned, { ...o, failFast: true });
   const built = await executeBuild(job, ctx);
   if (!built.ok) {

@@ -11,6 +11,7 @@ import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, 
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
+import { requireSpreadPush } from '../../plan/build-engine.js';
 import { buildGraph } from '../../plan/graph.js';
 import { selectImages, type Selection } from '../../plan/select.js';
 import { imageTags } from '../../plan/tags.js';
@@ -34,6 +35,7 @@ const WatchOptions = SelectionOptions.extend({
   parallel: z.coerce.number().int().positive().optional(),
   bake: z.boolean().default(true),
   test: z.boolean().default(true),
+  builder: z.string().min(1).optional(),
 });
 type WatchOptions = z.infer<typeof WatchOptions>;
 
@@ -70,6 +72,8 @@ export async function watchAction(
   const request = projectRequest(ctx, command);
   const selection: Selection = { names, only: o.only, skip: o.skip, groups: o.group, deps: true };
   const engine = engineOf(ctx, docker, o);
+  // the builds go where the tests and the store questions go: the same --context, and --builder
+  const flags = { ...(o.context ? { context: o.context } : {}), ...(o.builder ? { builder: o.builder } : {}) };
   let project = await loadProject(request);
   const [info, git] = await Promise.all([probeEngine(engine), readGitInfo(project.root)]);
   const selected = (p: Project): string[] => [...selectImages(buildGraph(p.images), selection).ids];
@@ -88,7 +92,9 @@ export async function watchAction(
       const { root, settings } = project;
       const names = target.reload ? ids : target.ids;
       if (names.length === 0) return;
-      const plan = planBuild(project.images, settings, { names, deps: true }, { engine: info, ...git, created: createdAt(ctx.env) });
+      const plan = planBuild(project.images, settings, { names, deps: true }, { engine: info, flags, ...git, created: createdAt(ctx.env) });
+      // watch builds into one engine's store and pushes nothing: a plan over several engines cannot be watched
+      requireSpreadPush(plan, false);
       await writeGeneratedFor(ctx, project, planImages(project, plan));
       await checkExternal(engine, plan);
       const skipper = await createSkipper({ root, settings, images: project.images, plan, env: ctx.env, engine });

@@ -27,6 +27,7 @@ export const settings = (over: Partial<Settings> = {}): Settings => ({
   outputDir: 'generated',
   bake: false,
   lint: { strict: false, rules: {} },
+  engines: [],
   logsDir: 'build-logs',
   cacheDir: '.dockwright/cache',
   ...over,
