@@ -29,9 +29,14 @@ export interface Project {
   readonly images: readonly ImageModel[];
 }
 
-export async function loadProject(req: ProjectRequest): Promise<Project> {
+/**
+ * `settled`: told the root and settings before the definitions load, so that work which needs only
+ * those (git, engine questions) runs while they do.
+ */
+export async function loadProject(req: ProjectRequest, settled?: (root: string, settings: Settings) => void): Promise<Project> {
   const { root, settings, refDefaults } = await resolveSettings(req);
   phaseDone('settings');
+  settled?.(root, settings);
   const loaded = await loadDefinitions(root, settings.definitionsDir);
   phaseDone('load definitions');
   const shownDir = path.relative(root, path.resolve(root, settings.definitionsDir)).split(path.sep).join('/') || '.';

@@ -9,7 +9,7 @@ import { connectEngine, probeEngine, probeStore, type Engine } from '../engine/e
 import { findImage } from '../engine/images.js';
 import { requireEngine } from '../engine/engine-check.js';
 import { createSkipper, type SkipperOptions } from '../incremental/skipper.js';
-import { readGitInfo } from '../io/git-info.js';
+import { readGitInfo, type GitInfo } from '../io/git-info.js';
 import type { ImageModel } from '../model/resolved.js';
 import { planBuild, type BuildFlags } from '../plan/build-plan.js';
 import type { BuildPlan, EngineInfo } from '../plan/image-build.js';
@@ -28,6 +28,12 @@ import type { CliContext } from './context.js';
 import { writeWarnings } from './format-warnings.js';
 import { parallelOf } from './parallel.js';
 import { projectRequest } from './project-request.js';
+
+/** Starts work early: its failure is thrown where it is awaited, never as an unhandled rejection meanwhile. */
+const early = <T>(p: Promise<T>): Promise<T> => {
+  p.catch(() => undefined);
+  return p;
+};
 
 export interface BuildRequest {
   readonly names: readonly string[];
@@ -59,10 +65,15 @@ export async function planProjectBuild(
   command: Command,
   r: BuildRequest,
 ): Promise<PlannedBuild> {
-  const project = await loadProject(projectRequest(ctx, command, r.registryCache ? { registryCache: r.registryCache } : {}));
-  const { root, settings, images } = project;
   const engine = connectEngine(ctx.env, r.flags.context ? { context: r.flags.context } : {}, docker);
-  const [info, git] = await Promise.all([probeEngine(engine), readGitInfo(root)]);
+  // the engine question and git run while the definitions load; a failure waits for the definitions' own errors
+  const probing = early(probeEngine(engine));
+  let gitReading: Promise<GitInfo> | undefined;
+  const project = await loadProject(projectRequest(ctx, command, r.registryCache ? { registryCache: r.registryCache } : {}), (root) => {
+    gitReading = early(readGitInfo(root));
+  });
+  const { root, settings, images } = project;
+  const [info, git] = await Promise.all([probing, gitReading ?? readGitInfo(root)]);
   const selection = { names: r.names, only: r.only, skip: r.skip, groups: r.group, deps: r.deps };
   // --target: plan and digests see the chosen stage; the Dockerfiles (from `images`) stay as defined
   const planned = r.target === undefined ? images : retargetImages(images, selection, r.target);

@@ -61,6 +61,14 @@ const installExitHook = (): void => {
   process.on('exit', () => groups.forEach((pid) => killGroup(pid, 'SIGKILL')));
 };
 
+let execaModule: Promise<typeof import('execa')> | undefined;
+
+/**
+ * Loads execa (once): the first process start waits for it, so a run that knows it will start one
+ * calls this early, while it waits for something else.
+ */
+export const loadProcessRunner = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
+
 /** The real seam: `docker` (or `binary`) through execa. */
 export function createDockerExec(binary = 'docker'): DockerExec {
   return {
@@ -68,7 +76,7 @@ export function createDockerExec(binary = 'docker'): DockerExec {
       if (opts.signal?.aborted) return { exitCode: 130, stdout: '', stderr: 'aborted before start' };
       installExitHook();
       // loaded on the first process only: a run answered by the engine API (the no-op fast path) never pays for it
-      const { execa } = await import('execa');
+      const { execa } = await loadProcessRunner();
       const stream = opts.onLine !== undefined;
       const { file, args } = direct(binary, argv, { ...process.env, ...opts.env });
       const child = execa(file, [...args], {

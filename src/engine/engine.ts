@@ -7,6 +7,7 @@
  */
 import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.js';
 import { createDockerExec } from './docker-exec.js';
+import { buildxPlugin } from './buildx-plugin.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
 import type { EngineInfo, ImageStore } from '../plan/image-build.js';
 
@@ -84,8 +85,13 @@ export const storeOf = (driverStatus: string): ImageStore | undefined => {
 /** `Driver: docker-container` of `docker buildx inspect`. */
 export const driverOf = (inspect: string): string | undefined => /^Driver:\s+(\S+)/m.exec(inspect)?.[1];
 
-/** `docker buildx version` answers: the client has buildx (a client-side check; no daemon needed). */
+/**
+ * Does the client have buildx (a client-side check; no daemon needed)? With the real docker CLI
+ * and no global options, the plugin file docker would run answers without a process (the seam runs
+ * that very file for every `buildx …`, buildx-plugin.ts); otherwise `docker buildx version` must.
+ */
 export async function probeEngine(e: Engine): Promise<EngineInfo> {
+  if (e.api !== undefined && (e.globalArgs ?? []).length === 0 && buildxPlugin(e.env ?? {}) !== undefined) return { buildx: true };
   return { buildx: (await dockerRun(e, ['buildx', 'version'])).exitCode === 0 };
 }
 

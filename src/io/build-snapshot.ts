@@ -58,15 +58,48 @@ function watchedFiles(root: string, job: SnapshotJob): string[] {
   return [...new Set([...sourceFiles(root, job.settings), ...generated, ...contextIgnores, ...gitFiles(root)])];
 }
 
-/** Called by a full `build` that ended with every image built or up to date. */
-export async function writeBuildSnapshot(i: SnapshotPlace & { readonly root: string; readonly job: SnapshotJob }): Promise<void> {
+/** A snapshot taken, to be saved once the build ends with every image built or up to date. */
+export interface TakenSnapshot {
+  readonly file: string;
+  readonly snapshot: BuildSnapshot;
+}
+
+/**
+ * A file stamped less than this before the command started (or after) may have changed after the
+ * definitions were read: file systems stamp with a coarser clock (a few ms on Linux) than the one
+ * the start is read from. No snapshot then.
+ */
+export const RACY_START_MS = 20;
+
+const changedSince = (print: string, sinceMs: number): boolean => {
+  const [, mtimeNs, ctimeNs] = print.split(':');
+  const latest = Math.max(Number(BigInt(mtimeNs ?? '0') / 1_000_000n), Number(BigInt(ctimeNs ?? '0') / 1_000_000n));
+  return latest >= sinceMs - RACY_START_MS;
+};
+
+/**
+ * Takes the snapshot of a full `build` as its build starts: the fingerprints of the files the plan
+ * came from. `since` (ms since the epoch, the run's start): when a definition, the config or any
+ * other source file changed after it, the plan may not be what the files now say, so there is no
+ * snapshot (undefined) and the next run decides again.
+ */
+export function takeBuildSnapshot(
+  i: SnapshotPlace & { readonly root: string; readonly job: SnapshotJob; readonly since?: number },
+): TakenSnapshot | undefined {
   const key = snapshotKey(i.argv, i);
-  const file = snapshotLocation(i.root, key);
   const { job } = i;
+  const sources = new Set(sourceFiles(i.root, job.settings));
+  const watched = fingerprints(watchedFiles(i.root, job));
+  const { since } = i;
+  if (
+    since !== undefined &&
+    Object.entries(watched).some(([path, print]) => sources.has(path) && print !== 'missing' && changedSince(print, since))
+  )
+    return undefined;
   const snapshot: BuildSnapshot = {
     version: SNAPSHOT_VERSION,
     key,
-    watched: fingerprints(watchedFiles(i.root, job)),
+    watched,
     settings: job.settings,
     images: job.images.filter((img) => job.plan.builds.some((s) => s.id === img.id)),
     plan: job.plan,
@@ -76,10 +109,21 @@ export async function writeBuildSnapshot(i: SnapshotPlace & { readonly root: str
     bake: job.bake,
     force: job.force,
   };
+  return { file: snapshotLocation(i.root, key), snapshot };
+}
+
+/** Writes a taken snapshot (atomically). */
+export async function saveBuildSnapshot({ file, snapshot }: TakenSnapshot): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(snapshot));
   await rename(temp, file);
+}
+
+/** Takes and writes the snapshot at once (tests; the CLI takes it as the build starts). */
+export async function writeBuildSnapshot(i: SnapshotPlace & { readonly root: string; readonly job: SnapshotJob }): Promise<void> {
+  const taken = takeBuildSnapshot(i);
+  if (taken) await saveBuildSnapshot(taken);
 }
 
 /** The snapshot of this command when it is current (none of its files changed), with the project root; else undefined. */

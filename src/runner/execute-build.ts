@@ -6,11 +6,13 @@
  * nothing of the build runner is loaded.
  */
 import type { Engine } from '../engine/engine.js';
+import { loadProcessRunner } from '../engine/docker-exec.js';
 import type { Decision, Skipper } from '../incremental/skipper.js';
 import type { ImageModel } from '../model/resolved.js';
 import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
 import type { BuildPlan } from '../plan/image-build.js';
+import { phaseDone } from '../timing.js';
 import { reportBuild } from './build-error.js';
 import { createProgress, type Progress, type ProgressMode } from './progress/progress.js';
 import type { Streams } from './push-report.js';
@@ -35,6 +37,15 @@ export interface BuildJob {
   readonly quiet?: boolean;
 }
 
+let runner: Promise<[typeof import('./run-plan.js'), typeof import('./inputs/build-hook.js'), unknown]> | undefined;
+
+/**
+ * The modules a run that builds needs (the runner, pre-build inputs, the process runner), loaded
+ * once: a caller that knows a build will run starts this while it waits for something else.
+ */
+export const loadBuildRunner = (): NonNullable<typeof runner> =>
+  (runner ??= Promise.all([import('./run-plan.js'), import('./inputs/build-hook.js'), loadProcessRunner()]));
+
 const silent: Progress = { start: () => undefined, line: () => undefined, done: () => undefined, close: () => undefined };
 
 /** Runs the job; `decided`: decisions already made (the fast path decides before it commits to a run). */
@@ -48,10 +59,8 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
   try {
     if (decided !== undefined && decided.every((d) => 'upToDate' in d)) report = upToDate(job.plan, decided, progress);
     else {
-      const [{ runPlan }, { hasOwnInputs, inputsPreparer }] = await Promise.all([
-        import('./run-plan.js'),
-        import('./inputs/build-hook.js'),
-      ]);
+      const [{ runPlan }, { hasOwnInputs, inputsPreparer }] = await loadBuildRunner();
+      phaseDone('build runner loaded');
       report = await runPlan(job.plan, {
         ...job.engine,
         decide: async (build) => decisions.get(build.id) ?? job.skipper.decide(build),
@@ -70,8 +79,10 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
   } finally {
     progress.close();
     await job.skipper.close();
+    phaseDone('hash cache saved');
   }
   if (!job.quiet) reportBuild(report, out, job.root);
+  phaseDone('summary');
   return report;
 }
 

@@ -28,7 +28,7 @@ import { createSkipper } from '../incremental/skipper.js';
 import { readBuildSnapshot, type SnapshotPlace } from '../io/build-snapshot.js';
 import { throwIfFailed } from './build-error.js';
 import { createdAt } from './created-at.js';
-import { executeBuild } from './execute-build.js';
+import { executeBuild, loadBuildRunner } from './execute-build.js';
 import type { Streams } from './push-report.js';
 
 /**
@@ -63,8 +63,9 @@ async function decideAll(place: SnapshotPlace, docker: DockerExec | undefined) {
     plan: { ...found.snapshot.plan, options: { ...found.snapshot.plan.options, created: createdAt(place.env) } },
   };
   const engine = connectEngine(place.env, snapshot.plan.options.context ? { context: snapshot.plan.options.context } : {}, docker);
-  // a changed file: a build is likely, so its modules load while the other files are hashed
-  const runner = (): void => void import('./run-plan.js').catch(() => undefined);
+  // a build is certain (forced) or likely (a changed file): its modules load while the files are hashed and docker answers
+  const runner = (): void => void loadBuildRunner().catch(() => undefined);
+  if (snapshot.force) runner();
   const skipper = await createSkipper({
     onChange: runner,
     root,

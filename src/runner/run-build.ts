@@ -13,6 +13,7 @@ import { logFileOf, openImageLog, type ImageLog } from './logs.js';
 import type { Progress } from './progress/progress.js';
 import type { ImageResult } from './result.js';
 import { schedule, type JobOutcome, type JobResult } from './schedule.js';
+import { phaseDone } from '../timing.js';
 
 export interface RunBuildOptions extends Engine {
   readonly root: string;
@@ -101,6 +102,7 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
       const { argv, env } = buildxArgv(prepared?.context ? { ...build, context: prepared.context } : build, plan);
       log.write(`$ ${commandLine(argv, env)}`);
       decision?.notes?.forEach((line) => log.write(line));
+      phaseDone(`${build.id}: log opened, argv ready`);
       const result = await docker.run(argv, {
         cwd: root,
         env: { ...BUILD_ENV, ...options.env, ...env },
@@ -110,10 +112,13 @@ export async function runBuild(plan: BuildPlan, options: RunBuildOptions): Promi
           progress.line(build.id, line);
         },
       });
+      phaseDone(`${build.id}: docker buildx build`);
       if (result.exitCode !== 0) throw new BuildFailed(reasonOf(log.tail(), result.exitCode));
       const primary = build.tags[0];
       sizes.set(build.id, primary === undefined ? undefined : await imageSize(options.engineOf?.(build) ?? options, primary));
+      phaseDone(`${build.id}: image size`);
       await decision?.built?.();
+      phaseDone(`${build.id}: input record written`);
       return 'built';
     } finally {
       await prepared?.cleanup?.();

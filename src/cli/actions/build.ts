@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import * as z from 'zod';
 import type { DockerExec } from '../../engine/docker-exec.js';
 import { createSkipper, formatVerdicts } from '../../incremental/skipper.js';
-import { writeBuildSnapshot } from '../../io/build-snapshot.js';
+import { saveBuildSnapshot, takeBuildSnapshot, type TakenSnapshot } from '../../io/build-snapshot.js';
 import type { BuildFlags } from '../../plan/build-plan.js';
 import { formatPlan, planJson } from '../../plan/format-plan.js';
 import { throwIfFailed } from '../../runner/build-error.js';
@@ -60,6 +60,8 @@ async function build(
   o: BuildOptions,
   command: Command,
 ): Promise<void> {
+  // the snapshot of this build is kept only when no source file changed after this moment (build-snapshot.ts)
+  const since = Date.now();
   const { names, extra } = splitOperands(operands, command);
   const flags: BuildFlags = {
     buildArgs: o.buildArg,
@@ -86,13 +88,28 @@ async function build(
     return void ctx.stdout.write(`${formatPlan(plan)}Up to date?\n${formatVerdicts(await skipper.explain())}`);
   }
   const job = await readyJob(ctx, planned, o);
+  // nothing to redo next time unless something changes: the no-op fast path (src/runner/fast-build.ts);
+  // `--force` always decides again from the definitions (--no-cache and --pull replay as forced builds).
+  // The files are fingerprinted as they are now, once the build has started (not on its critical path).
+  const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
+  const take = (): TakenSnapshot | undefined =>
+    takeBuildSnapshot({ argv, cwd: ctx.cwd, env: ctx.env, root: project.root, job: { ...job, force }, since });
+  const snapshotting = new Promise<TakenSnapshot | undefined>((done, fail) =>
+    setImmediate(() => {
+      try {
+        done(o.force ? undefined : take());
+      } catch (err) {
+        fail(err);
+      }
+    }),
+  );
+  snapshotting.catch(() => undefined);
   const report = await executeBuild(job, ctx);
   phaseDone('build');
-  // nothing to redo next time unless something changes: the no-op fast path (src/runner/fast-build.ts);
-  // `--force` always decides again from the definitions (--no-cache and --pull replay as forced builds)
-  if (report.ok && !o.force) {
-    const argv = (command.parent as unknown as { rawArgs?: readonly string[] } | null)?.rawArgs ?? [];
-    await writeBuildSnapshot({ argv, cwd: ctx.cwd, env: ctx.env, root: project.root, job: { ...job, force } });
+  const snapshot = await snapshotting;
+  if (report.ok && snapshot) {
+    await saveBuildSnapshot(snapshot);
+    phaseDone('build snapshot written');
   }
   // what a build pushed itself (several platforms: buildx pushed the image index) is not pushed again
   const pushedByBuild = new Set(plan.builds.filter((b) => b.output !== 'load').map((b) => b.id));
@@ -119,5 +136,6 @@ export async function buildAction(
   rawOptions: unknown,
   command: Command,
 ): Promise<void> {
+  phaseDone('command line parsed, build command loaded');
   await build(ctx, docker, operands, BuildOptions.parse(rawOptions), command);
 }
