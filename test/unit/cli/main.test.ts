@@ -22,7 +22,7 @@ describe('main', () => {
     const root = await tempProject(PROJECT);
     const timed = await runCli(['gen'], root, { DOCKWRIGHT_TIMING: '1' });
     expect(timed.code).toBe(0);
-    const phases = [...timed.stderr.matchAll(/^timing: +\d+ ms  \+ *\d+ ms  (.+)$/gm)].map((m) => m[1]);
+    const phases = [...timed.stderr.matchAll(/^timing: +\d+ ms  \+ *\d+ ms  cpu +\d+ ms  (.+)$/gm)].map((m) => m[1]);
     expect(phases).toEqual(expect.arrayContaining(['settings', 'load definitions', 'validate definitions', 'render and lint', 'end']));
     expect(phases.indexOf('load definitions')).toBeLessThan(phases.indexOf('render and lint'));
     expect((await runCli(['gen', '--check'], root)).stderr).not.toMatch(/^timing:/m);
