@@ -223,6 +223,7 @@ function slice(doc: string, range: Range): string {
 
 const lineOf = (doc: string, prefix: string): string => doc.split('\n').find((l) => l.startsWith(prefix)) ?? '';
 const propertiesOf = (i: Instruction | undefined): Property[] => (i as unknown as { getProperties(): Property[] }).getProperties();
+const flagsOf = (i: Instruction | undefined): unknown[] => (i as unknown as { getFlags?(): unknown[] }).getFlags?.() ?? [];
 const jsonStringsOf = (doc: string, i: Instruction | undefined): string[] =>
   (i as Run).getJSONStrings().map((s) => JSON.parse(`"${slice(doc, s.getJSONRange())}"`) as string);
 
@@ -234,11 +235,15 @@ describe('quote module against dockerfile-ast (property)', () => {
         const r = attempt(() => q.jsonArray(items));
         if (!r.ok) return void expect(basicReason(r.code, items)).toBe(true);
         const { doc, at } = parse(escape, [`${keyword} ${r.value}`], [keyword]);
-        expect(jsonStringsOf(doc, at[1])).toEqual(items);
+        // dockerfile-ast reads `RUN ["-- --"]` as a flag `"]` and no JSON strings; BuildKit reads
+        // flags only before the `[` and runs the executable `-- --` (checked on the engine): the
+        // JSON line below is what BuildKit parses, so only this oracle is skipped then
+        if (flagsOf(at[1]).length === 0) expect(jsonStringsOf(doc, at[1])).toEqual(items);
         expect(JSON.parse(lineOf(doc, `${keyword} `).slice(keyword.length + 1))).toEqual(items);
         expect(r.value).not.toMatch(/(^|\s)<</);
       }),
-      RUNS,
+      // found by this property once: dockerfile-ast's misreading, see above
+      { ...RUNS, examples: [[['-- --'], '\\', 'RUN']] },
     );
   });
 
