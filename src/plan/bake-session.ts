@@ -4,7 +4,8 @@
  * way buildx-argv.ts makes one build's argv. A parent built in the same session is linked as a
  * `target:` context (its ARG names it, as in the exported bake file: see bake-file.ts), so
  * BuildKit hands the parent's result to the child within one session instead of through the image
- * store; a parent outside the session stays the image reference the build names. Options after
+ * store; a parent outside the session, and every parent of a build that takes its parents by image
+ * (parent-by-image.ts), stays the image reference the build names. Options after
  * `--` go into every target when bake has a field for them (extra-options.ts); otherwise there is
  * no session, and the reason says which option.
  */
@@ -12,6 +13,7 @@ import { posix } from 'node:path';
 import { bakeContextName, type BakeTarget } from './bake-file.js';
 import { globalArgsOf } from './buildx-argv.js';
 import { extraBakeFields } from './extra-options.js';
+import { parentLinkOf } from './parent-by-image.js';
 import {
   attestSpec,
   cacheFromSpec,
@@ -76,11 +78,17 @@ export function bakeSession(
   const extra = extraBakeFields(options.extra);
   if ('notBakeable' in extra) return extra;
 
-  const dirOf = new Map(builds.map((b) => [b.id, b.dir]));
+  const byId = new Map(builds.map((b) => [b.id, b]));
   const target: Record<string, SessionTarget> = {};
   const dockerfiles = new Map<string, string>();
   for (const build of builds) {
-    const linked = new Map(build.parentRefs.filter((p) => dirOf.has(p.id)).map((p) => [p.id, dirOf.get(p.id) as string]));
+    // parents in the session that the build takes by target (parent-by-image.ts): their `target:` result
+    const linked = new Map(
+      build.parentRefs.flatMap((p) => {
+        const parent = byId.get(p.id);
+        return parent && parentLinkOf(build, parent) === 'target' ? [[p.id, parent.dir] as const] : [];
+      }),
+    );
     const args: Record<string, string> = {};
     for (const p of build.parentRefs) args[p.arg] = linked.has(p.id) ? bakeContextName(linked.get(p.id) as string) : p.ref;
     for (const a of build.buildArgs) args[a.name] = a.value ?? '';

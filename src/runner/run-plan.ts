@@ -3,7 +3,9 @@
  * 1. every build is decided first (input digests: up to date, or build with these labels);
  * 2. the out-of-date images that can share one BuildKit session go to one `docker buildx bake`
  *    (run-bake.ts): a child starts from its parent's result in the same solve, and one process
- *    starts instead of one per image;
+ *    starts instead of one per image. A child that takes its parent by image (a registry cache, a
+ *    parent on another engine: plan/parent-by-image.ts) goes in a later session, once its parent
+ *    is built: sessions go wave by wave while a wave holds two or more images on an engine;
  * 3. whatever is left — images bake did not finish because another failed, images with pre-build
  *    inputs, everything when bake cannot be used — is built image by image along the graph
  *    (run-build.ts), which isolates failures: a failure skips the failed image's descendants only.
@@ -14,6 +16,7 @@
  */
 import { phaseDone } from '../timing.js';
 import { bakeSession } from '../plan/bake-session.js';
+import { nextSession } from '../plan/parent-by-image.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
 import type { ImageResult } from './result.js';
@@ -34,25 +37,14 @@ export interface RunPlanOptions extends RunBuildOptions {
 const never = new AbortController().signal;
 
 /**
- * The out-of-date builds that can go into a bake session: buildx, no `prepare` of their own, and
- * every out-of-date parent going too, on the same engine. One session per engine (two images or more).
+ * The out-of-date builds of the next bake sessions (plan/parent-by-image.ts says which can go
+ * together), when bake is on and buildx is there: one session per engine, of two images or more.
  */
 function sessionsOf(plan: BuildPlan, stale: ReadonlyMap<string, ImageBuild>, options: RunPlanOptions): ImageBuild[][] {
   if (options.bake === false || !plan.engine.buildx || options.parallel < 2) return [];
-  const memo = new Map<string, boolean>();
-  const fits = (build: ImageBuild): boolean => {
-    const known = memo.get(build.id);
-    if (known !== undefined) return known;
-    const parentFits = (p: string): boolean => {
-      const parent = stale.get(p);
-      return parent === undefined || (parent.engine === build.engine && fits(parent));
-    };
-    const ok = !(options.ownBuild?.(build) ?? false) && build.parents.every(parentFits);
-    memo.set(build.id, ok);
-    return ok;
-  };
   const byEngine = new Map<string | undefined, ImageBuild[]>();
-  for (const build of [...stale.values()].filter(fits)) byEngine.set(build.engine, [...(byEngine.get(build.engine) ?? []), build]);
+  for (const build of nextSession(stale, (b) => options.ownBuild?.(b) ?? false))
+    byEngine.set(build.engine, [...(byEngine.get(build.engine) ?? []), build]);
   return [...byEngine.values()].filter((session) => session.length >= 2);
 }
 
@@ -150,8 +142,15 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
         notes.set(build.id, [`building on its own: the bake session of ${session.length} images stopped (${stopped})`]);
     for (const [id, again] of off) notes.set(id, [`building again on its own: ${again}`]);
   };
-  // one session per engine, side by side: a failure in one never stops another
-  if (options.signal?.aborted !== true) await Promise.all(sessionsOf(plan, stale, options).map(bakeOne));
+  // one session per engine, side by side: a failure in one never stops another. Wave after wave:
+  // a child that takes its parent by image goes in a later wave, once the parent is built; what a
+  // wave leaves undone is built image by image, with everything after it
+  for (;;) {
+    const sessions = options.signal?.aborted === true ? [] : sessionsOf(plan, stale, options);
+    if (sessions.length === 0) break;
+    await Promise.all(sessions.map(bakeOne));
+    if (sessions.some((session) => session.some((b) => stale.has(b.id)))) break;
+  }
 
   if (stale.size > 0) {
     const rest: BuildPlan = { ...plan, builds: plan.builds.filter((s) => stale.has(s.id)) };

@@ -91,12 +91,16 @@ describe('bakeSession', () => {
     expect(l.file.target.app?.output).toEqual(['type=docker']);
   });
 
-  it('the registry cache: imported from and exported to one ref per image (a variant its own), mode=max, export failures ignored', () => {
+  it('the registry cache: imported from and exported to one ref per image (a variant its own), mode=max, export failures ignored; parents by image', () => {
     const cached = planBuild(images, { ...s, registryCache: 'buildcache' }, {}, { engine: { buildx: true }, flags });
     const b = bakeSession(cached.builds, cached, '/proj');
     if ('notBakeable' in b) throw new Error(b.notBakeable);
     expect(b.file.target.app?.['cache-from']).toEqual(['type=local,src=/c/app', 'type=registry,ref=127.0.0.1:5000/acme/app:buildcache']);
     expect(b.file.target.app?.['cache-to']).toEqual(['type=registry,ref=127.0.0.1:5000/acme/app:buildcache,mode=max,ignore-error=true']);
+    // with a registry cache a child takes its parent by image (its tag), never as a target: context
+    expect(b.file.target.app?.args?.[imageArgName('base')]).toBe('127.0.0.1:5000/acme/base:b1');
+    expect(b.file.target.app?.contexts).toBeUndefined();
+    expect(b.file.target.tools?.contexts).toEqual({ 'release:1': 'contexts/release' });
     const variant = planBuild([model('py:3.8')], { ...s, registryCache: 'buildcache' }, {}, { engine: { buildx: true } });
     expect(variant.builds[0]?.registryCache).toEqual({ ref: '127.0.0.1:5000/acme/py:buildcache-3.8' });
   });

@@ -260,4 +260,71 @@ describe('runPlan', () => {
     const mid = docker.calls.find((c) => c.argv[1] === 'build' && c.argv.includes('mid:latest'));
     expect(mid?.argv).toContain('BASE_IMAGE=base:latest');
   });
+  it('with a registry cache builds wave by wave: a child FROM its built parent image, in a later session or on its own', async () => {
+    // base ← mid ← top, base ← side, other; every image with a registry cache
+    const cached = planBuild(
+      [model('base'), model('mid', { from: 'base' }), model('side', { from: 'base' }), model('top', { from: 'mid' }), model('other')],
+      settings({ registry: '127.0.0.1:5000', registryCache: 'buildcache' }),
+      {},
+      { engine: { buildx: true } },
+    );
+    const bakeOf = (...targets: string[]) => ({
+      match: (a: readonly string[]) => isBake(a) && a.slice(-targets.length).join(' ') === targets.join(' '),
+      lines: exported(...targets),
+    });
+    const docker = fakeDocker([bakeOf('base', 'other'), bakeOf('mid', 'side')]);
+    const report = await runPlan(cached, options(docker, { decide: decider().decide }));
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'built'],
+      ['mid', 'built'],
+      ['side', 'built'],
+      ['top', 'built'],
+      ['other', 'built'],
+    ]);
+    const runs = docker.calls.filter((c) => isBake(c.argv) || c.argv[1] === 'build');
+    expect(runs.map((c) => (isBake(c.argv) ? `bake ${c.argv.slice(-2).join(' ')}` : `build ${c.argv[c.argv.indexOf('-t') + 1]}`))).toEqual([
+      'bake base other',
+      'bake mid side',
+      'build 127.0.0.1:5000/top:latest',
+    ]);
+    // the second session names base's image, not a target: context
+    const second = JSON.parse(runs[1]?.opts.input ?? '{}') as {
+      target: Record<string, { args?: Record<string, string>; contexts?: unknown }>;
+    };
+    expect(second.target.mid?.args?.BASE_IMAGE).toBe('127.0.0.1:5000/base:latest');
+    expect(second.target.mid?.contexts).toBeUndefined();
+    expect(runs[2]?.argv).toContain('MID_IMAGE=127.0.0.1:5000/mid:latest');
+  });
+
+  it('with a registry cache, a failed wave ends the sessions: what is left builds image by image, what is on the failure is skipped', async () => {
+    const cached = planBuild(
+      [model('base'), model('mid', { from: 'base' }), model('top', { from: 'mid' }), model('other'), model('more', { from: 'other' })],
+      settings({ registry: '127.0.0.1:5000', registryCache: 'buildcache' }),
+      {},
+      { engine: { buildx: true } },
+    );
+    const docker = fakeDocker([
+      {
+        match: isBake,
+        exitCode: 1,
+        lines: [
+          ...exported('other'),
+          '#20 [base 1/1] RUN false',
+          '#20 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+        ],
+      },
+    ]);
+    const report = await runPlan(cached, options(docker, { decide: decider().decide }));
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ['base', 'failed'],
+      ['mid', 'skipped-dependency'],
+      ['top', 'skipped-dependency'],
+      ['other', 'built'],
+      ['more', 'built'],
+    ]);
+    expect(docker.calls.filter((c) => isBake(c.argv))).toHaveLength(1);
+    expect(docker.calls.filter((c) => c.argv[1] === 'build').map((c) => c.argv[c.argv.indexOf('-t') + 1])).toEqual([
+      '127.0.0.1:5000/more:latest',
+    ]);
+  });
 });
