@@ -2,7 +2,8 @@
  * `npm run bench [scenario…]`: dockwright against `docker buildx bake` (on the bake file dockwright
  * exports) and a sequential `docker build` loop, on the FATE-like graph, in one run on this
  * machine; every figure is printed with its ratio to the reference and its goal. Scenarios:
- * cold, noop, leaf, base, single, hashing, gen, watch (all by default). BENCH_ROUNDS sets the rounds of
+ * cold, noop, leaf, base, single, hashing, gen, watch, fresh (all by default; fresh starts its own
+ * registry and two dockerds: it needs root and docker-registry). BENCH_ROUNDS sets the rounds of
  * the graph scenarios (default 5); BENCH_COLD_ROUNDS those of the cold one (default 3; each prunes
  * the build cache and installs packages again); single, gen and hashing take at most 3.
  *
@@ -22,8 +23,9 @@ import { genMany } from './scenarios/gen-many.js';
 import { hashing } from './scenarios/hashing.js';
 import { singleImage } from './scenarios/single-image.js';
 import { watchRebuild } from './scenarios/watch.js';
+import { freshMachine } from './scenarios/fresh-machine.js';
 
-const ALL = ['cold', 'noop', 'leaf', 'base', 'single', 'hashing', 'gen', 'watch'] as const;
+const ALL = ['cold', 'noop', 'leaf', 'base', 'single', 'hashing', 'gen', 'watch', 'fresh'] as const;
 type Scenario = (typeof ALL)[number];
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? '5') || 5;
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     if (chosen.includes('hashing')) show(await hashing(rounds));
     if (chosen.includes('gen')) show(await genMany(Math.min(rounds, 3)));
     if (chosen.includes('watch')) show(await watchRebuild(runId, rounds));
+    if (chosen.includes('fresh')) show(await freshMachine(runId, rounds));
   } finally {
     await project?.cleanup();
   }

@@ -51,7 +51,7 @@ const FATE_LEAF = 'contexts/fate/client/bin/notebook';
 const FATE_BASE = 'contexts/fate/base-image/bin/python';
 
 /** A FATE-shaped graph of 12 busybox images: base → python → modules, spark, tools; nginx alone. */
-function syntheticFate(): Record<string, string> {
+export function syntheticFate(): Record<string, string> {
   const shape: [string, string | null][] = [
     ['base-image', null],
     ['python', 'base-image'],
