@@ -5,7 +5,8 @@
  *    (run-bake.ts): a child starts from its parent's result in the same solve, and one process
  *    starts instead of one per image. A child that takes its parent by image (a registry cache, a
  *    parent on another engine: plan/parent-by-image.ts) goes in a later session, once its parent
- *    is built: sessions go wave by wave while a wave holds two or more images on an engine;
+ *    is built: sessions go wave by wave while a wave holds two or more images on an engine, or
+ *    one that others wait for;
  * 3. whatever is left — images bake did not finish because another failed, images with pre-build
  *    inputs, everything when bake cannot be used — is built image by image along the graph
  *    (run-build.ts), which isolates failures: a failure skips the failed image's descendants only.
@@ -16,7 +17,7 @@
  */
 import { phaseDone } from '../timing.js';
 import { bakeSession } from '../plan/bake-session.js';
-import { nextSession } from '../plan/parent-by-image.js';
+import { nextSession, parentLinkOf } from '../plan/parent-by-image.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
 import type { ImageResult } from './result.js';
@@ -38,14 +39,17 @@ const never = new AbortController().signal;
 
 /**
  * The out-of-date builds of the next bake sessions (plan/parent-by-image.ts says which can go
- * together), when bake is on and buildx is there: one session per engine, of two images or more.
+ * together), when bake is on and buildx is there: one session per engine, of two images or more —
+ * or of one that images on its engine wait for by image (a registry cache), so that the waves go on.
  */
 function sessionsOf(plan: BuildPlan, stale: ReadonlyMap<string, ImageBuild>, options: RunPlanOptions): ImageBuild[][] {
   if (options.bake === false || !plan.engine.buildx || options.parallel < 2) return [];
   const byEngine = new Map<string | undefined, ImageBuild[]>();
   for (const build of nextSession(stale, (b) => options.ownBuild?.(b) ?? false))
     byEngine.set(build.engine, [...(byEngine.get(build.engine) ?? []), build]);
-  return [...byEngine.values()].filter((session) => session.length >= 2);
+  const awaited = (parent: ImageBuild): boolean =>
+    [...stale.values()].some((c) => c.engine === parent.engine && c.parents.includes(parent.id) && parentLinkOf(c, parent) === 'image');
+  return [...byEngine.values()].filter((session) => session.length >= 2 || session.some(awaited));
 }
 
 /** The build as the run decided it: the labels its decision adds (the input digest). */

@@ -261,39 +261,50 @@ describe('runPlan', () => {
     expect(mid?.argv).toContain('BASE_IMAGE=base:latest');
   });
   it('with a registry cache builds wave by wave: a child FROM its built parent image, in a later session or on its own', async () => {
-    // base ← mid ← top, base ← side, other; every image with a registry cache
+    // base ← mid ← (top ← leaf, side), other; every image with a registry cache
     const cached = planBuild(
-      [model('base'), model('mid', { from: 'base' }), model('side', { from: 'base' }), model('top', { from: 'mid' }), model('other')],
+      [
+        model('base'),
+        model('mid', { from: 'base' }),
+        model('top', { from: 'mid' }),
+        model('side', { from: 'mid' }),
+        model('leaf', { from: 'top' }),
+        model('other'),
+      ],
       settings({ registry: '127.0.0.1:5000', registryCache: 'buildcache' }),
       {},
       { engine: { buildx: true } },
     );
     const bakeOf = (...targets: string[]) => ({
-      match: (a: readonly string[]) => isBake(a) && a.slice(-targets.length).join(' ') === targets.join(' '),
+      match: (a: readonly string[]) => isBake(a) && a.slice(a.indexOf('--progress=plain') + 1).join(' ') === targets.join(' '),
       lines: exported(...targets),
     });
-    const docker = fakeDocker([bakeOf('base', 'other'), bakeOf('mid', 'side')]);
+    const docker = fakeDocker([bakeOf('base', 'other'), bakeOf('mid'), bakeOf('top', 'side')]);
     const report = await runPlan(cached, options(docker, { decide: decider().decide }));
     expect(report.results.map((r) => [r.id, r.status])).toEqual([
       ['base', 'built'],
       ['mid', 'built'],
-      ['side', 'built'],
       ['top', 'built'],
+      ['side', 'built'],
+      ['leaf', 'built'],
       ['other', 'built'],
     ]);
+    // a wave of one goes to bake when others wait for it (mid), else it builds on its own (leaf)
     const runs = docker.calls.filter((c) => isBake(c.argv) || c.argv[1] === 'build');
-    expect(runs.map((c) => (isBake(c.argv) ? `bake ${c.argv.slice(-2).join(' ')}` : `build ${c.argv[c.argv.indexOf('-t') + 1]}`))).toEqual([
-      'bake base other',
-      'bake mid side',
-      'build 127.0.0.1:5000/top:latest',
-    ]);
-    // the second session names base's image, not a target: context
-    const second = JSON.parse(runs[1]?.opts.input ?? '{}') as {
+    expect(
+      runs.map((c) =>
+        isBake(c.argv)
+          ? `bake ${c.argv.slice(c.argv.indexOf('--progress=plain') + 1).join(' ')}`
+          : `build ${c.argv[c.argv.indexOf('-t') + 1]}`,
+      ),
+    ).toEqual(['bake base other', 'bake mid', 'bake top side', 'build 127.0.0.1:5000/leaf:latest']);
+    // a later session names the parent's image, not a target: context
+    const third = JSON.parse(runs[2]?.opts.input ?? '{}') as {
       target: Record<string, { args?: Record<string, string>; contexts?: unknown }>;
     };
-    expect(second.target.mid?.args?.BASE_IMAGE).toBe('127.0.0.1:5000/base:latest');
-    expect(second.target.mid?.contexts).toBeUndefined();
-    expect(runs[2]?.argv).toContain('MID_IMAGE=127.0.0.1:5000/mid:latest');
+    expect(third.target.top?.args?.MID_IMAGE).toBe('127.0.0.1:5000/mid:latest');
+    expect(third.target.top?.contexts).toBeUndefined();
+    expect(runs[3]?.argv).toContain('TOP_IMAGE=127.0.0.1:5000/top:latest');
   });
 
   it('with a registry cache, a failed wave ends the sessions: what is left builds image by image, what is on the failure is skipped', async () => {
