@@ -53,6 +53,9 @@ describe.skipIf(!engineAvailable || containerdHost === undefined)('a shared regi
     const a = await cli(hostA, ['build', '--push', '--progress', 'plain']);
     expect(a.exitCode, `${a.stdout}\n${a.stderr}`).toBe(0);
     expect(a.stdout).toContain('3 built');
+    // parents by image: base in a session of its own, then left and right FROM base's tag (no target: context)
+    const leftCommand = (await readFile(join(project.root, 'build-logs', 'left.log'), 'utf8')).split('\n')[0];
+    expect(leftCommand).toMatch(/^\$ docker buildx bake .*\(bake file of 2 images: left, right\)$/);
     for (const name of ['base', 'left', 'right'])
       expect((await dockerOk(['buildx', 'imagetools', 'inspect', `${registry.host}/${prefix}/${name}:buildcache`])).stdout).toContain(
         'Name:',
