@@ -11,7 +11,7 @@
  *   below src/: the paths the code computes from `import.meta.url` (`../../templates/`,
  *   `../index.js`, `../index.d.ts`, `../../package.json`) resolve the same from a chunk.
  * - npm dependencies are bundled, except ts-morph and typescript (large, loaded only by `check`
- *   and `import`) and jiti (it loads its own babel with a `require` relative to its file).
+ *   and `import`) and esbuild (it runs its own native binary, found relative to its package).
  * - Bundled CommonJS dependencies (commander, handlebars, dotenv…) `require` Node's built-ins: the
  *   banner gives every chunk a real `require`; without it esbuild's shim throws
  *   "Dynamic require of "node:events" is not supported".
@@ -44,7 +44,7 @@ const { outputFiles } = await build({
   target: 'node20',
   // maps for local debugging only: no sourceMappingURL comment, so the published files point at nothing missing
   sourcemap: 'external',
-  external: ['ts-morph', 'typescript', 'jiti'],
+  external: ['ts-morph', 'typescript', 'esbuild'],
   banner: {
     js: "import { createRequire as __dockwrightRequire } from 'node:module'; const require = __dockwrightRequire(import.meta.url);",
   },

@@ -1,18 +1,21 @@
 /**
- * Loading user TypeScript (definitions, the config file) at runtime with jiti: no compile step,
- * and `import … from 'dockwright'` resolves to this very package wherever the project lives.
+ * Loading user TypeScript (definitions, the config file) at runtime: no compile step, and
+ * `import … from 'dockwright'` is this very dockwright wherever the project lives.
  *
- * Within one session every file is evaluated once, so a stage or image imported by two files is
- * the same object (references are resolved by identity). Between sessions nothing is kept: the
- * modules a session added to the module cache are removed, so the next load sees edited files.
- * Exception: plain ESM JavaScript (`.mjs`, `.js` in a `"type": "module"` package) is imported
- * natively by jiti — Node keeps it for the life of the process, and `dockwright` resolves from it
- * only when the package is installed in the project.
+ * The files of one load are bundled together by esbuild (module-bundle.ts) and the bundle is kept
+ * in `.dockwright/modules/` (module-cache.ts), keyed by the entries and checked against the content
+ * of every file it was made from: a later run with nothing changed imports it without starting
+ * esbuild; any change is bundled again. Within one load every file is evaluated once, so a stage or
+ * image imported by two files is the same object (references are resolved by identity). Each load
+ * evaluates its bundle afresh (a query in the URL), so nothing is kept between loads in one process.
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BundleError } from '../errors/bundle-error.js';
+import { sha256 } from './digest-fs.js';
+import { esbuildTransform, type Transform } from './module-bundle.js';
+import { cachedBundle, moduleCacheDir, storeBundle } from './module-cache.js';
 
 /**
  * This package's public entry: `src/index.ts` when run from source, `dist/index.js` when compiled,
@@ -27,65 +30,83 @@ export const selfEntry = (): string => {
   return existsSync(js) ? js : fileURLToPath(new URL('../index.ts', import.meta.url));
 };
 
-/** Imports a file by absolute path; resolves to its module namespace (`default` is not merged in). */
-export type ImportFile = (file: string) => Promise<Record<string, unknown>>;
+/** A loaded file: its module namespace (`default` is not merged in), or why it did not load. */
+export type Imported =
+  { readonly file: string; readonly module: Record<string, unknown> } | { readonly file: string; readonly error: unknown };
 
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Runs `work` with an importer whose modules live only as long as `work`; sessions never overlap. */
-export function withModuleSession<T>(work: (importFile: ImportFile) => Promise<T>): Promise<T> {
-  const run = async (): Promise<T> => {
-    const jiti = createJiti(import.meta.url, {
-      moduleCache: true,
-      interopDefault: false,
-      alias: { dockwright: selfEntry() },
-    });
-    const before = new Set(Object.keys(jiti.cache));
-    try {
-      return await work(async (file) => {
-        const mod: unknown = await jiti.import(file);
-        return typeof mod === 'object' && mod !== null ? (mod as Record<string, unknown>) : { default: mod };
-      });
-    } finally {
-      for (const key of Object.keys(jiti.cache)) {
-        if (!before.has(key) && !key.includes('/node_modules/')) delete jiti.cache[key];
-      }
-    }
-  };
-  const result = queue.then(run, run);
-  queue = result.catch(() => undefined);
-  return result;
+export interface ImportOptions {
+  /** The transform (the tests count its calls); esbuild by default. */
+  readonly transform?: Transform;
 }
 
-/** A load failure as one line: the first line of the message, with the position of a syntax error. */
-export function describeLoadFailure(err: unknown, root: string): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const lines = message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const first = (lines[0] ?? 'unknown error').replace(/\s+/g, ' ');
-  const position = lines
-    .slice(1)
-    .map((l) => /:(\d+):(\d+)$/.exec(l))
-    .find(Boolean);
-  const thrown = position ? undefined : thrownAt(err, root);
-  const text = position ? `${first} (line ${position[1]}, column ${position[2]})` : thrown ? `${first} (thrown at ${thrown})` : first;
-  return text.split(`${root}/`).join('');
+/** 1: one bundle of every entry, lazy `import()` per entry. */
+const LOADER_VERSION = 1;
+let loads = 0;
+
+const cacheKey = (entries: readonly string[], transform: Transform, selfUrl: string): string =>
+  sha256(JSON.stringify({ v: LOADER_VERSION, t: transform.id, node: process.version, self: selfUrl, entries })).slice(0, 24);
+
+const where = (root: string, entries: readonly string[], transform: Transform) => {
+  const selfUrl = pathToFileURL(selfEntry()).href;
+  const dir = moduleCacheDir(root);
+  const key = cacheKey(entries, transform, selfUrl);
+  return { dir, key, req: { root, entries, outFile: join(dir, `${key}.mjs`), selfUrl } };
+};
+
+/** The bundle's path: from the cache when its sources are unchanged, else bundled now and stored. */
+async function bundlePath(root: string, entries: readonly string[], transform: Transform): Promise<string> {
+  const { dir, key, req } = where(root, entries, transform);
+  return (await cachedBundle(dir, key)) ?? storeBundle(dir, key, await transform.bundle(req));
 }
 
 /**
- * `definitions/x.ts:12:7`: the first frame of the error's stack in a project file (not a
- * dependency). On line 1 only the line: jiti may run a file inside a one-line wrapper, which
- * shifts the columns of that line.
+ * Imports `files` (absolute paths) in one load; every file is reported, loaded or not. When the
+ * bundle fails (a syntax error, a missing import), each file is bundled alone to find those at
+ * fault, and the others are loaded together.
  */
-function thrownAt(err: unknown, root: string): string | undefined {
-  const stack = err instanceof Error ? (err.stack ?? '') : '';
-  for (const line of stack.split('\n').slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^()]*?):(\d+):(\d+)\)?\s*$/.exec(line);
-    const file = m?.[1]?.replace(/^file:\/\//, '');
-    if (m && file && file.startsWith(`${root}/`) && !file.includes('/node_modules/'))
-      return `${file.slice(root.length + 1)}:${m[2]}${m[2] === '1' ? '' : `:${m[3]}`}`;
+export async function importModules(root: string, files: readonly string[], opts: ImportOptions = {}): Promise<Imported[]> {
+  const transform = opts.transform ?? esbuildTransform;
+  let path: string;
+  try {
+    path = await bundlePath(root, files, transform);
+  } catch (err) {
+    if (!(err instanceof BundleError) || files.length <= 1) return files.map((file) => ({ file, error: err }));
+    return importApart(root, files, transform, err);
   }
-  return undefined;
+  // stack traces of the user's code point at its files (the bundle's inline source map)
+  process.setSourceMapsEnabled(true);
+  const bundle = (await import(`${pathToFileURL(path).href}?load=${++loads}`)) as { modules: (() => Promise<unknown>)[] };
+  const out: Imported[] = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      const mod = (await bundle.modules[i]?.()) as Record<string, unknown>;
+      out.push({ file, module: mod });
+    } catch (error) {
+      out.push({ file, error });
+    }
+  }
+  return out;
+}
+
+/** Bundles each file alone; those that fail are reported with their own error, the others load together. */
+async function importApart(root: string, files: readonly string[], transform: Transform, first: BundleError): Promise<Imported[]> {
+  const faults = await Promise.all(
+    files.map((file) =>
+      transform.bundle(where(root, [file], transform).req).then(
+        () => undefined,
+        (error: unknown) => (error instanceof BundleError ? error : undefined),
+      ),
+    ),
+  );
+  if (faults.every((f) => f === undefined)) return files.map((file) => ({ file, error: first }));
+  const rest = await importModules(
+    root,
+    files.filter((_, i) => faults[i] === undefined),
+    { transform },
+  );
+  const loaded = new Map(rest.map((r) => [r.file, r]));
+  return files.map((file, i) => {
+    const error = faults[i];
+    return error ? { file, error } : (loaded.get(file) as Imported);
+  });
 }

@@ -1,6 +1,6 @@
 /**
- * Loading the definition files: every module in the definitions folder is imported (jiti, one
- * session, so shared stages and images keep their identity) and its exports are handed on as
+ * Loading the definition files: every module in the definitions folder is imported (one bundle,
+ * import-module.ts, so shared stages and images keep their identity) and its exports are handed on as
  * unknown values, in the order the file writes them. Files that fail to load are all reported
  * together, one line each, without a stack.
  */
@@ -10,41 +10,40 @@ import path from 'node:path';
 import type { LoadedDefinitions } from '../compile/resolve-images.js';
 import { ConfigError, DefinitionError, LoadError, type Problem } from '../errors/definition-error.js';
 import { exportOrder } from './export-order.js';
-import { describeLoadFailure, withModuleSession } from './import-module.js';
+import { importModules, type ImportOptions } from './import-module.js';
+import { describeLoadFailure } from './load-failure.js';
 import { listDefinitionFiles } from './list-definition-files.js';
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** The exports of every definition file under `root/definitionsDir`; files relative to `root`. */
-export async function loadDefinitions(root: string, definitionsDir: string): Promise<LoadedDefinitions[]> {
+export async function loadDefinitions(root: string, definitionsDir: string, opts: ImportOptions = {}): Promise<LoadedDefinitions[]> {
   const dir = path.resolve(root, definitionsDir);
   if (!existsSync(dir)) {
     throw new ConfigError(
       `the definitions folder ${toPosix(path.relative(root, dir)) || '.'} does not exist (setting definitionsDir, DOCKWRIGHT_DEFINITIONS_DIR or --definitions)`,
     );
   }
-  const files = await listDefinitionFiles(dir);
+  const files = (await listDefinitionFiles(dir)).map((rel) => path.join(dir, rel));
   const failures: LoadError[] = [];
-  const loaded = await withModuleSession(async (importFile) => {
-    const out: LoadedDefinitions[] = [];
-    for (const rel of files) {
-      const abs = path.join(dir, rel);
-      const file = toPosix(path.relative(root, abs));
-      try {
-        const text = await readFile(abs, 'utf8');
-        const imports = relativeImports(text).map((spec) => toPosix(path.relative(root, path.resolve(path.dirname(abs), spec))));
-        const mod = await importFile(abs);
-        const names = exportOrder(
-          text,
-          Object.keys(mod).filter((k) => k !== '__esModule'),
-        );
-        out.push({ file, exports: names.map((n) => mod[n]), exportNames: names, imports });
-      } catch (err) {
-        failures.push(new LoadError(file, new Error(describeLoadFailure(err, root), { cause: err })));
-      }
+  const loaded: LoadedDefinitions[] = [];
+  for (const result of await importModules(root, files, opts)) {
+    const abs = result.file;
+    const file = toPosix(path.relative(root, abs));
+    try {
+      if ('error' in result) throw result.error;
+      const text = await readFile(abs, 'utf8');
+      const imports = relativeImports(text).map((spec) => toPosix(path.relative(root, path.resolve(path.dirname(abs), spec))));
+      const mod = result.module;
+      const names = exportOrder(
+        text,
+        Object.keys(mod).filter((k) => k !== '__esModule'),
+      );
+      loaded.push({ file, exports: names.map((n) => mod[n]), exportNames: names, imports });
+    } catch (err) {
+      failures.push(new LoadError(file, new Error(describeLoadFailure(err, root, abs), { cause: err })));
     }
-    return out;
-  });
+  }
   if (failures.length > 0) throw new DefinitionError(failures.map(loadProblem));
   return loaded;
 }

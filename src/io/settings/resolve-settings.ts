@@ -1,6 +1,6 @@
 /**
  * Finding the project (../project-root.ts) and reading its settings. The config file is
- * loaded with jiti, `.env` is parsed with dotenv (process.env is never changed), then the layers
+ * loaded like the definitions (../import-module.ts), `.env` is parsed with dotenv (process.env is never changed), then the layers
  * are merged by `mergeSettings`.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../../errors/definition-error.js';
 import type { Settings } from '../../model/settings.js';
-import { describeLoadFailure, withModuleSession } from '../import-module.js';
+import { importModules, type ImportOptions } from '../import-module.js';
+import { describeLoadFailure } from '../load-failure.js';
 import { findProjectRoot } from '../project-root.js';
 import { mergeSettings } from './merge-settings.js';
 import type { SettingFlags } from './setting-overrides.js';
@@ -21,6 +22,8 @@ export interface SettingsRequest {
   readonly flags?: SettingFlags;
   /** A folder that is no project yet is the root (`import`, which starts one); else that is an error. */
   readonly orHere?: boolean;
+  /** How the config file is imported (the tests count the transforms). */
+  readonly importOptions?: ImportOptions;
 }
 
 export interface ResolvedSettings {
@@ -51,15 +54,17 @@ function withRefsOf(settings: Settings, committed: Settings): Settings {
   return out as Settings;
 }
 
-async function loadConfig(root: string, configFile: string): Promise<unknown> {
+async function loadConfig(root: string, configFile: string, opts: ImportOptions): Promise<unknown> {
   const file = path.relative(root, configFile);
   try {
-    const mod = await withModuleSession((importFile) => importFile(configFile));
+    const [loaded] = await importModules(root, [configFile], opts);
+    if (!loaded || 'error' in loaded) throw loaded?.error;
+    const mod = loaded.module;
     if (!('default' in mod)) throw new ConfigError(`${file} has no default export (expected \`export default defineConfig({ … })\`)`);
     return mod.default;
   } catch (err) {
     if (err instanceof ConfigError) throw err;
-    throw new ConfigError(`${file}: could not load the config: ${describeLoadFailure(err, root)}`, { cause: err });
+    throw new ConfigError(`${file}: could not load the config: ${describeLoadFailure(err, root, configFile)}`, { cause: err });
   }
 }
 
@@ -75,7 +80,9 @@ async function readDotenv(root: string): Promise<Record<string, string>> {
 /** Settings for a command run in `cwd`: flag > environment > `.env` > config file > default. */
 export async function resolveSettings(req: SettingsRequest): Promise<ResolvedSettings> {
   const { root, configFile } = findProjectRoot(req.cwd, req.orHere);
-  const config = configFile ? { file: path.relative(root, configFile), value: await loadConfig(root, configFile) } : undefined;
+  const config = configFile
+    ? { file: path.relative(root, configFile), value: await loadConfig(root, configFile, req.importOptions ?? {}) }
+    : undefined;
   const settings = mergeSettings({ config, dotenv: await readDotenv(root), env: req.env, flags: req.flags ?? {} });
   return { root, settings, configFile, refDefaults: withRefsOf(settings, mergeSettings({ config })) };
 }

@@ -83,7 +83,7 @@ const CASES: Record<string, Case> = {
   'syntax-error': {
     stderr: [
       'error: 1 problem in the definitions:',
-      /^ {2}definitions\/broken\.js: could not load the definition: .*Unexpected token.* \(line 3, column \d+\)$/,
+      /^ {2}definitions\/broken\.js: could not load the definition: .*Expected "}" but found "from" \(line 3, column \d+\)$/,
     ],
   },
   'bad-config': {

@@ -1,7 +1,7 @@
 /**
  * Start-up cost: what `dockwright --version` (or any command) loads before an action runs is the
  * static import graph of src/cli/main.ts. It must stay commander and the command files; the work
- * of each command (zod, jiti, handlebars, execa, ts-morph, the runner, digests) is `import()`ed
+ * of each command (zod, esbuild, handlebars, execa, ts-morph, the runner, digests) is `import()`ed
  * by its action (src/cli/actions/).
  */
 import { readFileSync } from 'node:fs';

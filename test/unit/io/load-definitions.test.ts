@@ -101,12 +101,12 @@ export { zeta as again };
       'definitions/e-throws-later.ts: could not load the definition: set the registry (thrown at definitions/e-throws-later.ts:4:22)',
     );
     expect(lines[0]).toBe(
-      'definitions/a-throws.ts: could not load the definition: no registry configured (thrown at definitions/a-throws.ts:1)',
+      'definitions/a-throws.ts: could not load the definition: no registry configured (thrown at definitions/a-throws.ts:1:7)',
     );
-    expect(lines[1]).toMatch(/^definitions\/b-syntax\.ts: could not load the definition: .*Unexpected token.* \(line 2, column \d+\)$/);
-    expect(lines[2]).toBe(
-      "definitions/c-missing.ts: could not load the definition: Cannot find module './nope.js' (thrown at definitions/c-missing.ts:1)",
+    expect(lines[1]).toMatch(
+      /^definitions\/b-syntax\.ts: could not load the definition: .*Expected "}" but found "from" \(line 2, column 36\)$/,
     );
+    expect(lines[2]).toBe("definitions/c-missing.ts: could not load the definition: Cannot find module './nope.js' (line 1, column 22)");
     expect(lines.join('\n')).not.toContain(root);
   });
 
