@@ -9,6 +9,7 @@ import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.j
 import { createDockerExec } from './docker-exec.js';
 import { buildxPlugin } from './buildx-plugin.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
+import { registryApi, type RegistryApi } from './registry-labels.js';
 import type { EngineInfo, ImageStore } from '../plan/image-build.js';
 
 /** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
@@ -19,6 +20,8 @@ export interface Engine {
   readonly env?: Readonly<Record<string, string>>;
   /** Read-only queries through the engine's API, when it is the local socket (engine-api.ts); else the CLI. */
   readonly api?: EngineApi;
+  /** Image labels through registries' HTTP API (registry-labels.ts), with the real docker CLI only; else `imagetools`. */
+  readonly registry?: RegistryApi;
 }
 
 /** How to reach the engine: docker's `--context NAME` (DOCKER_HOST and DOCKER_CONTEXT come from `env`). */
@@ -45,7 +48,8 @@ export function connectEngine(
   const globalArgs = dockerGlobalArgs(connection);
   const defined = definedEnv(env);
   const api = docker === undefined ? defaultEngineApi(defined, globalArgs) : undefined;
-  return { docker: docker ?? createDockerExec(), globalArgs, env: defined, ...(api ? { api } : {}) };
+  const registry = docker === undefined ? registryApi(defined) : undefined;
+  return { docker: docker ?? createDockerExec(), globalArgs, env: defined, ...(api ? { api } : {}), ...(registry ? { registry } : {}) };
 }
 
 /**
@@ -58,7 +62,8 @@ export function reconnect(e: Engine, env: Readonly<Record<string, string>>, conn
   const { DOCKER_CONTEXT: _ctx, ...rest } = e.env ?? {};
   const merged = env.DOCKER_HOST ? { ...rest, ...env } : { ...e.env, ...env };
   const api = e.api ? defaultEngineApi(merged, globalArgs) : undefined;
-  return { docker: e.docker, globalArgs, env: merged, ...(api ? { api } : {}) };
+  const registry = e.registry ? registryApi(merged) : undefined;
+  return { docker: e.docker, globalArgs, env: merged, ...(api ? { api } : {}), ...(registry ? { registry } : {}) };
 }
 
 /**

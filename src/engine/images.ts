@@ -1,11 +1,13 @@
 /**
  * What the engine (and a registry) knows about images, asked through the docker seam: one
- * `docker image inspect` for many refs at once, and `docker buildx imagetools inspect` for an
- * image in its registry (manifest and config only, nothing is pulled; docker's own login is used).
+ * `docker image inspect` for many refs at once, and an image's labels in its registry: over the
+ * registry's HTTP API (registry-labels.ts) when its answer is certain, else `docker buildx
+ * imagetools inspect` (manifest and config only, nothing is pulled; docker's own login is used).
  */
 import type { ImageInfo } from './engine-api.js';
 import { imageContent, type InheritedConfig } from './image-content.js';
 import { dockerRun, type Engine } from './engine.js';
+import { commonLabels } from './registry-labels.js';
 
 /** The label that carries an image's input digest. */
 export const DIGEST_LABEL = 'dev.dockwright.input-digest';
@@ -65,18 +67,19 @@ export async function inspectLocal(t: Engine, refs: readonly string[]): Promise<
 /**
  * The labels of an image in its registry, from its config blob; for a multi-platform image, the
  * labels every platform agrees on. Undefined when the registry does not have the tag (or cannot
- * be reached: then the image is simply built and pushed, which reports the real error).
+ * be reached: then the image is simply built and pushed, which reports the real error). The
+ * registry's HTTP API answers first; when its answer is not certain, docker's imagetools does.
  */
 export async function registryLabels(t: Engine, ref: string): Promise<Record<string, string> | undefined> {
+  const viaApi = await t.registry?.labels(ref);
+  if (viaApi !== undefined) return viaApi.found ? { ...viaApi.labels } : undefined;
   const r = await dockerRun(t, ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
   if (r.exitCode !== 0) return undefined;
   try {
     type Config = { config?: { Labels?: Record<string, string> | null } };
     const image = JSON.parse(r.stdout) as Config | Record<string, Config>;
     const configs: Config[] = 'config' in image ? [image as Config] : Object.values(image as Record<string, Config>);
-    const labels = configs.map((c) => c.config?.Labels ?? {});
-    const first = labels[0] ?? {};
-    return Object.fromEntries(Object.entries(first).filter(([k, v]) => labels.every((l) => l[k] === v)));
+    return commonLabels(configs.map((c) => c.config?.Labels ?? {}));
   } catch {
     return undefined;
   }
