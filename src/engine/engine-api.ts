@@ -31,6 +31,8 @@ export interface EngineApi {
   images(refs: readonly string[]): Promise<Map<string, ImageInfo> | undefined>;
   /** True when the engine answers `/_ping`; false (or absent) sends the question to the CLI. */
   ping?(): Promise<boolean>;
+  /** `DriverStatus` of `GET /info` (as `docker info`); undefined when the API could not answer. */
+  driverStatus?(): Promise<readonly (readonly [string, string])[] | undefined>;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
@@ -80,6 +82,16 @@ export function engineApi(socketPath: string): EngineApi {
         return (await get(socketPath, '/_ping')).status === 200;
       } catch {
         return false;
+      }
+    },
+    async driverStatus() {
+      try {
+        const reply = await get(socketPath, '/info');
+        if (reply.status !== 200) return undefined;
+        const status = (JSON.parse(reply.body) as { DriverStatus?: [string, string][] | null }).DriverStatus;
+        return Array.isArray(status) ? status : status === null ? [] : undefined;
+      } catch {
+        return undefined;
       }
     },
     async images(refs) {

@@ -10,6 +10,7 @@ import { createDockerExec } from './docker-exec.js';
 import { buildxPlugin } from './buildx-plugin.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
 import { registryApi, type RegistryApi } from './registry-labels.js';
+import { usesEndpointBuilder } from './buildx-builder.js';
 import type { EngineInfo, ImageStore } from '../plan/image-build.js';
 
 /** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
@@ -78,10 +79,13 @@ export const dockerRun = (e: Engine, args: readonly string[], opts: DockerRunOpt
   e.docker.run([...(e.globalArgs ?? []), ...args], { ...opts, ...(e.env || opts.env ? { env: { ...e.env, ...opts.env } } : {}) });
 
 /** The containerd image store shows in `docker info` as driver-type `io.containerd.snapshotter.v1`. */
+const storeOfPairs = (pairs: readonly (readonly [string, string])[]): ImageStore =>
+  pairs.some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? 'containerd' : 'classic';
+
+/** The image store from `docker info --format '{{json .DriverStatus}}'`. */
 export const storeOf = (driverStatus: string): ImageStore | undefined => {
   try {
-    const pairs = JSON.parse(driverStatus) as [string, string][] | null;
-    return (pairs ?? []).some(([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1') ? 'containerd' : 'classic';
+    return storeOfPairs((JSON.parse(driverStatus) as [string, string][] | null) ?? []);
   } catch {
     return undefined;
   }
@@ -100,17 +104,33 @@ export async function probeEngine(e: Engine): Promise<EngineInfo> {
   return { buildx: (await dockerRun(e, ['buildx', 'version'])).exitCode === 0 };
 }
 
+async function storeFromCli(e: Engine): Promise<ImageStore | undefined> {
+  const info = await dockerRun(e, ['info', '--format', '{{json .DriverStatus}}']);
+  return info.exitCode === 0 ? storeOf(info.stdout.trim()) : undefined;
+}
+
+/** The image store: `GET /info` on the engine's socket, else `docker info` (started at once: no API, no wait). */
+function probeImageStore(e: Engine): Promise<ImageStore | undefined> {
+  const viaApi = e.api?.driverStatus?.();
+  if (viaApi === undefined) return storeFromCli(e);
+  return viaApi.then((pairs) => (pairs !== undefined ? storeOfPairs(pairs) : storeFromCli(e)));
+}
+
+/** The builder's driver: `docker` when buildx certainly uses the endpoint's own builder (buildx-builder.ts), else `docker buildx inspect`. */
+async function probeDriver(e: Engine, builder?: string): Promise<string | undefined> {
+  const local = e.api !== undefined && (e.globalArgs ?? []).length === 0;
+  if (usesEndpointBuilder(e.env ?? {}, local, builder)) return 'docker';
+  const inspect = await dockerRun(e, ['buildx', 'inspect', ...(builder ? [builder] : [])]);
+  return inspect.exitCode === 0 ? driverOf(inspect.stdout) : undefined;
+}
+
 /**
- * The engine's image store (`docker info`) and the driver of the builder (`docker buildx inspect
- * [builder]`): asked only when a plan needs them (several platforms, a registry cache), so that a
- * plan the engine cannot build says what to change. An answer docker does not give stays unknown.
+ * The engine's image store and the driver of the builder (`[builder]`): asked only when a plan
+ * needs them (several platforms, a registry cache), so that a plan the engine cannot build says
+ * what to change. Without a process where the answer is certain (the engine API, buildx's store);
+ * else `docker info` and `docker buildx inspect`. An answer docker does not give stays unknown.
  */
 export async function probeStore(e: Engine, builder?: string): Promise<Pick<EngineInfo, 'store' | 'driver'>> {
-  const [info, inspect] = await Promise.all([
-    dockerRun(e, ['info', '--format', '{{json .DriverStatus}}']),
-    dockerRun(e, ['buildx', 'inspect', ...(builder ? [builder] : [])]),
-  ]);
-  const store = info.exitCode === 0 ? storeOf(info.stdout.trim()) : undefined;
-  const driver = inspect.exitCode === 0 ? driverOf(inspect.stdout) : undefined;
+  const [store, driver] = await Promise.all([probeImageStore(e), probeDriver(e, builder)]);
   return { ...(store ? { store } : {}), ...(driver ? { driver } : {}) };
 }
