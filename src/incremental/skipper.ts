@@ -5,7 +5,9 @@
  * with `--push` in the registry — else build, with the digest label added to its build.
  *
  * The engine is asked once for the whole plan (every tag and every external ref in one
- * `docker image inspect`), so that a run where nothing changed costs one docker call.
+ * `docker image inspect`), so that a run where nothing changed costs one docker call; with
+ * `--push`, every pushable tag's registry labels are asked when the skipper is made, while the
+ * inputs are hashed.
  */
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
@@ -90,6 +92,16 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
   const buildArgs = (build: Build): string[] => build.buildArgs.map(buildArgSpec);
 
+  /** With `--push`, each pushable tag's labels in its registry, all asked at once while the inputs are hashed. */
+  const inRegistry = new Map<string, Promise<Record<string, string> | undefined>>();
+  const registryLabelsOf = (tag: string): Promise<Record<string, string> | undefined> => {
+    const asked = inRegistry.get(tag) ?? registryLabels(o.engine, tag);
+    if (!inRegistry.has(tag)) asked.catch(() => {}); // awaited (and its error seen) by the decision
+    inRegistry.set(tag, asked);
+    return asked;
+  };
+  if (o.push && !o.force) o.plan.builds.filter((b) => b.push).forEach((b) => b.tags.forEach(registryLabelsOf));
+
   let local: Promise<Map<string, LocalImage>> | undefined;
   /** Every tag of the plan, every external ref and every parent outside the plan: one docker call. */
   const localImages = (): Promise<Map<string, LocalImage>> =>
@@ -151,7 +163,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   /** Up to date, or why not. */
   const check = async (build: ImageBuild, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
     if (o.push && build.push) {
-      const labels = await Promise.all(build.tags.map((t) => registryLabels(o.engine, t)));
+      const labels = await Promise.all(build.tags.map(registryLabelsOf));
       const missing = build.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
       if (missing.length === 0) return { upToDate: true, reason: `${IN_REGISTRY} with input digest ${short(d.digest)}` };
       return { upToDate: false, reason: `${missing[0]} is not in its registry with these inputs` };

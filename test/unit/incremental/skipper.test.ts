@@ -122,7 +122,10 @@ describe('createSkipper', () => {
     const digest = local.get('acme/app:1')?.labels?.[DIGEST_LABEL] as string;
     const inRegistry = fakeDocker([], { local: local, registry: new Map([['acme/app:1', { [DIGEST_LABEL]: digest }]]) });
     const o = options(root, inRegistry, { push: true, plan: planBuild(images, s, {}, { engine: { buildx: true }, push: true }) });
-    const verdicts = await (await createSkipper(o)).explain();
+    const skipper = await createSkipper(o);
+    // the registry is asked as the skipper is made, before any input is hashed
+    expect(inRegistry.calls.filter((c) => c.argv[1] === 'imagetools').map((c) => c.argv.at(-1))).toEqual(['acme/app:1']);
+    const verdicts = await skipper.explain();
     // base is never pushed: its local image decides
     expect(verdicts.map((v) => v.reason.replace(/[0-9a-f]{12}/, 'D'))).toEqual([
       'inputs unchanged (D)',
