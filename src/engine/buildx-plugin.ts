@@ -6,9 +6,9 @@
  * find the one docker would pick: in docker's plugin folders, in docker's order, and only when the
  * docker config names no extra plugin folders and no global docker options come first.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { dockerConfigDir, readDockerConfig } from './docker-config.js';
 
 /** Where the docker CLI looks for plugins on Linux, after the user's own folder. */
 const SYSTEM_DIRS = [
@@ -22,20 +22,14 @@ const found = new Map<string, string | undefined>();
 
 /** The buildx plugin docker would run with this environment; undefined when that is not certain. */
 export function buildxPlugin(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const configDir = env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker');
+  const configDir = dockerConfigDir(env);
   const known = found.get(configDir);
   if (known !== undefined || found.has(configDir)) return known;
-  let plugin: string | undefined;
-  try {
-    const config = existsSync(join(configDir, 'config.json'))
-      ? (JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as { cliPluginsExtraDirs?: unknown })
-      : {};
-    if (config.cliPluginsExtraDirs === undefined) {
-      plugin = [join(configDir, 'cli-plugins'), ...SYSTEM_DIRS].map((d) => join(d, 'docker-buildx')).find((p) => existsSync(p));
-    }
-  } catch {
-    plugin = undefined;
-  }
+  const config = readDockerConfig(env);
+  const plugin =
+    config !== undefined && config.cliPluginsExtraDirs === undefined
+      ? [join(configDir, 'cli-plugins'), ...SYSTEM_DIRS].map((d) => join(d, 'docker-buildx')).find((p) => existsSync(p))
+      : undefined;
   found.set(configDir, plugin);
   return plugin;
 }

@@ -9,10 +9,9 @@
  * API cannot give (the socket refuses, an unexpected status): callers fall back to the CLI when a
  * method resolves to undefined.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { readDockerConfig } from './docker-config.js';
 import { imageContent, type InheritedConfig } from './image-content.js';
 
 /** What the engine says of a local image (as `docker image inspect`). */
@@ -43,14 +42,9 @@ export function localSocket(env: Readonly<Record<string, string | undefined>>, g
   if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return undefined;
   const host = env.DOCKER_HOST;
   if (host !== undefined && host !== '') return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-  try {
-    const config = JSON.parse(readFileSync(join(env.DOCKER_CONFIG ?? join(env.HOME ?? homedir(), '.docker'), 'config.json'), 'utf8')) as {
-      currentContext?: string;
-    };
-    if (config.currentContext && config.currentContext !== 'default') return undefined;
-  } catch {
-    // no config: the default context
-  }
+  // no config, or one that cannot be read: the default context
+  const current = readDockerConfig(env)?.currentContext;
+  if (current && current !== 'default') return undefined;
   return existsSync(DEFAULT_SOCKET) ? DEFAULT_SOCKET : undefined;
 }
 
