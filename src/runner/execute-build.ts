@@ -54,11 +54,15 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
   const progress = job.quiet ? silent : createProgress(job.progress, json ? io.stdout : io.stderr);
   // with --progress json, stdout carries only events
   const out = { summary: json ? io.stderr : io.stdout, errors: io.stderr };
-  const decisions = new Map(decided?.map((d, n) => [job.plan.builds[n]?.id as string, d]));
   let report: BuildReport;
   try {
-    if (decided !== undefined && decided.every((d) => 'upToDate' in d)) report = upToDate(job.plan, decided, progress);
-    else {
+    // every image decided before the runner is loaded: when all are up to date it never is
+    const made = decided ?? (await Promise.all(job.plan.builds.map((build) => job.skipper.decide(build))));
+    const decisions = new Map(made.map((d, n) => [job.plan.builds[n]?.id as string, d]));
+    if (made.every((d) => 'upToDate' in d)) {
+      phaseDone('input digests and decisions');
+      report = upToDate(job.plan, made, progress);
+    } else {
       const [{ runPlan }, { hasOwnInputs, inputsPreparer }] = await loadBuildRunner();
       phaseDone('build runner loaded');
       report = await runPlan(job.plan, {
