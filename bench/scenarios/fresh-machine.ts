@@ -115,8 +115,9 @@ export async function freshMachine(runId: string, n: number): Promise<Figure> {
         'bake-dw-cache': await cacheSets(bakeFile, 'cache-from', bakeNs, dwNs),
       };
       const samples: Record<FreshTool, number[]> = { dockwright: [], bake: [], 'bake-dw-cache': [] };
-      // where the fastest dockwright round's time went (DOCKWRIGHT_TIMING); how much of each bake its cache served
+      // where the fastest and the slowest dockwright round's time went (DOCKWRIGHT_TIMING); how much of each bake its cache served
       let phases: string[] = [];
+      let slowPhases: string[] = [];
       const steps = new Map<FreshTool, string>();
       const run = async (tool: FreshTool): Promise<number> => {
         await makeFresh(b);
@@ -129,7 +130,9 @@ export async function freshMachine(runId: string, n: number): Promise<Figure> {
         await rm(join(root, '.dockwright'), { recursive: true, force: true });
         const r = await timed('node', [cli, 'build', '--push', '--progress', 'plain'], root, { ...onB, DOCKWRIGHT_TIMING: '1' });
         if (!/\b12 up to date\b/.test(r.output)) throw new Error(`dockwright on machine B built something:\n${r.output}`);
-        if (r.seconds <= Math.min(...samples.dockwright)) phases = r.output.split('\n').filter((l) => l.startsWith('timing:'));
+        const timing = r.output.split('\n').filter((l) => l.startsWith('timing:'));
+        if (r.seconds <= Math.min(...samples.dockwright)) phases = timing;
+        if (r.seconds >= Math.max(...samples.dockwright)) slowPhases = timing;
         return r.seconds;
       };
       // the order turns each round, so that no tool always runs first
@@ -146,6 +149,8 @@ export async function freshMachine(runId: string, n: number): Promise<Figure> {
           `last rounds: bake (its own cache) ${steps.get('bake')}; bake-dw-cache (the cache dockwright exported) ${steps.get('bake-dw-cache')}`,
           "dockwright's fastest round:",
           ...phases.map((l) => `  ${l}`),
+          "dockwright's slowest round:",
+          ...slowPhases.map((l) => `  ${l}`),
         ].join('\n    '),
       };
     });

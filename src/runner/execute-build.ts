@@ -11,6 +11,7 @@ import type { Decision, Skipper } from '../incremental/skipper.js';
 import type { ImageModel } from '../model/resolved.js';
 import { ownDirs } from '../model/own-dirs.js';
 import type { Settings } from '../model/settings.js';
+import { spansEngines } from '../plan/build-engine.js';
 import type { BuildPlan } from '../plan/image-build.js';
 import { phaseDone } from '../timing.js';
 import { reportBuild } from './build-error.js';
@@ -56,10 +57,11 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
   const out = { summary: json ? io.stderr : io.stdout, errors: io.stderr };
   let report: BuildReport;
   try {
-    // every image decided before the runner is loaded: when all are up to date it never is
+    // every image decided before the runner is loaded: when all are up to date it never is (but
+    // for a plan over several engines, whose run reports each image's pushed digest)
     const made = decided ?? (await Promise.all(job.plan.builds.map((build) => job.skipper.decide(build))));
     const decisions = new Map(made.map((d, n) => [job.plan.builds[n]?.id as string, d]));
-    if (made.every((d) => 'upToDate' in d)) {
+    if (made.every((d) => 'upToDate' in d) && !spansEngines(job.plan)) {
       phaseDone('input digests and decisions');
       report = upToDate(job.plan, made, progress);
     } else {
