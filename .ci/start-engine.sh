@@ -32,6 +32,22 @@ flock 9   # (closed for the daemons started below, which would otherwise hold it
 
 started() { if [[ -n ${DOCKWRIGHT_ENGINE_STARTED:-} ]]; then echo "$1 $2" >>"$DOCKWRIGHT_ENGINE_STARTED"; fi; }
 elapsed() { echo "$((SECONDS - $1))s"; }
+# wait_up PID LOG WHAT DOCKER...: waits up to 60 s for `DOCKER... info` to answer while PID lives;
+# if it never does, prints the last lines of LOG and exits
+wait_up() {
+  local pid=$1 log=$2 what=$3
+  shift 3
+  for _ in $(seq 1 120); do
+    "$@" info >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if ! "$@" info >/dev/null 2>&1; then
+    echo "start-engine: $what did not come up; last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+}
 
 # --- dockerd ---------------------------------------------------------------------------------
 if docker info >/dev/null 2>&1; then
@@ -51,16 +67,7 @@ else
   pid=$!
   echo "$pid" >"$cache/dockerd.pid"
   started dockerd "$pid"
-  for _ in $(seq 1 120); do
-    docker info >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if ! docker info >/dev/null 2>&1; then
-    echo "start-engine: dockerd did not come up; last lines of $cache/dockerd.log:" >&2
-    tail -n 30 "$cache/dockerd.log" >&2
-    exit 1
-  fi
+  wait_up "$pid" "$cache/dockerd.log" dockerd docker
   echo "dockerd: started pid $pid ($(docker version --format '{{.Server.Version}}'), $(elapsed "$t"))"
 fi
 
@@ -191,16 +198,7 @@ else
     >"$ce/dockerd.log" 2>&1 </dev/null 9>&- &
   pid=$!
   started dockerd "$pid"
-  for _ in $(seq 1 120); do
-    cdocker info >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if ! cdocker info >/dev/null 2>&1; then
-    echo "start-engine: the containerd-store dockerd did not come up; last lines of $ce/dockerd.log:" >&2
-    tail -n 30 "$ce/dockerd.log" >&2
-    exit 1
-  fi
+  wait_up "$pid" "$ce/dockerd.log" 'the containerd-store dockerd' cdocker
   echo "containerd-store dockerd: started pid $pid on $ce_host ($(elapsed "$t"))"
 fi
 # Its containers (and RUN steps: apt-get in builds) reach the network through rules added here, on

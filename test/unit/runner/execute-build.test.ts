@@ -80,7 +80,7 @@ describe('executeBuild', () => {
     const r = await run(['app']);
     expect(r.loaded).toEqual(['run-plan']);
     expect(r.asked.sort()).toEqual(['app', 'base']);
-    expect(r.report.results.map((x) => `${x.id} ${x.status}`)).toEqual(['base up-to-date', expect.stringMatching(/^app (built|failed)$/)]);
+    expect(r.report.results.map((x) => `${x.id} ${x.status}`)).toEqual(['base up-to-date', 'app built']);
     expect(r.docker.calls.some((c) => c.argv.includes('app:latest'))).toBe(true);
   });
 });
