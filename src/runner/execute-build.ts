@@ -17,7 +17,7 @@ import { phaseDone } from '../timing.js';
 import { reportBuild } from './build-error.js';
 import { createProgress, type Progress, type ProgressMode } from './progress/progress.js';
 import type { Streams } from './push-report.js';
-import type { ImageResult } from './result.js';
+import { upToDateResult } from './result.js';
 import type { BuildReport } from './run-build.js';
 
 export interface BuildJob {
@@ -93,17 +93,7 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
 }
 
 function upToDate(plan: BuildPlan, decided: readonly Decision[], progress: Progress): BuildReport {
-  const results = plan.builds.map((build, n): ImageResult => {
-    const d = decided[n] as Extract<Decision, { upToDate: string }>;
-    return {
-      id: build.id,
-      status: 'up-to-date',
-      ms: 0,
-      tags: build.tags,
-      reason: d.upToDate,
-      ...(d.size !== undefined ? { size: d.size } : {}),
-    };
-  });
+  const results = plan.builds.map((build, n) => upToDateResult(build, decided[n] as Extract<Decision, { upToDate: string }>));
   for (const r of results) {
     progress.start(r.id);
     progress.done(r);

@@ -26,3 +26,16 @@ export const statusText: Record<JobStatus, string> = {
   'skipped-dependency': 'skipped (dependency failed)',
   cancelled: 'cancelled',
 };
+
+/** The result of an image its decision found up to date (`reason`: why; `size`: when known). */
+export const upToDateResult = (
+  build: { readonly id: string; readonly tags: readonly string[] },
+  decision: { readonly upToDate: string; readonly size?: number | undefined },
+): ImageResult => ({
+  id: build.id,
+  status: 'up-to-date',
+  ms: 0,
+  tags: build.tags,
+  reason: decision.upToDate,
+  ...(decision.size !== undefined ? { size: decision.size } : {}),
+});

@@ -20,7 +20,7 @@ import { bakeSession } from '../plan/bake-session.js';
 import { nextSession, parentLinkOf } from '../plan/parent-by-image.js';
 import type { BuildPlan, ImageBuild } from '../plan/image-build.js';
 import { offTheirBase } from './base-check.js';
-import type { ImageResult } from './result.js';
+import { upToDateResult, type ImageResult } from './result.js';
 import { runBake, type BakeMember } from './run-bake.js';
 import { createHandover, withPushedDigests } from './parent-handover.js';
 import { buildEngines } from './spread-engines.js';
@@ -67,14 +67,7 @@ export async function runPlan(plan: BuildPlan, options: RunPlanOptions): Promise
   for (const build of plan.builds) {
     const d = decisions.get(build.id);
     if (d && 'upToDate' in d) {
-      const result: ImageResult = {
-        id: build.id,
-        status: 'up-to-date',
-        ms: 0,
-        tags: build.tags,
-        reason: d.upToDate,
-        ...(d.size !== undefined ? { size: d.size } : {}),
-      };
+      const result = upToDateResult(build, d);
       progress.start(build.id);
       progress.done(result);
       results.set(build.id, result);
