@@ -44,7 +44,9 @@ export async function coldBuild(p: BenchProject, n: number): Promise<Figure> {
     seconds,
     samples,
     reference: 'bake',
-    goal: { tool: 'dockwright', maxRatio: 1.0 },
+    // issue 15 (the full run's fixed costs): ≤ 1.05× bake — the same work in one bake session, plus
+    // dockwright's start, settings, definitions and input digests before it
+    goal: { tool: 'dockwright', maxRatio: 1.05 },
   };
 }
 
