@@ -4,6 +4,10 @@
  * own duration, the time since the process started (Node's own start included) and the CPU time
  * the process had used by then (on a busy machine the wall clock says little; the CPU time still
  * says what the work cost). Marks cost two clock reads when timing is off.
+ *
+ * Questions a phase waits on (the engine's API, a registry, a process) are timed by kind with
+ * {@link waitedOn}: how many, when the first began and the last ended, and the longest one, printed
+ * after the phases — what of a phase's wall time is waiting, and on what.
  */
 interface Mark {
   readonly phase: string;
@@ -14,12 +18,40 @@ interface Mark {
 }
 
 const marks: Mark[] = [];
+
+/** The questions of one kind: how many, the first start, the last end, the longest (ms since the start). */
+interface Waits {
+  count: number;
+  first: number;
+  last: number;
+  longest: number;
+}
+
+const waits = new Map<string, Waits>();
 /** Milliseconds since the process's performance timeline began (Node's own start). */
 const sinceStart = (): number => performance.now();
 
 /** Forgets the marks of an earlier command run in the same process (tests run many). */
 export function resetTiming(): void {
   marks.length = 0;
+  waits.clear();
+}
+
+/** `work`, timed as one question of `kind` (`registry labels`, `engine: images`). */
+export function waitedOn<T>(kind: string, work: Promise<T>): Promise<T> {
+  const began = sinceStart();
+  const end = (): void => {
+    const ended = sinceStart();
+    const w = waits.get(kind) ?? { count: 0, first: began, last: ended, longest: 0 };
+    waits.set(kind, {
+      count: w.count + 1,
+      first: Math.min(w.first, began),
+      last: Math.max(w.last, ended),
+      longest: Math.max(w.longest, ended - began),
+    });
+  };
+  work.then(end, end);
+  return work;
 }
 
 /** Records that a phase ended now. */
@@ -31,13 +63,16 @@ export function phaseDone(phase: string): void {
 /** The phases as lines (`timing:   12 ms  +12 ms  cpu   10 ms  load settings`), from the process's start. */
 export function formatTiming(): string {
   let last = 0;
-  return marks
-    .map(({ phase, at, cpu }) => {
-      const line = `timing: ${at.toFixed(0).padStart(6)} ms  +${(at - last).toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  ${phase}\n`;
-      last = at;
-      return line;
-    })
-    .join('');
+  const ms = (n: number): string => n.toFixed(0).padStart(6);
+  const phases = marks.map(({ phase, at, cpu }) => {
+    const line = `timing: ${ms(at)} ms  +${(at - last).toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  ${phase}\n`;
+    last = at;
+    return line;
+  });
+  const asked = [...waits].map(
+    ([kind, w]) => `timing: ${ms(w.first)} ms → ${ms(w.last)} ms  ${w.count}× ${kind}, longest ${w.longest.toFixed(0)} ms\n`,
+  );
+  return [...phases, ...asked].join('');
 }
 
 export const timingWanted = (env: Readonly<Record<string, string | undefined>>): boolean =>

@@ -10,11 +10,14 @@ import { cli, removeImages, type BenchProject } from './project.js';
 export type Tool = 'dockwright' | 'bake' | 'sequential';
 export const TOOLS: readonly Tool[] = ['dockwright', 'bake', 'sequential'];
 
-/** Seconds for one build of the whole graph with `tool`. */
-export async function buildWith(tool: Tool, p: BenchProject): Promise<number> {
+/** Seconds for one build of the whole graph with `tool`; `phases` gets dockwright's `DOCKWRIGHT_TIMING` lines. */
+export async function buildWith(tool: Tool, p: BenchProject, phases?: (lines: string[]) => void): Promise<number> {
   switch (tool) {
-    case 'dockwright':
-      return (await timed('node', [cli, 'build', '--progress', 'plain'], p.root)).seconds;
+    case 'dockwright': {
+      const r = await timed('node', [cli, 'build', '--progress', 'plain'], p.root, phases ? { DOCKWRIGHT_TIMING: '1' } : {});
+      phases?.(r.output.split('\n').filter((l) => l.startsWith('timing:')));
+      return r.seconds;
+    }
     case 'bake':
       return (await timed('docker', ['buildx', 'bake', '-f', p.bakeFile, '--progress=plain'], p.root)).seconds;
     case 'sequential': {

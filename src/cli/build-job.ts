@@ -14,7 +14,7 @@ import type { ImageModel } from '../model/resolved.js';
 import { planBuild, type BuildFlags } from '../plan/build-plan.js';
 import type { BuildPlan, EngineInfo } from '../plan/image-build.js';
 import { needsStoreProbe } from '../plan/engine-fit.js';
-import { phaseDone } from '../timing.js';
+import { phaseDone, waitedOn } from '../timing.js';
 import { retargetImages } from '../plan/retarget.js';
 import { enginesUsed } from '../plan/engine-placement.js';
 import { buildEngines } from '../runner/spread-engines.js';
@@ -115,7 +115,8 @@ export async function checkExternal(engine: Engine, plan: BuildPlan): Promise<vo
 
 /**
  * A real run needs an engine (a dry run asks what it can and needs none): checked before any work.
- * Build implies gen: the selected Dockerfiles are written, the parents not built here must exist; then the job.
+ * The parents not built here must exist; build implies gen: the selected Dockerfiles are written
+ * (meanwhile the skipper is made, which reads them only when it decides, and its questions run); then the job.
  */
 export async function readyJob(
   ctx: CliContext,
@@ -127,15 +128,17 @@ export async function readyJob(
   const engineOf = buildEngines(p.plan, p.engine);
   for (const spec of enginesUsed(p.plan.builds, p.plan.engines ?? []))
     await requireEngine(engineOf({ engine: spec.name }), spec.context ? { context: spec.context } : {});
+  await waitedOn('external parents checked', checkExternal(p.engine, p.plan));
+  // the skipper's questions (the registry's labels, the local images) are asked while the files are written
+  const skipping = early(waitedOn('skipper made (hash cache read)', createSkipper(p.skipOptions)));
   await writeGeneratedFor(ctx, p.project, inOrder(p));
-  await checkExternal(p.engine, p.plan);
   return {
     root: p.project.root,
     settings: p.project.settings,
     images: p.planned,
     plan: p.plan,
     engine: p.engine,
-    skipper: await createSkipper(p.skipOptions),
+    skipper: await skipping,
     progress: o.progress,
     parallel: parallelOf(o.parallel, p.project.settings),
     failFast: o.failFast,

@@ -5,6 +5,7 @@
  * `--dry-run` / `--json` print the plan and stop before anything is written or run.
  * The work (the runner, input digests, execa) is in actions/build.ts, loaded when the command runs.
  */
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { DockerExec } from '../engine/docker-exec.js';
 import { defaultParallel } from './parallel.js';
@@ -58,6 +59,8 @@ export const buildCommand = (ctx: CliContext, docker?: DockerExec): Command =>
     )
     .option('--force', 'build even the images whose inputs did not change (docs/incremental.md)')
     .action(async (operands: string[], rawOptions: unknown, command: Command) => {
+      const { cwd } = command.optsWithGlobals<{ cwd?: string }>();
+      void import('../io/import-module.js').then(({ prepareImports }) => prepareImports(path.resolve(ctx.cwd, cwd ?? '.')));
       const { buildAction } = await import('./actions/build.js');
       await buildAction(ctx, docker, operands, rawOptions, command);
     });

@@ -12,6 +12,7 @@ import { defaultEngineApi, type EngineApi } from './engine-api.js';
 import { registryApi, type RegistryApi } from './registry-labels.js';
 import { usesEndpointBuilder } from './buildx-builder.js';
 import type { EngineInfo, ImageStore } from '../plan/image-build.js';
+import { waitedOn } from '../timing.js';
 
 /** One engine connection: the docker CLI seam, docker's global options and environment, the API when local. */
 export interface Engine {
@@ -76,7 +77,10 @@ export const BUILD_ENV: Readonly<Record<string, string>> = { BUILDX_GIT_INFO: '0
 
 /** `docker [global options] …args` on this engine; `opts.env` is added to the engine's environment. */
 export const dockerRun = (e: Engine, args: readonly string[], opts: DockerRunOptions = {}): Promise<DockerResult> =>
-  e.docker.run([...(e.globalArgs ?? []), ...args], { ...opts, ...(e.env || opts.env ? { env: { ...e.env, ...opts.env } } : {}) });
+  waitedOn(
+    `process: docker ${args.slice(0, 2).join(' ')}`,
+    e.docker.run([...(e.globalArgs ?? []), ...args], { ...opts, ...(e.env || opts.env ? { env: { ...e.env, ...opts.env } } : {}) }),
+  );
 
 /** The containerd image store shows in `docker info` as driver-type `io.containerd.snapshotter.v1`. */
 const storeOfPairs = (pairs: readonly (readonly [string, string])[]): ImageStore =>

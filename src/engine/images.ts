@@ -8,6 +8,7 @@ import type { ImageInfo } from './engine-api.js';
 import { imageContent, type InheritedConfig } from './image-content.js';
 import { dockerRun, type Engine } from './engine.js';
 import { commonLabels } from './registry-labels.js';
+import { waitedOn } from '../timing.js';
 
 /** The label that carries an image's input digest. */
 export const DIGEST_LABEL = 'dev.dockwright.input-digest';
@@ -35,7 +36,8 @@ export async function inspectLocal(t: Engine, refs: readonly string[]): Promise<
   const found = new Map<string, LocalImage>();
   const unique = [...new Set(refs)];
   if (unique.length === 0) return found;
-  const viaApi = await t.api?.images(unique);
+  const asked = t.api?.images(unique);
+  const viaApi = asked && (await waitedOn('engine API: images', asked));
   if (viaApi) return viaApi;
   const r = await dockerRun(t, ['image', 'inspect', '--format', FORMAT, ...unique]);
   const lines = r.stdout.split('\n').filter((l) => l.trim() !== '');
@@ -71,7 +73,8 @@ export async function inspectLocal(t: Engine, refs: readonly string[]): Promise<
  * registry's HTTP API answers first; when its answer is not certain, docker's imagetools does.
  */
 export async function registryLabels(t: Engine, ref: string): Promise<Record<string, string> | undefined> {
-  const viaApi = await t.registry?.labels(ref);
+  const asked = t.registry?.labels(ref);
+  const viaApi = asked && (await waitedOn('registry API: labels', asked));
   if (viaApi !== undefined) return viaApi.found ? { ...viaApi.labels } : undefined;
   const r = await dockerRun(t, ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]);
   if (r.exitCode !== 0) return undefined;

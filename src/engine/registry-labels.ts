@@ -3,7 +3,8 @@
  * in-process: the manifest a tag names (an index: each platform's manifest, attestation manifests
  * skipped), then each config blob's `config.Labels`; for several platforms, the labels they all
  * agree on. As `docker buildx imagetools inspect --format '{{json .Image}}'` answers, without a
- * process per image. Undefined whenever the API's answer is not certain (registry-session.ts; a
+ * process per image; what is asked by digest (a platform's manifest, a config blob) counts only
+ * when its bytes have that digest. Undefined whenever the API's answer is not certain (registry-session.ts; a
  * manifest of another kind; any error): then docker is asked (images.ts).
  */
 import pLimit from 'p-limit';
@@ -56,7 +57,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
     configs = await Promise.all(
       platforms.map(async (m) => {
         const reply = await s.get(repository, `manifests/${m.digest ?? ''}`, MANIFEST_TYPES.join(', '));
-        if (reply?.status !== 200) return undefined;
+        if (reply?.status !== 200 || reply.digest !== m.digest) return undefined;
         const inner = JSON.parse(reply.body) as Manifest;
         const innerType = inner.mediaType ?? reply.contentType.split(';')[0]?.trim() ?? '';
         return MANIFEST_TYPES.includes(innerType) ? inner.config?.digest : undefined;
@@ -67,7 +68,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
   const labels = await Promise.all(
     configs.map(async (digest) => {
       const reply = digest === undefined ? undefined : await s.get(repository, `blobs/${digest}`);
-      if (reply?.status !== 200) return undefined;
+      if (reply?.status !== 200 || reply.digest !== digest) return undefined;
       return (JSON.parse(reply.body) as { config?: { Labels?: Record<string, string> | null } }).config?.Labels ?? {};
     }),
   );

@@ -5,9 +5,9 @@
  * with `--push` in the registry — else build, with the digest label added to its build.
  *
  * The engine is asked once for the whole plan (every tag and every external ref in one
- * `docker image inspect`), so that a run where nothing changed costs one docker call; with
- * `--push`, every pushable tag's registry labels are asked when the skipper is made, while the
- * inputs are hashed.
+ * `docker image inspect`), so that a run where nothing changed costs one docker call; that
+ * question and, with `--push`, every pushable tag's registry labels are asked when the skipper is
+ * made, while the caller writes the Dockerfiles and the inputs are hashed.
  */
 import { resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
@@ -24,6 +24,7 @@ import { HASHES_FILE, openHashCache, type HashCache } from '../io/hash-cache.js'
 import { collectInputs, imageRefs } from './image-inputs.js';
 import { DIGEST_LABEL, inspectLocal, registryLabels, type LocalImage } from '../engine/images.js';
 import { inputDigest, type DigestInputs } from './input-record.js';
+import { waitedOn } from '../timing.js';
 
 export interface SkipperOptions {
   /** Absolute project root. */
@@ -85,10 +86,6 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
   const builds = new Map(o.plan.builds.map((s) => [s.id, s]));
   const external = new Map(o.plan.external.map((e) => [e.id, e.ref]));
   const cacheDir = resolve(o.root, o.settings.cacheDir);
-  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), {
-    ...(o.fs ? { fs: o.fs } : {}),
-    ...(o.onChange ? { onMiss: o.onChange } : {}),
-  });
   const version = (image: ImageModel): string | undefined => image.version ?? o.settings.version;
   const buildArgs = (build: Build): string[] => build.buildArgs.map(buildArgSpec);
 
@@ -100,13 +97,19 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     inRegistry.set(tag, asked);
     return asked;
   };
-  if (o.push && !o.force) o.plan.builds.filter((b) => b.push).forEach((b) => b.tags.forEach(registryLabelsOf));
+  /** Is the build up to date when its registry has it (`--push`, a pushable image), not the local store? */
+  const checkedInRegistry = (build: ImageBuild): boolean => o.push === true && build.push;
+  if (!o.force) o.plan.builds.filter(checkedInRegistry).forEach((b) => b.tags.forEach(registryLabelsOf));
 
   let local: Promise<Map<string, LocalImage>> | undefined;
-  /** Every tag of the plan, every external ref and every parent outside the plan: one docker call. */
+  /**
+   * Every tag of the plan checked locally, every external ref and every parent outside the plan:
+   * one docker call (a tag checked in its registry is not asked: a fresh machine's engine answers
+   * a dozen absent tags slower than the one base it has).
+   */
   const localImages = (): Promise<Map<string, LocalImage>> =>
     (local ??= inspectLocal(o.engine, [
-      ...o.plan.builds.flatMap((s) => s.tags),
+      ...o.plan.builds.filter((s) => !checkedInRegistry(s)).flatMap((s) => s.tags),
       ...external.values(),
       ...o.plan.builds.flatMap((s) =>
         imageRefs({
@@ -117,6 +120,13 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
         }),
       ),
     ]));
+
+  // the engine is asked (one question for the whole plan) while the hash cache is read
+  localImages().catch(() => {}); // awaited (and its error seen) by the decisions
+  const cache: HashCache = await openHashCache(resolve(cacheDir, HASHES_FILE), {
+    ...(o.fs ? { fs: o.fs } : {}),
+    ...(o.onChange ? { onMiss: o.onChange } : {}),
+  });
 
   const digests = new Map<string, Promise<Digested>>();
   const digestOf = (id: string): Promise<Digested> => {
@@ -136,23 +146,26 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
         }
       }
       const dockerfile = o.dockerfiles?.get(id) ?? (await readGeneratedDockerfile(o.root, o.settings.outputDir, image.dir));
-      const inputs = await collectInputs(
-        {
-          image,
-          root: o.root,
-          outputDir: o.settings.outputDir,
-          ownDirs: ownDirs(o.settings),
-          dockerfile,
-          buildArgs: buildArgs(build),
-          env: o.env,
-          platforms: build.platforms,
-          labels: build.labels,
-          extra: o.plan.options.extra,
-          parents,
-          imageIds: new Map([...found].map(([ref, img]) => [ref, img.content])),
-          version: version(image),
-        },
-        { cache, ...(o.fs ? { fs: o.fs } : {}) },
+      const inputs = await waitedOn(
+        'input digests: one image',
+        collectInputs(
+          {
+            image,
+            root: o.root,
+            outputDir: o.settings.outputDir,
+            ownDirs: ownDirs(o.settings),
+            dockerfile,
+            buildArgs: buildArgs(build),
+            env: o.env,
+            platforms: build.platforms,
+            labels: build.labels,
+            extra: o.plan.options.extra,
+            parents,
+            imageIds: new Map([...found].map(([ref, img]) => [ref, img.content])),
+            version: version(image),
+          },
+          { cache, ...(o.fs ? { fs: o.fs } : {}) },
+        ),
       );
       return { digest: inputDigest(inputs), inputs };
     })();
@@ -162,7 +175,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
 
   /** Up to date, or why not. */
   const check = async (build: ImageBuild, d: Digested): Promise<{ upToDate: boolean; reason: string; size?: number }> => {
-    if (o.push && build.push) {
+    if (checkedInRegistry(build)) {
       const labels = await Promise.all(build.tags.map(registryLabelsOf));
       const missing = build.tags.filter((_t, i) => labels[i]?.[DIGEST_LABEL] !== d.digest);
       if (missing.length === 0) return { upToDate: true, reason: `${IN_REGISTRY} with input digest ${short(d.digest)}` };

@@ -14,8 +14,24 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BundleError } from '../errors/bundle-error.js';
 import { sha256 } from './digest-fs.js';
-import { esbuildTransform, type Transform } from './module-bundle.js';
+import { esbuildTransform, startEsbuild, type Transform } from './module-bundle.js';
 import { cachedBundle, moduleCacheDir, storeBundle } from './module-cache.js';
+import { findProjectRoot } from './project-root.js';
+
+/**
+ * Called by a command before it loads its own modules: when the project in `cwd` has no module
+ * cache yet (a fresh checkout or machine, a removed `.dockwright/`), its config and definitions
+ * will be bundled, so esbuild's service starts now, while the command loads. True when it started.
+ */
+export function prepareImports(cwd: string): boolean {
+  try {
+    if (existsSync(moduleCacheDir(findProjectRoot(cwd).root))) return false;
+  } catch {
+    return false; // no project here: the command itself says so
+  }
+  startEsbuild();
+  return true;
+}
 
 /**
  * This package's public entry: `src/index.ts` when run from source, `dist/index.js` when compiled,

@@ -98,6 +98,15 @@ const located = (root: string, m: { text: string; location: { file: string; line
 
 const esbuildVersion = (): string => (createRequire(import.meta.url)('esbuild/package.json') as { version: string }).version;
 
+/**
+ * Starts esbuild's service now (its first build waits for the service's binary to start: tens of
+ * milliseconds, seconds when the binary must be read from a cold disk), so that a bundle asked for
+ * later finds it running. Nothing is thrown: the bundle itself reports what fails.
+ */
+export function startEsbuild(): void {
+  import('esbuild').then((esbuild) => esbuild.transform('', { loader: 'js' })).catch(() => undefined);
+}
+
 export const esbuildTransform: Transform = {
   get id() {
     return `esbuild@${esbuildVersion()}`;

@@ -40,4 +40,8 @@ describe('CLI start-up', () => {
     expect(program.files).toContain('cli/gen.ts');
     expect(files).toEqual(['cli/context.ts', 'cli/main.ts', 'timing.ts']);
   });
+
+  it('a build loads execa only when it starts a process (git, a build): not with its action', () => {
+    expect(staticGraph('cli/actions/build.ts').packages).not.toContain('execa');
+  });
 });

@@ -128,6 +128,27 @@ describe('registryLabels over the registry HTTP API', () => {
     expect(seen.map((r) => r.url)).not.toContain(`/v2/acme/app/manifests/${attestation}`);
   });
 
+  it('asks docker when content asked by digest is not that content (a config blob or a platform manifest)', async () => {
+    const content = new Map<string, Blob>();
+    const digest = image(content, { 'dev.dockwright.input-digest': 'abc' });
+    content.set('manifests/1', content.get(`manifests/${digest}`) as Blob);
+    const configDigest = (JSON.parse((content.get(`manifests/${digest}`) as Blob).body) as { config: { digest: string } }).config.digest;
+    const forged = JSON.stringify({ config: { Labels: { 'dev.dockwright.input-digest': 'forged' } } });
+    content.set(`blobs/${configDigest}`, { type: 'application/octet-stream', body: forged });
+    const index = { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [{ mediaType: OCI_MANIFEST, digest: digestOf('other') }] };
+    content.set(`manifests/${digestOf('other')}`, content.get(`manifests/${digest}`) as Blob);
+    content.set('manifests/multi', { type: OCI_INDEX, body: JSON.stringify(index) });
+    const { host } = await registry(content);
+    const answers = new Map([
+      [`${host}/acme/app:1`, { k: 'from-docker' }],
+      [`${host}/acme/app:multi`, { k: 'from-docker too' }],
+    ]);
+    const { engine, docker } = engineWith(dockerConfig({}), answers);
+    expect(await registryLabels(engine, `${host}/acme/app:1`)).toEqual({ k: 'from-docker' });
+    expect(await registryLabels(engine, `${host}/acme/app:multi`)).toEqual({ k: 'from-docker too' });
+    expect(docker.calls).toHaveLength(2);
+  });
+
   it('takes a 404 as "not in the registry" without asking docker', async () => {
     const { host } = await registry(new Map());
     const ref = `${host}/acme/app:gone`;

@@ -137,6 +137,10 @@ describe('createSkipper', () => {
         .filter((c) => c[1] === 'imagetools')
         .map((c) => c.at(-1)),
     ).toEqual(['acme/app:1']);
+    // the engine is asked about the tags the local store decides (base) and the bases, not about app's tag
+    const inspected = inRegistry.calls.filter((c) => c.argv[1] === 'inspect' && c.argv[0] === 'image').flatMap((c) => c.argv);
+    expect(inspected).toContain('acme/base:1');
+    expect(inspected).not.toContain('acme/app:1');
     const elsewhere = options(root, fakeDocker([], { local }), { push: true, plan: o.plan });
     expect((await (await createSkipper(elsewhere)).explain())[1]?.reason).toBe('acme/app:1 is not in its registry with these inputs');
   });

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveImages } from '../../../src/compile/resolve-images.js';
 import { DefinitionError, formatProblem } from '../../../src/errors/index.js';
+import { prepareImports } from '../../../src/io/import-module.js';
 import { esbuildTransform, type Transform } from '../../../src/io/module-bundle.js';
 import { loadDefinitions } from '../../../src/io/load-definitions.js';
 import { resolveSettings } from '../../../src/io/settings/resolve-settings.js';
@@ -82,5 +83,15 @@ describe('the module cache', () => {
     expect((err as DefinitionError).problems.map(formatProblem)).toEqual([
       'definitions/app.ts: could not load the definition: Unexpected ";" (in definitions/_lib/from.ts, line 1, column 29)',
     ]);
+  });
+});
+
+describe('prepareImports', () => {
+  it('starts esbuild ahead only for a project with no module cache yet (nor outside a project)', async () => {
+    const root = await project();
+    expect(prepareImports(root)).toBe(true);
+    await froms(root, esbuildTransform);
+    expect(prepareImports(root)).toBe(false);
+    expect(prepareImports('/')).toBe(false);
   });
 });
