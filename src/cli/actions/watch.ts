@@ -7,7 +7,15 @@ import type { DockerExec } from '../../engine/docker-exec.js';
 import { probeEngine } from '../../engine/engine.js';
 import { createSkipper } from '../../incremental/skipper.js';
 import { contextIgnoreText } from '../../incremental/image-inputs.js';
-import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
+import {
+  affectedImages,
+  countedPaths,
+  imageWatch,
+  isUnder,
+  watchedPaths,
+  type Affected,
+  type WatchSet,
+} from '../../incremental/watch-inputs.js';
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
@@ -127,7 +135,11 @@ export async function watchAction(
   };
 
   const session: WatchSession = {
-    paths: () => watchedPaths(set).map((p) => ({ path: p, recursive: true })),
+    // the config files and `.env` are files: one that is missing is watched through the root, without recursion
+    paths: () => {
+      const files = new Set([...CONFIG_FILES, '.env'].map((f) => path.resolve(project.root, f)));
+      return watchedPaths(set).map((p) => ({ path: p, recursive: !files.has(p) }));
+    },
     affected: (changed) => affectedImages(changed, set),
     run,
   };
