@@ -1,10 +1,13 @@
 /**
  * Issue 15: `dockwright watch`, from a saved context file to its image rebuilt (the `✓ app built`
  * line; `--no-test`, default debounce), against a bare `docker buildx build` of that image (the
- * argv of `build app --no-deps --json`) after the same kind of change. A small busybox project of
- * its own (base → app), so that the figure is the watch's own cost over the build: noticing the
- * change, the debounce, the input digests, rendering, the bake session. The bare build runs in a
- * copy of the project, so that the watch does not see its changes.
+ * argv of `build app --no-deps --json`, run through the docker CLI as a user types it; the watch
+ * runs the buildx plugin itself, see src/engine/buildx-plugin.ts) after the same kind of change. A
+ * small busybox project of its own (base → app), so that the figure is the watch's own cost over
+ * the build: noticing the change, the settle before a burst's first run (10 ms; it does not wait
+ * for the burst to end), the input digests, rendering, starting the build. Both sides are timed
+ * from this process, by events (the watch's stdout line, the bare build's exit), nothing polled.
+ * The bare build runs in a copy of the project, so that the watch does not see its changes.
  */
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,7 +85,7 @@ export async function watchRebuild(runId: string, n: number): Promise<Figure> {
       samples: { 'dockwright watch': dw, 'docker buildx build': bare },
       reference: 'docker buildx build',
       goal: { tool: 'dockwright watch', maxRatio: 1.3 },
-      note: `of which the change noticed and debounced (the run starts): ${median(noticed).toFixed(3)} s`,
+      note: `of which the change noticed and settled (the run starts, the burst line printed): ${median(noticed).toFixed(3)} s`,
     };
   } finally {
     watch.kill('SIGINT');
