@@ -6,8 +6,9 @@
  * small busybox project of its own (base → app), so that the figure is the watch's own cost over
  * the build: noticing the change, the settle before a burst's first run (10 ms; it does not wait
  * for the burst to end), the input digests, rendering, starting the build. Both sides are timed
- * from this process, by events (the watch's stdout line, the bare build's exit), nothing polled.
- * The bare build runs in a copy of the project, so that the watch does not see its changes.
+ * from this process, by events (the watch's stdout line, the bare build's exit), nothing polled;
+ * each side's change is content no build has seen, so that both run the `COPY` and the `RUN` (the
+ * same text on both sides made the bare build a full cache hit of the watch's). The bare build runs in a copy of the project, so that the watch does not see its changes.
  */
 import { cp, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,9 @@ async function write(root: string, rel: string, text: string): Promise<void> {
 
 export async function watchRebuild(runId: string, n: number): Promise<Figure> {
   const namespace = `${runId}-watch`;
+  // content no build has seen, on either side: the same text would let the second build take the
+  // first one's COPY and RUN from BuildKit's cache (the base's layers are the same in every run)
+  const fresh = (side: string, round: number): string => `echo ${runId} ${side} ${round}\n`;
   const root = await mkdtemp(join(tmpdir(), 'dockwright-bench-watch-'));
   const bareRoot = `${root}-bare`;
   await write(
@@ -71,12 +75,12 @@ export async function watchRebuild(runId: string, n: number): Promise<Figure> {
     for (let r = 1; r <= n; r++) {
       const from = out.length;
       const start = performance.now();
-      await writeFile(join(root, 'ctx/app/main.sh'), `echo ${r}\n`);
+      await writeFile(join(root, 'ctx/app/main.sh'), fresh('watch', r));
       await lineAfter(from, /changed: ctx\/app\/main\.sh/);
       noticed.push((performance.now() - start) / 1000);
       await lineAfter(from, /✓ app built/);
       dw.push((performance.now() - start) / 1000);
-      await writeFile(join(bareRoot, 'ctx/app/main.sh'), `echo ${r}\n`);
+      await writeFile(join(bareRoot, 'ctx/app/main.sh'), fresh('bare', r));
       bare.push((await timed('docker', argv, bareRoot)).seconds);
     }
     return {
