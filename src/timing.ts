@@ -3,7 +3,8 @@
  * (`phaseDone('load definitions')`); the CLI prints them once the command is over, each with its
  * own duration, the time since the process started (Node's own start included) and the CPU time
  * the process had used by then (on a busy machine the wall clock says little; the CPU time still
- * says what the work cost). Marks cost two clock reads when timing is off.
+ * says what the work cost). Marks cost two clock reads when timing is off. `watch` prints them
+ * after each run, from the change that started it, and forgets them (a long watch keeps none).
  *
  * Questions a phase waits on (the engine's API, a registry, a process) are timed by kind with
  * {@link waitedOn}: how many, when the first began and the last ended, and the longest one, printed
@@ -60,10 +61,15 @@ export function phaseDone(phase: string): void {
   marks.push({ phase, at: sinceStart(), cpu: (used.user + used.system) / 1000 });
 }
 
-/** The phases as lines (`timing:   12 ms  +12 ms  cpu   10 ms  load settings`), from the process's start. */
-export function formatTiming(): string {
-  let last = 0;
-  const ms = (n: number): string => n.toFixed(0).padStart(6);
+/**
+ * The phases as lines (`timing:   12 ms  +12 ms  cpu   10 ms  load settings`), from the process's
+ * start, or with `fromFirst` from the first mark (a `watch` round: from the change that started it),
+ * then the questions waited on, by kind.
+ */
+export function formatTiming(o: { readonly fromFirst?: boolean } = {}): string {
+  const origin = o.fromFirst === true ? (marks[0]?.at ?? 0) : 0;
+  let last = origin;
+  const ms = (n: number): string => (n - origin).toFixed(0).padStart(6);
   const phases = marks.map(({ phase, at, cpu }) => {
     const line = `timing: ${ms(at)} ms  +${(at - last).toFixed(0).padStart(5)} ms  cpu ${cpu.toFixed(0).padStart(5)} ms  ${phase}\n`;
     last = at;

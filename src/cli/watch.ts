@@ -21,7 +21,11 @@ export const watchCommand = (ctx: CliContext, docker?: DockerExec): Command =>
       ),
     ),
   )
-    .option('--debounce <ms>', 'wait until no file changed for this long before a run', '100')
+    .option(
+      '--debounce <ms>',
+      'a burst of changes is over when no file changed for this long (its first run does not wait for that)',
+      '100',
+    )
     .option('--parallel <n>', 'most builds and image tests at once (default: the "parallel" setting, else min(4, CPUs))')
     .option('--no-bake', 'build each out-of-date image with its own `docker buildx build`')
     .option('--no-test', "build only: do not run the images' `test:` checks")

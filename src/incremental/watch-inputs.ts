@@ -112,8 +112,12 @@ export function affectedImages(changed: readonly string[], set: WatchSet): Affec
   return { reload: false, ids: set.images.map((i) => i.id).filter((id) => all.has(id)) };
 }
 
-/** What to watch for a set: the project's own files, then every root's folder or file (a glob's static folders). */
+/**
+ * What to watch for a set: the project's own files, then every root's folder or file (a glob's
+ * static folders); not what never counts (the generated ignore files: a missing output folder
+ * would have its nearest existing folder, the project root, watched with everything below it).
+ */
 export function watchedPaths(set: WatchSet): string[] {
   const roots = set.images.flatMap((img) => img.roots.flatMap((r) => (r.kind === 'glob' ? r.within : [r.path])));
-  return [...new Set([...set.project, ...roots])];
+  return [...new Set([...set.project, ...roots])].filter((p) => !set.skip.some((d) => isUnder(p, d)));
 }

@@ -17,12 +17,24 @@ const OPTIONS = { strict: true, noEscape: true } as const;
 
 const normalize = (text: string): string => `${text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}\n`;
 
+/** The last renderer made, by its templates' text: a long-running `watch` renders with the same templates every run. */
+let last: { readonly key: string; readonly renderer: Renderer } | undefined;
+
 /**
  * Compiles the templates once (a syntax error in one is a ConfigError naming it). Handlebars
  * compiles a template to code on its first render and keeps it; parsing here only finds syntax
- * errors early (a full `precompile` would generate every template's code twice).
+ * errors early (a full `precompile` would generate every template's code twice). The same
+ * templates (by their text) get the renderer made last, with what it has compiled.
  */
 export function createRenderer(templates: TemplateSources): Renderer {
+  const key = JSON.stringify(Object.entries(templates).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (last?.key === key) return last.renderer;
+  const renderer = compileRenderer(templates);
+  last = { key, renderer };
+  return renderer;
+}
+
+function compileRenderer(templates: TemplateSources): Renderer {
   const hb = Handlebars.create();
   const compile = (name: string): Handlebars.TemplateDelegate => {
     const source = templates[name];

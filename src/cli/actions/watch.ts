@@ -7,7 +7,15 @@ import type { DockerExec } from '../../engine/docker-exec.js';
 import { probeEngine } from '../../engine/engine.js';
 import { createSkipper } from '../../incremental/skipper.js';
 import { contextIgnoreText } from '../../incremental/image-inputs.js';
-import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
+import {
+  affectedImages,
+  countedPaths,
+  imageWatch,
+  isUnder,
+  watchedPaths,
+  type Affected,
+  type WatchSet,
+} from '../../incremental/watch-inputs.js';
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
@@ -20,7 +28,7 @@ import { WatchStoppedError } from '../../runner/build-error.js';
 import { createdAt } from '../../runner/created-at.js';
 import type { ImageTestItem } from '../../runner/image-test/index.js';
 import { fsWatcher } from '../../runner/watch/fs-watcher.js';
-import { watchLoop, type WatchSession } from '../../runner/watch/watch-loop.js';
+import { watchLoop, type Watch, type WatchSession } from '../../runner/watch/watch-loop.js';
 import { buildAndTest } from '../../runner/watch/watch-run.js';
 import { formatBurst } from '../../runner/watch/watch-status.js';
 import { checkExternal, planImages, writeGeneratedFor } from '../build-job.js';
@@ -29,6 +37,7 @@ import { handleError } from '../handle-error.js';
 import { parallelOf } from '../parallel.js';
 import { projectRequest } from '../project-request.js';
 import { SelectionOptions, engineOf } from '../ship-selection.js';
+import { formatTiming, phaseDone, resetTiming, timingWanted } from '../../timing.js';
 
 const WatchOptions = SelectionOptions.extend({
   debounce: z.coerce.number().int().nonnegative().default(100),
@@ -82,8 +91,23 @@ export async function watchAction(
   const untested = new Set<string>();
   const stop = ctx.signal ?? new AbortController().signal;
 
+  // DOCKWRIGHT_TIMING=1: after each run its phases, from the change that started it (a mark when a counted change is first seen)
+  const timing = timingWanted(ctx.env);
+  let seen = false;
+  const watch: Watch = (paths, onChange) =>
+    fsWatcher(paths, (p) => {
+      const counts = (t: Affected): boolean => t.reload || t.ids.length > 0;
+      if (timing && !seen && counts(affectedImages([p], set))) {
+        seen = true;
+        resetTiming();
+        phaseDone(`change seen: ${path.relative(project.root, p)}`);
+      }
+      onChange(p);
+    });
+
   const run = async (target: Affected, signal: AbortSignal): Promise<void> => {
     try {
+      phaseDone('run starts');
       if (target.reload) {
         project = await loadProject(request);
         ids = selected(project);
@@ -123,17 +147,31 @@ export async function watchAction(
     } catch (err) {
       // a broken definition or a missing parent: said, and the watch goes on until the next change
       if (!signal.aborted) handleError(err, { ...ctx, signal });
+    } finally {
+      // an aborted run's marks stay for the run that follows it; the others are printed (wanted) and forgotten
+      if (!signal.aborted) {
+        if (timing) {
+          phaseDone('run over');
+          ctx.stderr.write(formatTiming({ fromFirst: seen }));
+        }
+        resetTiming();
+        seen = false;
+      }
     }
   };
 
   const session: WatchSession = {
-    paths: () => watchedPaths(set).map((p) => ({ path: p, recursive: true })),
+    // the config files and `.env` are files: one that is missing is watched through the root, without recursion
+    paths: () => {
+      const files = new Set([...CONFIG_FILES, '.env'].map((f) => path.resolve(project.root, f)));
+      return watchedPaths(set).map((p) => ({ path: p, recursive: !files.has(p) }));
+    },
     affected: (changed) => affectedImages(changed, set),
     run,
   };
   ctx.stderr.write(`watching ${ids.length} image${ids.length === 1 ? '' : 's'} (Ctrl-C stops)\n`);
   await watchLoop(session, {
-    watch: fsWatcher,
+    watch,
     clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
     debounceMs: o.debounce,
     onBurst: (changed, target, restart) =>

@@ -3,7 +3,7 @@
  * macOS and Windows). A folder is watched with everything below it; a file through its folder
  * (so that creating it, or an editor replacing it, is seen too); a path below another watched
  * folder is not watched twice. A path that does not exist is watched through the nearest folder
- * above it that does.
+ * above it that does (see {@link watchedFolders}).
  */
 import { watch as fsWatch, statSync, type FSWatcher } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,18 +18,26 @@ const isDir = (path: string): boolean | undefined => {
   }
 };
 
-/** Folders to watch: `recursive` ones first; a file's folder without recursion. */
+/**
+ * Folders to watch: `recursive` ones first; a file's folder without recursion. A missing path is
+ * watched through its nearest existing folder: without recursion when that is its own folder and it
+ * is a file (its creation is an event there), recursively when it is a folder or further down.
+ */
 export function watchedFolders(paths: readonly WatchPath[]): WatchPath[] {
   const folders = new Map<string, boolean>();
   for (const p of paths) {
     let path = p.path;
     let kind = isDir(path);
+    let recursive = p.recursive && kind !== false;
     // a file, or a path that is not there yet: its folder (the nearest existing one)
-    let recursive = p.recursive && kind === true;
+    if (kind !== true) {
+      path = dirname(path);
+      kind = isDir(path);
+    }
     while (kind !== true && dirname(path) !== path) {
       path = dirname(path);
       kind = isDir(path);
-      if (kind === undefined) recursive = true;
+      recursive = true;
     }
     folders.set(path, (folders.get(path) ?? false) || recursive);
   }

@@ -1,10 +1,13 @@
 /**
- * The loop of `dockwright watch`: a first run of everything selected, then one run per burst of
- * changes. Changes are collected until none came for `debounceMs` (a save that writes three files
- * is one run). A burst that reaches what the current run builds (or reloads the project) aborts it
- * and starts again with both; one that does not waits for it to end. The watcher, the clock and
- * what a run does come in from outside, so the loop is tested with fakes (the real ones:
- * fs-watcher.ts, the watch action).
+ * The loop of `dockwright watch`: a first run of everything selected, then runs for each burst of
+ * changes. A burst is changes less than `debounceMs` apart. Its first run starts as soon as no
+ * change came for `settleMs` (the few events of one save, milliseconds apart, are one run), without
+ * waiting for the burst to end. A change that reaches what is running (or reloads the project)
+ * aborts it; when that change is part of the burst whose run is going, the run starts again, with
+ * both, once the burst is over — so a burst ends in one finished run of its final content, a
+ * `git checkout` of many files in at most two starts. A change that does not reach what is running
+ * waits for it to end. The watcher, the clock and what a run does come in from outside, so the loop
+ * is tested with fakes (the real ones: fs-watcher.ts, the watch action).
  */
 import type { Affected } from '../../incremental/watch-inputs.js';
 
@@ -38,7 +41,10 @@ export interface WatchSession {
 export interface WatchLoopOptions {
   readonly watch: Watch;
   readonly clock: Clock;
+  /** A burst is over when no change came for this long. */
   readonly debounceMs: number;
+  /** A burst's first run starts when no change came for this long (default {@link DEFAULT_SETTLE_MS}; at most `debounceMs`). */
+  readonly settleMs?: number;
   /** Stops the loop: the running run is aborted and awaited, the watcher closed. */
   readonly signal: AbortSignal;
   /** The first run (default: load the project, build and test everything selected). */
@@ -46,6 +52,9 @@ export interface WatchLoopOptions {
   /** Told of every burst of changes that counts: what it asks for, and whether it restarts the running run. */
   readonly onBurst?: (changed: readonly string[], target: Affected, restart: boolean) => void;
 }
+
+/** The events of one save (a write, a rename, an editor's backup file) come within a few milliseconds. */
+export const DEFAULT_SETTLE_MS = 10;
 
 /** Both targets at once: a reload covers every image. */
 export const mergeTargets = (a: Affected | undefined, b: Affected): Affected =>
@@ -55,10 +64,15 @@ const overlaps = (a: Affected, b: Affected): boolean => a.reload || b.reload || 
 
 const isEmpty = (t: Affected): boolean => !t.reload && t.ids.length === 0;
 
-/** Runs until `signal` aborts: the first run at once, then one per burst of changes. */
+/** Runs until `signal` aborts: the first run at once, then runs for each burst of changes. */
 export async function watchLoop(session: WatchSession, o: WatchLoopOptions): Promise<void> {
+  const settleMs = Math.min(o.settleMs ?? DEFAULT_SETTLE_MS, o.debounceMs);
+  /** Counted changes not yet handed to a run. */
   let changed: string[] = [];
-  let timer: unknown;
+  let settleTimer: unknown;
+  let burstTimer: unknown;
+  /** The burst (changes less than `debounceMs` apart) goes on; `led`: its first run has started. */
+  let burst: { led: boolean; aborted: boolean } | undefined;
   let pending: Affected | undefined;
   let running: { target: Affected; controller: AbortController; done: Promise<void> } | undefined;
   let watcher: Watcher | undefined;
@@ -70,46 +84,80 @@ export async function watchLoop(session: WatchSession, o: WatchLoopOptions): Pro
     watcher = next;
   };
 
+  const startPending = (): void => {
+    const next = pending;
+    pending = undefined;
+    if (next) start(next);
+  };
+
   const start = (target: Affected): void => {
     const controller = new AbortController();
     const done = session.run(target, controller.signal).then(() => {
       running = undefined;
       if (stopped) return;
       if (target.reload) rewatch();
-      const next = pending;
-      pending = undefined;
-      if (next) start(next);
+      // what this burst aborted starts again when the burst is over; a burst still settling starts its own run
+      if (burst !== undefined && (burst.aborted || !burst.led)) return;
+      startPending();
     });
     running = { target, controller, done };
   };
 
+  /** Aborts the running run when `target` reaches it; it starts again with `pending`. */
+  const abortFor = (target: Affected): boolean => {
+    if (!running || !overlaps(running.target, target)) return false;
+    pending = mergeTargets(pending, running.target);
+    if (!running.controller.signal.aborted) running.controller.abort(new Error('changed while building'));
+    return true;
+  };
+
+  /** Hands the changes so far to a run: started when nothing runs, else after the running one (aborted if reached). */
   const flush = (): void => {
-    timer = undefined;
-    const burst = changed;
+    const paths = changed;
     changed = [];
-    const target = session.affected(burst);
+    const target = session.affected(paths);
     if (isEmpty(target)) return;
-    const restart = running !== undefined && overlaps(running.target, target);
-    o.onBurst?.(burst, target, restart);
-    if (!running) return start(target);
-    if (restart) {
-      // abort and start again with what it was doing: what it finished is up to date by its digest
-      pending = mergeTargets(mergeTargets(pending, running.target), target);
-      running.controller.abort(new Error('changed while building'));
-    } else pending = mergeTargets(pending, target);
+    const restart = abortFor(target) || burst?.aborted === true;
+    o.onBurst?.(paths, target, restart);
+    pending = mergeTargets(pending, target);
+    if (!running) startPending();
+  };
+
+  const settled = (): void => {
+    settleTimer = undefined;
+    if (burst) burst.led = true;
+    flush();
+  };
+
+  const over = (): void => {
+    burstTimer = undefined;
+    if (settleTimer !== undefined) o.clock.clearTimeout(settleTimer);
+    settleTimer = undefined;
+    const aborted = burst?.aborted === true;
+    flush();
+    burst = undefined;
+    if (aborted && !running) startPending();
   };
 
   function onChange(path: string): void {
     if (stopped) return;
+    // a path no selected image is made of (an ignored file, a build log) is no part of any burst
+    const target = session.affected([path]);
+    if (isEmpty(target)) return;
     changed.push(path);
-    if (timer !== undefined) o.clock.clearTimeout(timer);
-    timer = o.clock.setTimeout(flush, o.debounceMs);
+    if (burstTimer !== undefined) o.clock.clearTimeout(burstTimer);
+    burstTimer = o.clock.setTimeout(over, o.debounceMs);
+    burst ??= { led: false, aborted: false };
+    if (!burst.led) {
+      if (settleTimer !== undefined) o.clock.clearTimeout(settleTimer);
+      settleTimer = o.clock.setTimeout(settled, settleMs);
+    } else if (abortFor(target)) burst.aborted = true;
   }
 
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       stopped = true;
-      if (timer !== undefined) o.clock.clearTimeout(timer);
+      for (const t of [settleTimer, burstTimer]) if (t !== undefined) o.clock.clearTimeout(t);
       watcher?.close();
       const current = running;
       current?.controller.abort(o.signal.reason);

@@ -70,7 +70,7 @@ describe('affectedImages', () => {
 });
 
 describe('watchedPaths', () => {
-  it('the project files, each layer, named context and ignore file, and the static folder of each prerequisite glob', () => {
+  it('the project files, each layer, named context and context ignore file, and the static folder of each prerequisite glob; nothing in the output folder', () => {
     expect(watchedPaths(watchSet([base, app]))).toEqual([
       '/p/definitions',
       '/p/dockwright.config.ts',
@@ -78,11 +78,9 @@ describe('watchedPaths', () => {
       '/p/templates',
       '/p/ctx/base',
       '/p/ctx/base/.dockerignore',
-      '/p/generated/base/Dockerfile.dockerignore',
       '/p/ctx/app',
       '/p/shared',
       '/p/ctx/app/.dockerignore',
-      '/p/generated/app/Dockerfile.dockerignore',
       '/p/named',
       '/p/tools',
     ]);

@@ -57,6 +57,14 @@ describe('createRenderer', () => {
     expect(() => r.render(view)).toThrow(/Dockerfile\.hbs/);
   });
 
+  it('the same templates (by their text) get the renderer made last; changed templates a new one', () => {
+    const first = createRenderer({ ...sources });
+    expect(createRenderer(JSON.parse(JSON.stringify(sources)) as typeof sources)).toBe(first);
+    const changed = createRenderer({ ...sources, 'partials/header.hbs': '# image {{header.image}}\n' });
+    expect(changed).not.toBe(first);
+    expect(changed.render(view)).toBe('# image a\nARG X="1"\n');
+  });
+
   it('rejects a template that does not compile, and a missing one', () => {
     expect(() => createRenderer({ ...sources, 'partials/header.hbs': '{{#each}}' })).toThrow(/partials\/header\.hbs/);
     const { 'dockerignore.hbs': _, ...missing } = sources;
