@@ -13,7 +13,11 @@ interface Mark {
   readonly cpu: number;
 }
 
-const marks: Mark[] = [];
+/**
+ * Kept process-wide: the no-op fast path's bundle (dist/bundle/fast.js) has its own copy of this
+ * module beside the CLI's, and both mark the same run.
+ */
+const marks: Mark[] = ((globalThis as { __dockwrightTiming?: Mark[] }).__dockwrightTiming ??= []);
 /** Milliseconds since the process's performance timeline began (Node's own start). */
 const sinceStart = (): number => performance.now();
 

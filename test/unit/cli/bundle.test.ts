@@ -100,4 +100,14 @@ describe('the bundle', () => {
     expect([...new Set(modules.filter((m) => m.startsWith('node_modules/')).map(packageOf))]).toEqual(['commander']);
     expect(modules.filter((m) => m.startsWith('src/') && !/^src\/cli\/[^/]+\.ts$/.test(m))).toEqual([]);
   });
+
+  it('answers a no-op from one module: fast.js imports no chunk, neither node:http nor execa nor the build runner', () => {
+    const fast = readFileSync(path.join(BUNDLE, 'fast.js'), 'utf8');
+    expect([...fast.matchAll(/^(?:import|export)\s[^;]*?["'](\.\/[^"']+)["']/gm)].map((m) => m[1])).toEqual([]);
+    expect(fast).not.toMatch(/["']node:https?["']/);
+    const modules = staticModules('fast.js');
+    expect(modules).toEqual(expect.arrayContaining(['src/runner/fast-build.ts', 'src/incremental/skipper.ts', 'src/engine/engine-api.ts']));
+    expect(modules.filter((m) => /^node_modules\/execa\/|^src\/runner\/(run-plan|run-bake|run-build)\.ts$/.test(m))).toEqual([]);
+    expect(readFileSync(path.join(BUNDLE, 'main.js'), 'utf8')).toContain('import("./fast.js")');
+  });
 });
