@@ -37,8 +37,34 @@ const outdir = path.join(root, 'dist', 'bundle');
 const entry = path.join(outdir, 'main.js');
 
 const FAST_ENTRY = path.join(root, 'src', 'runner', 'fast-build.ts');
+const FAST_RUN_ENTRY = path.join(root, 'src', 'runner', 'fast-run.ts');
+/** Source entries bundled alone, and the file the CLI's chunks import each as. */
+const APART = new Map([
+  [FAST_ENTRY, './fast.js'],
+  [FAST_RUN_ENTRY, './fast-run.js'],
+]);
+/**
+ * npm packages the bundles apart take from the CLI's chunks rather than carry again (the same
+ * module instance, and the package stays within its size budget): each is an entry of the split
+ * build, `vendor-<name>.js`, re-exporting what the sources import of it.
+ */
+const SHARED = { execa: "export * from 'execa';", picomatch: "export { default } from 'picomatch';" };
+const vendorPlugin = {
+  name: 'vendor-entries',
+  setup(b) {
+    b.onResolve({ filter: /^vendor:/ }, (a) => ({ path: a.path.slice('vendor:'.length), namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (a) => ({ contents: SHARED[a.path], resolveDir: root, loader: 'js' }));
+  },
+};
+/** In a bundle apart: a shared package is imported from its vendor entry. */
+const sharedPlugin = {
+  name: 'shared-from-chunks',
+  setup(b) {
+    b.onResolve({ filter: /^(execa|picomatch)$/ }, (a) => ({ path: `./vendor-${a.path}.js`, external: true }));
+  },
+};
 /** What fast.js leaves to the CLI's chunks (dynamic imports only): each becomes a module that throws. */
-const NOT_IN_FAST = ['execa', './run-plan.js', './inputs/build-hook.js', './registry-labels.js'];
+const NOT_IN_FAST = ['./run-plan.js', './inputs/build-hook.js', './registry-labels.js'];
 
 const common = {
   absWorkingDir: root,
@@ -60,28 +86,42 @@ const common = {
 
 const chunks = await build({
   ...common,
-  entryPoints: { main: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    index: 'src/index.ts',
+    ...Object.fromEntries(Object.keys(SHARED).map((name) => [`vendor-${name}`, `vendor:${name}`])),
+  },
   // dynamically imported modules are chunks too: all of them directly in outdir
   chunkNames: '[name]-[hash]',
   splitting: true,
   plugins: [
+    vendorPlugin,
     {
       name: 'fast-path-apart',
       setup(b) {
-        b.onResolve({ filter: /\/fast-build\.js$/ }, (a) =>
-          path.resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')) === FAST_ENTRY ? { path: './fast.js', external: true } : undefined,
-        );
+        b.onResolve({ filter: /\/fast-(build|run)\.js$/ }, (a) => {
+          const apart = APART.get(path.resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts')));
+          return apart ? { path: apart, external: true } : undefined;
+        });
       },
     },
   ],
 });
 
+/**
+ * The bundles apart repeat code the chunks have: without whitespace (names kept, so stack traces
+ * still read) they stay within the package's size budget and load a little faster.
+ */
+const apartMinify = { minifyWhitespace: true, minifySyntax: true };
+
 const fast = await build({
   ...common,
+  ...apartMinify,
   entryPoints: { fast: FAST_ENTRY },
   splitting: false,
   metafile: true,
   plugins: [
+    sharedPlugin,
     {
       name: 'not-in-fast',
       setup(b) {
@@ -96,11 +136,16 @@ const fast = await build({
     },
   ],
 });
-const leaked = Object.keys(fast.metafile.inputs).filter((f) =>
-  /src\/runner\/(run-plan|run-bake|run-build)\.ts$|node_modules\/execa\//.test(f),
-);
-if (leaked.length > 0) throw new Error(`fast.js must not bundle the build runner or execa: ${leaked.join(', ')}`);
-const outputFiles = [...chunks.outputFiles, ...fast.outputFiles];
+const leaked = Object.keys(fast.metafile.inputs).filter((f) => /src\/runner\/(run-plan|run-bake|run-build)\.ts$/.test(f));
+if (leaked.length > 0) throw new Error(`fast.js must not bundle the build runner: ${leaked.join(', ')}`);
+const fastRun = await build({
+  ...common,
+  ...apartMinify,
+  entryPoints: { 'fast-run': FAST_RUN_ENTRY },
+  splitting: false,
+  plugins: [sharedPlugin],
+});
+const outputFiles = [...chunks.outputFiles, ...fast.outputFiles, ...fastRun.outputFiles];
 
 const unchanged = async (file, contents) => {
   try {

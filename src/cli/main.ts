@@ -30,7 +30,8 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
       const place = { argv, cwd: ctx.cwd, env: ctx.env };
       // the fast path's own bundle (dist/bundle/fast.js): one module
       const { answerFromSnapshot } = await import('../runner/fast-build.js');
-      const loadRunner = (): void => void import('../runner/execute-build.js').then((m) => m.loadBuildRunner()).catch(() => undefined);
+      // the runner's side (dist/bundle/fast-run.js, one module too) loads while the digests are computed
+      const loadRunner = (): void => void import('../runner/fast-run.js').then((m) => m.loadBuildRunner()).catch(() => undefined);
       const answer = await answerFromSnapshot(place, ctx, loadRunner);
       if ('done' in answer) return answer.done;
       if (!('full' in answer)) {

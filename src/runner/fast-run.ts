@@ -1,7 +1,9 @@
 /**
  * The runner's side of the no-op fast path (fast-build.ts answers a no-op on its own): builds
  * what a snapshot's decisions found out of date, and decides with the docker CLI when the engine's
- * API cannot answer. Part of the CLI's chunks, with the build runner.
+ * API cannot answer. Bundled alone too (dist/bundle/fast-run.js, scripts/bundle.mjs), with the
+ * build runner and execa: one module to load on the way from a changed file to buildx, where the
+ * same code spread over the CLI's chunks took ~100 ms to load here.
  */
 import { connectEngine } from '../engine/engine.js';
 import type { DockerExec } from '../engine/docker-exec.js';
@@ -10,6 +12,8 @@ import { throwIfFailed } from './build-error.js';
 import { executeBuild, loadBuildRunner } from './execute-build.js';
 import type { Streams } from './push-report.js';
 import { decideFromSnapshot, type Decided } from './snapshot-decisions.js';
+
+export { loadBuildRunner };
 
 /** Runs a decided snapshot job (fast-build.ts's `build` answer) on a connection of this side: its processes start here. */
 export async function runDecided(place: SnapshotPlace, decided: Decided, io: Streams, docker?: DockerExec): Promise<number> {
