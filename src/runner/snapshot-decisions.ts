@@ -52,9 +52,14 @@ export async function decideFromSnapshot(place: SnapshotPlace, o: DecideOptions 
     engine,
     force: snapshot.force,
   });
+  // the digests are computed while the engine answers (both in the same single question)
+  const deciding = Promise.all(snapshot.plan.builds.map((s) => skipper.decide(s)));
   // a parent outside the plan that is not in the local store (in a registry, or missing): the full run checks it
-  if (!(await skipper.externalsPresent())) return undefined;
-  const decisions = await Promise.all(snapshot.plan.builds.map((s) => skipper.decide(s)));
+  if (!(await skipper.externalsPresent())) {
+    await deciding.catch(() => undefined);
+    return undefined;
+  }
+  const decisions = await deciding;
   phaseDone('input digests and decisions');
   // an image whose digest could not be computed builds without a label: leave that to the full run
   if (decisions.some((d) => 'labels' in d && d.labels[DIGEST_LABEL] === undefined)) return undefined;
