@@ -12,7 +12,7 @@ import { touchContent } from '../support/tools.js';
 
 const REFERENCE = 'docker buildx build + node -e 0';
 
-/** The leaf's argv with its tags replaced by one of its own, so that the bare build never touches dockwright's images. */
+/** The leaf's argv with its tags replaced by one of its own (in dockwright's namespace, which the bench removes at the end; another repository, so dockwright's images stay as they are). */
 function bareArgv(argv: readonly string[], tag: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -32,7 +32,7 @@ export async function leafAgainstBare(p: BenchProject, n: number): Promise<Figur
   ) as {
     builds: { command: { argv: string[] } }[];
   };
-  const argv = bareArgv(plan.builds[0]?.command.argv ?? [], `${p.namespaces.dw}-bare/${p.leafImage}:bench`);
+  const argv = bareArgv(plan.builds[0]?.command.argv ?? [], `${p.namespaces.dw}/${p.leafImage}-bare:bench`);
   const dw: number[] = [];
   const bare: number[] = [];
   for (let r = 0; r < n; r++) {
