@@ -22,6 +22,7 @@ import { baseChanged, coldBuild, leafChanged, noopBuild } from './scenarios/grap
 import { genMany } from './scenarios/gen-many.js';
 import { hashing } from './scenarios/hashing.js';
 import { singleImage } from './scenarios/single-image.js';
+import { leafAgainstBare } from './scenarios/leaf-bare.js';
 import { watchRebuild } from './scenarios/watch.js';
 import { freshMachine } from './scenarios/fresh-machine.js';
 
@@ -68,7 +69,10 @@ async function main(): Promise<void> {
       // the cold run also leaves every tool with a built graph for the warm scenarios
       if (chosen.includes('cold')) show(await coldBuild(project, Number(process.env.BENCH_COLD_ROUNDS ?? '3') || 3));
       if (chosen.includes('noop')) show(await noopBuild(project, rounds));
-      if (chosen.includes('leaf')) show(await leafChanged(project, rounds));
+      if (chosen.includes('leaf')) {
+        show(await leafChanged(project, rounds));
+        show(await leafAgainstBare(project, rounds));
+      }
       if (chosen.includes('base')) show(await baseChanged(project, rounds));
       if (chosen.includes('single')) {
         show(await singleImage(project, 'eggroll', Math.min(rounds, 3)));

@@ -18,8 +18,6 @@ interface Mark {
   readonly cpu: number;
 }
 
-const marks: Mark[] = [];
-
 /** The questions of one kind: how many, the first start, the last end, the longest (ms since the start). */
 interface Waits {
   count: number;
@@ -28,7 +26,13 @@ interface Waits {
   longest: number;
 }
 
-const waits = new Map<string, Waits>();
+/**
+ * Kept process-wide: the no-op fast path's bundle (dist/bundle/fast.js) has its own copy of this
+ * module beside the CLI's, and both mark the same run.
+ */
+const shared = globalThis as { __dockwrightTiming?: Mark[]; __dockwrightWaits?: Map<string, Waits> };
+const marks: Mark[] = (shared.__dockwrightTiming ??= []);
+const waits: Map<string, Waits> = (shared.__dockwrightWaits ??= new Map());
 /** Milliseconds since the process's performance timeline began (Node's own start). */
 const sinceStart = (): number => performance.now();
 

@@ -43,6 +43,8 @@ export interface BenchProject {
   readonly targets: readonly string[];
   /** A file COPY'd by a leaf image, and one COPY'd by the root image (absolute). */
   readonly leafFile: string;
+  /** The image that COPYs the leaf file. */
+  readonly leafImage: string;
   readonly baseFile: string;
   cleanup(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export async function createProject(runId: string): Promise<BenchProject> {
     seqSteps,
     targets: bake.group.default?.targets ?? [],
     leafFile: join(root, FATE_LEAF),
+    leafImage: 'client',
     baseFile: join(root, FATE_BASE),
     async cleanup() {
       for (const ns of Object.values(namespaces)) await removeImages(ns);

@@ -27,10 +27,17 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   try {
     // a `build` where nothing changed answers from its snapshot, before any heavy module loads
     if (argv.includes('build')) {
-      const [{ existsSync }, { snapshotPath }] = await Promise.all([import('node:fs'), import('../io/snapshot-key.js')]);
-      if (existsSync(snapshotPath(argv, ctx).file)) {
-        const { tryFastBuild } = await import('../runner/fast-build.js');
-        const fast = await tryFastBuild({ argv, cwd: ctx.cwd, env: ctx.env }, ctx);
+      const place = { argv, cwd: ctx.cwd, env: ctx.env };
+      // the fast path's own bundle (dist/bundle/fast.js): one module
+      const { answerFromSnapshot } = await import('../runner/fast-build.js');
+      // the runner's side (dist/bundle/fast-run.js, one module too) loads while the digests are computed
+      const loadRunner = (): void => void import('../runner/fast-run.js').then((m) => m.loadBuildRunner()).catch(() => undefined);
+      const answer = await answerFromSnapshot(place, ctx, loadRunner);
+      if ('done' in answer) return answer.done;
+      if (!('full' in answer)) {
+        const { runDecided, tryFastBuild } = await import('../runner/fast-run.js');
+        if ('build' in answer) return await runDecided(place, answer.build, ctx);
+        const fast = await tryFastBuild(place, ctx);
         if (fast !== undefined) return fast;
       }
     }

@@ -9,9 +9,6 @@
  * outlives the abort by more than 2 s. A process group is not covered by execa's `cleanup` (it
  * ignores detached children), so groups still running when node exits are killed here.
  */
-import { createInterface } from 'node:readline';
-import { constants } from 'node:os';
-import { pipeline } from 'node:stream/promises';
 import { direct } from './buildx-plugin.js';
 
 export interface DockerRunOptions {
@@ -61,13 +58,24 @@ const installExitHook = (): void => {
   process.on('exit', () => groups.forEach((pid) => killGroup(pid, 'SIGKILL')));
 };
 
-let execaModule: Promise<typeof import('execa')> | undefined;
+/** What starting a process takes: execa, and Node's modules for its output lines, pipes and signal numbers. */
+interface ProcessModules {
+  readonly execa: (typeof import('execa'))['execa'];
+  readonly createInterface: (typeof import('node:readline'))['createInterface'];
+  readonly pipeline: (typeof import('node:stream/promises'))['pipeline'];
+  readonly signals: (typeof import('node:os'))['constants']['signals'];
+}
+
+let processModules: Promise<ProcessModules> | undefined;
 
 /**
- * Loads execa (once): the first process start waits for it, so a run that knows it will start one
- * calls this early, while it waits for something else.
+ * Loads execa and the rest of what starting a process takes (once): the first process start waits
+ * for it, so a run that knows it will start one calls this early, while it waits for something else.
  */
-export const loadProcessRunner = (): Promise<typeof import('execa')> => (execaModule ??= import('execa'));
+export const loadProcessRunner = (): Promise<ProcessModules> =>
+  (processModules ??= Promise.all([import('execa'), import('node:readline'), import('node:stream/promises'), import('node:os')]).then(
+    ([{ execa }, { createInterface }, { pipeline }, { constants }]) => ({ execa, createInterface, pipeline, signals: constants.signals }),
+  ));
 
 /** The real seam: `docker` (or `binary`) through execa. */
 export function createDockerExec(binary = 'docker'): DockerExec {
@@ -76,7 +84,7 @@ export function createDockerExec(binary = 'docker'): DockerExec {
       if (opts.signal?.aborted) return { exitCode: 130, stdout: '', stderr: 'aborted before start' };
       installExitHook();
       // loaded on the first process only: a run answered by the engine API (the no-op fast path) never pays for it
-      const { execa } = await loadProcessRunner();
+      const { execa, createInterface, pipeline, signals } = await loadProcessRunner();
       const stream = opts.onLine !== undefined;
       const { file, args } = direct(binary, argv, { ...process.env, ...opts.env });
       const child = execa(file, [...args], {
@@ -103,7 +111,10 @@ export function createDockerExec(binary = 'docker'): DockerExec {
       };
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       const reading = stream
-        ? [lines(child.stdout, (l) => opts.onLine?.(l, 'stdout')), lines(child.stderr, (l) => opts.onLine?.(l, 'stderr'))]
+        ? [
+            lines(createInterface, child.stdout, (l) => opts.onLine?.(l, 'stdout')),
+            lines(createInterface, child.stderr, (l) => opts.onLine?.(l, 'stderr')),
+          ]
         : [];
       // a broken pipe shows as the process's own failure; the caller's streams report their errors
       if (opts.stdinFrom && child.stdin) reading.push(pipeline(opts.stdinFrom, child.stdin).catch(() => undefined));
@@ -114,7 +125,7 @@ export function createDockerExec(binary = 'docker'): DockerExec {
         const stdout = typeof result.stdout === 'string' ? result.stdout : '';
         const stderr = typeof result.stderr === 'string' ? result.stderr : '';
         if (result.exitCode !== undefined) return { exitCode: result.exitCode, stdout, stderr };
-        if (result.signal) return { exitCode: 128 + constants.signals[result.signal], stdout, stderr };
+        if (result.signal) return { exitCode: 128 + signals[result.signal], stdout, stderr };
         // it never ran (no such binary, bad cwd)
         return { exitCode: 127, stdout, stderr: stderr || (result.shortMessage ?? `could not run ${binary}`) };
       } finally {
@@ -130,7 +141,11 @@ export function createDockerExec(binary = 'docker'): DockerExec {
   };
 }
 
-function lines(input: NodeJS.ReadableStream | null, each: (line: string) => void): Promise<void> {
+function lines(
+  createInterface: ProcessModules['createInterface'],
+  input: NodeJS.ReadableStream | null,
+  each: (line: string) => void,
+): Promise<void> {
   if (!input) return Promise.resolve();
   const reader = createInterface({ input, crlfDelay: Infinity });
   reader.on('line', each);

@@ -10,8 +10,9 @@
  * method resolves to undefined.
  */
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import { readDockerConfig } from './docker-config.js';
+import { getRequest, parseReply, type Reply } from './http-reply.js';
 import { imageContent, type InheritedConfig } from './image-content.js';
 
 /** What the engine says of a local image (as `docker image inspect`). */
@@ -48,23 +49,20 @@ export function localSocket(env: Readonly<Record<string, string | undefined>>, g
   return existsSync(DEFAULT_SOCKET) ? DEFAULT_SOCKET : undefined;
 }
 
-interface Reply {
-  readonly status: number;
-  readonly body: string;
-}
-
+/** `GET path` on the socket, one connection per question (http-reply.ts: why not node:http). */
 function get(socketPath: string, path: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath, path, method: 'GET', headers: { Host: 'docker' }, timeout: 5_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
+    const chunks: Buffer[] = [];
+    // written, not ended: a half-closed connection reads to Go's server as a client gone
+    const socket = createConnection(socketPath, () => socket.write(getRequest(path)));
+    socket.setTimeout(5_000, () => socket.destroy(new Error('engine API timed out')));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const reply = parseReply(Buffer.concat(chunks));
+      if (reply) resolve(reply);
+      else reject(new Error(`engine API: no complete reply to GET ${path}`));
     });
-    req.on('timeout', () => req.destroy(new Error('engine API timed out')));
-    req.on('error', reject);
-    req.end();
   });
 }
 

@@ -9,7 +9,7 @@ import type { DockerExec, DockerResult, DockerRunOptions } from './docker-exec.j
 import { createDockerExec } from './docker-exec.js';
 import { buildxPlugin } from './buildx-plugin.js';
 import { defaultEngineApi, type EngineApi } from './engine-api.js';
-import { registryApi, type RegistryApi } from './registry-labels.js';
+import type { RegistryApi } from './registry-labels.js';
 import { usesEndpointBuilder } from './buildx-builder.js';
 import type { EngineInfo, ImageStore } from '../plan/image-build.js';
 import { waitedOn } from '../timing.js';
@@ -29,6 +29,17 @@ export interface Engine {
 /** How to reach the engine: docker's `--context NAME` (DOCKER_HOST and DOCKER_CONTEXT come from `env`). */
 export interface EngineConnection {
   readonly context?: string;
+}
+
+/**
+ * The registry API for this environment (registry-labels.ts), loaded on its first question: only
+ * `--push` runs ask one, and its code (sessions, credentials) stays off the no-op's path.
+ */
+function registryApi(env: Readonly<Record<string, string | undefined>>): RegistryApi {
+  let api: Promise<RegistryApi> | undefined;
+  return {
+    labels: async (ref) => (await (api ??= import('./registry-labels.js').then((m) => m.registryApi(env)))).labels(ref),
+  };
 }
 
 /** docker's global options (before the subcommand) every docker call of a run must carry. */

@@ -7,7 +7,6 @@
 import type { ImageInfo } from './engine-api.js';
 import { imageContent, type InheritedConfig } from './image-content.js';
 import { dockerRun, type Engine } from './engine.js';
-import { commonLabels } from './registry-labels.js';
 import { waitedOn } from '../timing.js';
 
 /** The label that carries an image's input digest. */
@@ -82,6 +81,7 @@ export async function registryLabels(t: Engine, ref: string): Promise<Record<str
     type Config = { config?: { Labels?: Record<string, string> | null } };
     const image = JSON.parse(r.stdout) as Config | Record<string, Config>;
     const configs: Config[] = 'config' in image ? [image as Config] : Object.values(image as Record<string, Config>);
+    const { commonLabels } = await import('./registry-labels.js');
     return commonLabels(configs.map((c) => c.config?.Labels ?? {}));
   } catch {
     return undefined;

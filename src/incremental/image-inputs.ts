@@ -37,10 +37,14 @@ export interface ImageDigestRequest {
   readonly platforms: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
   readonly extra: readonly string[];
-  /** Parent id → its digest (input digest when dockwright builds it, else its image id). */
-  readonly parents: Readonly<Record<string, string>>;
+  /**
+   * Parent id → its digest (input digest when dockwright builds it, else its image id). It and
+   * `imageIds` may still be on their way (they wait for the engine's answer): they are awaited
+   * once the context is hashed, so that walking the context does not wait for the engine.
+   */
+  readonly parents: Readonly<Record<string, string>> | PromiseLike<Readonly<Record<string, string>>>;
   /** Image id of every ref {@link imageRefs} returned; a ref not in the local store is absent. */
-  readonly imageIds: ReadonlyMap<string, string>;
+  readonly imageIds: ReadonlyMap<string, string> | PromiseLike<ReadonlyMap<string, string>>;
   readonly version?: string | undefined;
 }
 
@@ -68,11 +72,11 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
   const fixed: FixedEntry[] = image.inputs.fetch.map((f) => ({ dest: f.dest, value: `fetched ${f.sha256}` }));
   const ignoreText = contextIgnoreText(image, root, req.outputDir, fs);
   const files = await hashTree(layers, { ...tree, fixed, ignore: dockerignoreMatcher(parseDockerignore(ignoreText ?? '')) });
+  const [parents, imageIds] = await Promise.all([req.parents, req.imageIds]);
 
   const contexts: Record<string, string> = {};
   for (const [name, value] of Object.entries(image.buildContexts)) {
-    if (value.startsWith(DOCKER_IMAGE_SCHEME))
-      contexts[name] = req.imageIds.get(value.slice(DOCKER_IMAGE_SCHEME.length)) ?? `absent ${value}`;
+    if (value.startsWith(DOCKER_IMAGE_SCHEME)) contexts[name] = imageIds.get(value.slice(DOCKER_IMAGE_SCHEME.length)) ?? `absent ${value}`;
     else if (isUrl(value)) contexts[name] = value;
     else contexts[name] = `sha256:${sha256(canonicalJson(await hashTree([{ src: abs(value), dest: '' }], tree)))}`;
   }
@@ -96,7 +100,7 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
     const value = eq < 0 ? req.env[arg] : arg.slice(eq + 1);
     args[name] = value === undefined ? 'unset' : sha256(value);
   }
-  const bases = Object.fromEntries(imageRefs(req).map((r) => [r, req.imageIds.get(r) ?? 'absent']));
+  const bases = Object.fromEntries(imageRefs(req).map((r) => [r, imageIds.get(r) ?? 'absent']));
 
   return {
     version: DIGEST_VERSION,
@@ -111,7 +115,7 @@ export async function collectInputs(req: ImageDigestRequest, io: DigestIo): Prom
     secrets: image.secrets.map((s) => s.id).sort(),
     ssh: [...image.ssh].sort(),
     prerequisites,
-    parents: { ...req.parents },
+    parents: { ...parents },
     bases,
   };
 }

@@ -135,16 +135,24 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
     const work = (async (): Promise<Digested> => {
       const image = byId.get(id) as ImageModel;
       const build = builds.get(id) as ImageBuild;
-      const found = await localImages();
-      const parents: Record<string, string> = {};
-      for (const p of build.parents) {
-        if (builds.has(p)) parents[p] = (await digestOf(p)).digest;
-        else {
-          // not built by this run: the digest it was built with, else what it is
-          const img = found.get(external.get(p) ?? '');
-          parents[p] = img?.labels[DIGEST_LABEL] ?? img?.content ?? 'absent';
+      // the engine's answer and the parents' digests are awaited once the context is hashed (image-inputs.ts)
+      const found = localImages();
+      const parents = (async (): Promise<Record<string, string>> => {
+        const digests: Record<string, string> = {};
+        for (const p of build.parents) {
+          if (builds.has(p)) digests[p] = (await digestOf(p)).digest;
+          else {
+            // not built by this run: the digest it was built with, else what it is
+            const img = (await found).get(external.get(p) ?? '');
+            digests[p] = img?.labels[DIGEST_LABEL] ?? img?.content ?? 'absent';
+          }
         }
-      }
+        return digests;
+      })();
+      const imageIds = found.then((f) => new Map([...f].map(([ref, img]) => [ref, img.content])));
+      // awaited (and a failure seen) by collectInputs, after the context is hashed: not an unhandled rejection meanwhile
+      parents.catch(() => undefined);
+      imageIds.catch(() => undefined);
       const dockerfile = o.dockerfiles?.get(id) ?? (await readGeneratedDockerfile(o.root, o.settings.outputDir, image.dir));
       const inputs = await waitedOn(
         'input digests: one image',
@@ -161,7 +169,7 @@ export async function createSkipper(o: SkipperOptions): Promise<Skipper> {
             labels: build.labels,
             extra: o.plan.options.extra,
             parents,
-            imageIds: new Map([...found].map(([ref, img]) => [ref, img.content])),
+            imageIds,
             version: version(image),
           },
           { cache, ...(o.fs ? { fs: o.fs } : {}) },

@@ -11,7 +11,8 @@
  * - the build job itself (settings, images, the plan, how it runs).
  * A snapshot is current when its key matches and none of those files changed.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ImageModel } from '../model/resolved.js';
 import type { Settings } from '../model/settings.js';
@@ -131,7 +132,8 @@ export async function readBuildSnapshot(place: SnapshotPlace): Promise<{ snapsho
   const { root, key, file } = snapshotPath(place.argv, place);
   let snapshot: BuildSnapshot;
   try {
-    snapshot = JSON.parse(await readFile(file, 'utf8')) as BuildSnapshot;
+    // read at once: the next step stats every watched file synchronously anyway
+    snapshot = JSON.parse(readFileSync(file, 'utf8')) as BuildSnapshot;
   } catch {
     return undefined;
   }

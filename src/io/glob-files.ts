@@ -1,11 +1,11 @@
 /**
  * The files a list of globs names, relative to a base folder, with `/` separators, sorted, without
  * duplicates. A walk starts at each glob's static prefix (`src/**\/*.go` walks `src/` only); a
- * pattern without glob characters names a file, or every file below a folder.
+ * pattern without glob characters names a file, or every file below a folder. picomatch loads on
+ * the first glob (an image without prerequisites never needs it: the no-op's path stays small).
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 
 const toPosix = (p: string): string => p.split(sep).join('/');
 
@@ -33,6 +33,8 @@ export async function globFiles(
 ): Promise<GlobResult> {
   const found = new Set<string>();
   const unmatched: string[] = [];
+  if (patterns.length === 0) return { files: [], unmatched };
+  const { default: picomatch } = await import('picomatch');
   for (const pattern of patterns) {
     const clean = posix.normalize(pattern.replace(/^\.\//, ''));
     const scan = picomatch.scan(clean);

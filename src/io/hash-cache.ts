@@ -9,7 +9,8 @@
  * were (git's "racy clean" problem). Entries under a folder walked in this session that were not
  * seen again (deleted or now ignored files) are dropped when the cache is saved.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import pLimit from 'p-limit';
 import { nodeDigestFs, type DigestFs, type FileStat } from './digest-fs.js';
@@ -50,7 +51,8 @@ export interface HashCacheOptions {
 
 async function readCacheFile(file: string): Promise<Record<string, Entry>> {
   try {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
+    // read at once: nothing can be hashed before it is in
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
     return parsed.version === 2 && parsed.files && typeof parsed.files === 'object' ? { ...parsed.files } : {};
   } catch {
     // missing or unreadable: start over (it is only a cache)

@@ -3,7 +3,7 @@
  * purpose: the CLI asks it whether a snapshot exists before it loads the fast path at all, so a
  * build without one pays nothing for it.
  */
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from './digest-fs.js';
 import { STATE_DIR } from '../model/own-dirs.js';
@@ -18,6 +18,12 @@ const SHELL_NOISE = new Set(['_', 'OLDPWD']);
 /** This package's code (src/, dist/ — also for the bundle in dist/bundle/) and its root. */
 export const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const packageRoot = dirname(codeDir);
+/**
+ * The code that runs: the CLI bundle's folder when this module is in it (every file of the bundle
+ * sits directly in dist/bundle/, scripts/bundle.mjs; what tsc compiles beside it never runs), else
+ * the whole code tree (src/ under a TypeScript runner, dist/ as tsc compiled it).
+ */
+export const runningCodeDir = basename(dirname(fileURLToPath(import.meta.url))) === 'bundle' ? join(codeDir, 'bundle') : codeDir;
 
 /** What the key depends on besides the command line: where it runs and its environment. */
 export interface RunPlace {

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Settings } from '../model/settings.js';
 import { nodeDigestFs } from './digest-fs.js';
 import { CONFIG_FILES } from './project-root.js';
-import { codeDir, packageRoot } from './snapshot-key.js';
+import { packageRoot, runningCodeDir } from './snapshot-key.js';
 
 export const fingerprint = (path: string): string => {
   const st = nodeDigestFs.stat(path);
@@ -82,7 +82,7 @@ export function sourceFiles(root: string, settings: Pick<Settings, 'definitionsD
   filesUnder(abs(settings.definitionsDir), definitions);
   const own: string[] = [join(packageRoot, 'package.json')];
   // source maps and type declarations do not run
-  filesUnder(codeDir, own, (name) => name.endsWith('.map') || name.endsWith('.d.ts'));
+  filesUnder(runningCodeDir, own, (name) => name.endsWith('.map') || name.endsWith('.d.ts'));
   filesUnder(join(packageRoot, 'templates'), own);
   const templates: string[] = [];
   if (settings.templatesDir) filesUnder(abs(settings.templatesDir), templates);

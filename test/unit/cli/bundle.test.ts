@@ -100,4 +100,21 @@ describe('the bundle', () => {
     expect([...new Set(modules.filter((m) => m.startsWith('node_modules/')).map(packageOf))]).toEqual(['commander']);
     expect(modules.filter((m) => m.startsWith('src/') && !/^src\/cli\/[^/]+\.ts$/.test(m))).toEqual([]);
   });
+
+  it('answers a no-op from one module and builds from a snapshot with one more: no chunk, no node:http, no build runner on the no-op', () => {
+    const text = (file: string): string => readFileSync(path.join(BUNDLE, file), 'utf8');
+    const imports = (file: string): string[] =>
+      [...new Set([...text(file).matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\/[^"']+)["']/g)].map((m) => m[1] as string))].sort();
+    /** The source files in a bundle, from its (local, unpublished) source map. */
+    const sources = (file: string): string[] =>
+      (JSON.parse(text(`${file}.map`)) as { sources: string[] }).sources.map((s) => s.replace(/^(\.\.\/)+/, ''));
+    // npm packages they share with the chunks come through their vendor entries, loaded when used
+    expect(imports('fast.js')).toEqual(['./vendor-execa.js', './vendor-picomatch.js']);
+    expect(imports('fast-run.js')).toEqual(['./vendor-execa.js', './vendor-picomatch.js']);
+    expect(text('fast.js')).not.toMatch(/["']node:https?["']/);
+    expect(sources('fast.js')).toEqual(expect.arrayContaining(['src/runner/fast-build.ts', 'src/incremental/skipper.ts']));
+    expect(sources('fast.js').filter((f) => /^src\/runner\/(run-plan|run-bake|run-build)\.ts$|\/execa\//.test(f))).toEqual([]);
+    expect(sources('fast-run.js')).toEqual(expect.arrayContaining(['src/runner/run-plan.ts']));
+    expect(imports('main.js')).toEqual(expect.arrayContaining(['./fast.js', './fast-run.js']));
+  });
 });

@@ -82,6 +82,19 @@ describe('engineApi', () => {
     expect(paths.sort()).toEqual(['/images/127.0.0.1:5000/acme/app:1/json', '/images/busybox:stable/json', '/images/nope:1/json']);
   });
 
+  it('reads a reply sent in chunks, in several writes', async () => {
+    const socket = join(temp(), 'engine.sock');
+    const server = createServer((_req, res) => {
+      const body = JSON.stringify({ Id: 'sha256:c', Size: 3, Config: { Labels: { big: 'x'.repeat(100_000) } } });
+      res.write(body.slice(0, 10));
+      setTimeout(() => res.end(body.slice(10)), 10);
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(socket, r));
+    const found = await engineApi(socket).images(['c:1']);
+    expect(found?.get('c:1')?.labels.big).toHaveLength(100_000);
+  });
+
   it('gives no answer (the caller asks the CLI) when the engine errs or is not there', async () => {
     const { socket } = await engine({ 'x:1': { Id: 'sha256:x' } }, 500);
     expect(await engineApi(socket).images(['x:1'])).toBeUndefined();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../src/cli/context.js';
 import { writeBuildSnapshot } from '../../../src/io/build-snapshot.js';
-import { tryFastBuild } from '../../../src/runner/fast-build.js';
+import { tryFastBuild } from '../../../src/runner/fast-run.js';
 import { DIGEST_LABEL } from '../../../src/engine/images.js';
 import { createSkipper } from '../../../src/incremental/skipper.js';
 import { planBuild } from '../../../src/plan/build-plan.js';

@@ -53,6 +53,21 @@ async function firstBuild(root: string): Promise<Map<string, Img>> {
 }
 
 describe('createSkipper', () => {
+  it("hashes the contexts while the engine answers: a context file is read before the engine's answer is in", async () => {
+    const root = await project();
+    let answer: (images: Map<string, never>) => void = () => undefined;
+    const answered = new Promise<Map<string, never>>((resolve) => (answer = resolve));
+    const events: string[] = [];
+    const api = { images: () => answered.then((m) => (events.push('engine answered'), m)) };
+    const o = options(root, fakeDocker([], { local: new Map([busybox]) }), { onChange: () => void events.push('context file hashed') });
+    const skipper = await createSkipper({ ...o, engine: { ...o.engine, api } });
+    const deciding = skipper.decide(stepOf(o, 'base'));
+    await new Promise((r) => setTimeout(r, 50));
+    answer(new Map<string, never>());
+    expect(builds(await deciding)).toBe(true);
+    expect(events.slice(0, 2)).toEqual(['context file hashed', 'engine answered']);
+  });
+
   it('builds what does not exist yet, with the digest label added', async () => {
     const root = await project();
     const o = options(root, fakeDocker([], { local: new Map([busybox]) }));
