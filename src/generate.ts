@@ -55,7 +55,7 @@ export function readContextIgnore(root: string, settings: Settings, image: Image
 export async function generate(project: Project, selected: readonly ImageModel[]): Promise<Generated> {
   const { root, settings, images } = project;
   const templatesDir = settings.templatesDir === undefined ? undefined : path.resolve(root, settings.templatesDir);
-  const renderer = createRenderer(await readTemplates(templatesDir));
+  const renderer = await createRenderer(await readTemplates(templatesDir));
   const ctx = lowerContext(project);
   const errors: Problem[] = [];
   const warnings: Problem[] = [];

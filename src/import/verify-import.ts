@@ -85,7 +85,7 @@ const asRaw = (step: ImportedStep, reason: string): ImportedStep => ({
 });
 
 export async function verifyImport(images: readonly ImportedImage[]): Promise<{ images: ImportedImage[]; warnings: ImportWarning[] }> {
-  const renderer = createRenderer(await readTemplates());
+  const renderer = await createRenderer(await readTemplates());
   let current = [...images];
   const warnings: ImportWarning[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {

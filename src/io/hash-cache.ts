@@ -83,7 +83,7 @@ export async function openHashCache(file: string | undefined, options: HashCache
     if (running) return running;
     stats.misses++;
     options.onMiss?.(abs);
-    const work = limit(() => fs.hashFile(abs)).then((sha) => {
+    const work = limit(() => fs.hashFile(abs, st.size)).then((sha) => {
       const changedMs = Number((BigInt(st.mtimeNs) > BigInt(st.ctimeNs) ? BigInt(st.mtimeNs) : BigInt(st.ctimeNs)) / 1_000_000n);
       const ageMs = now() - changedMs;
       if (ageMs >= RACY_MS) {

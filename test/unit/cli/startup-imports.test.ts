@@ -41,7 +41,8 @@ describe('CLI start-up', () => {
     expect(files).toEqual(['cli/context.ts', 'cli/main.ts', 'timing.ts']);
   });
 
-  it('a build loads execa only when it starts a process (git, a build): not with its action', () => {
+  it('a build loads execa only when it starts docker or a prerequisite: not with its action, not for git', () => {
     expect(staticGraph('cli/actions/build.ts').packages).not.toContain('execa');
+    expect(readFileSync(path.join(srcDir, 'io/git-info.ts'), 'utf8')).not.toMatch(/['"]execa['"]/);
   });
 });

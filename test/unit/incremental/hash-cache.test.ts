@@ -11,7 +11,7 @@ afterEach(cleanupProjects);
 /** The real file system, counting whole-file reads. */
 const countingFs = (): DigestFs & { reads: string[] } => {
   const reads: string[] = [];
-  return { ...nodeDigestFs, reads, hashFile: (p) => (reads.push(p), nodeDigestFs.hashFile(p)) };
+  return { ...nodeDigestFs, reads, hashFile: (p, size) => (reads.push(p), nodeDigestFs.hashFile(p, size)) };
 };
 
 const OLD = new Date(Date.now() - 60_000);
