@@ -23,6 +23,7 @@ import { dockerOk } from '../../test/engine/support/docker-cli.js';
 import { copyImage } from '../../test/engine/support/images.js';
 import { startRegistry, type Registry } from '../../test/engine/support/registry.js';
 import { median, timed } from '../support/exec.js';
+import { settled } from '../support/settle.js';
 import { cli, syntheticFate } from '../support/project.js';
 import type { Figure } from '../support/report.js';
 
@@ -121,6 +122,8 @@ export async function freshMachine(runId: string, n: number): Promise<Figure> {
       const steps = new Map<FreshTool, string>();
       const run = async (tool: FreshTool): Promise<number> => {
         await makeFresh(b);
+        // B's garbage collection after the wipe must not land in the timed round
+        await settled();
         if (tool !== 'dockwright') {
           const r = await timed('docker', bake(cacheFrom[tool]), root, onB);
           steps.set(tool, runsOf(r.output));

@@ -8,6 +8,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { median } from '../support/exec.js';
+import { settled } from '../support/settle.js';
 import type { BenchProject } from '../support/project.js';
 import type { Figure } from '../support/report.js';
 import { TOOLS, buildWith, makeCold, touchContent, type Tool } from '../support/tools.js';
@@ -27,6 +28,8 @@ async function rounds(p: BenchProject, n: number, prepare: Prepare, withPhases =
   for (let r = 0; r < n; r++) {
     for (const tool of [...TOOLS.slice(r % TOOLS.length), ...TOOLS.slice(0, r % TOOLS.length)]) {
       await prepare(tool);
+      // what the last round or its preparation left running (the engine's garbage collection) must not land in this one
+      await settled();
       let lines: string[] = [];
       const took = await buildWith(tool, p, withPhases ? (l) => (lines = l) : undefined);
       if (tool === 'dockwright' && took <= Math.min(...seconds.dockwright)) phases.fastest = lines;

@@ -5,6 +5,7 @@
  * (`node -e 0`), each measured in the same round. The difference is dockwright's overhead on the
  * path from a changed file to buildx.
  */
+import { settled } from '../support/settle.js';
 import { median, timed } from '../support/exec.js';
 import { cli, type BenchProject } from '../support/project.js';
 import type { Figure } from '../support/report.js';
@@ -39,6 +40,7 @@ export async function leafAgainstBare(p: BenchProject, n: number): Promise<Figur
     const order = r % 2 === 0 ? ['dockwright', 'bare'] : ['bare', 'dockwright'];
     for (const tool of order) {
       await touchContent(p.leafFile);
+      await settled();
       if (tool === 'dockwright') dw.push((await timed('node', [cli, 'build', '--progress', 'plain'], p.root)).seconds);
       else bare.push((await timed('docker', argv, p.root)).seconds + (await timed('node', ['-e', '0'], p.root)).seconds);
     }

@@ -4,6 +4,7 @@
  * The difference is dockwright's own cost: start-up, loading the definitions, rendering, digests.
  */
 import { median, timed } from '../support/exec.js';
+import { settled } from '../support/settle.js';
 import { cli, type BenchProject } from '../support/project.js';
 import type { Figure } from '../support/report.js';
 
@@ -16,7 +17,9 @@ export async function singleImage(p: BenchProject, image: string, n: number): Pr
   const dw: number[] = [];
   const bare: number[] = [];
   for (let r = 0; r < n; r++) {
+    await settled();
     dw.push((await timed('node', [cli, ...args], p.root)).seconds);
+    await settled();
     bare.push((await timed('docker', argv, p.root)).seconds);
   }
   return {
