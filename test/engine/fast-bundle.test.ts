@@ -4,8 +4,7 @@
  * it found out of date to the CLI's chunks. Every change must still be seen: a context file, an
  * image deleted from the engine.
  */
-import { mkdtemp, mkdir, rm, writeFile, appendFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from './support/docker-cli.js';
 import { engineAvailable } from './support/engine.js';
 import { imageExists, removeImages, uniquePrefix } from './support/images.js';
+import { shipProject, type ShipProject } from './support/ship-project.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SLOW = 120_000;
@@ -20,6 +20,7 @@ const SLOW = 120_000;
 describe.skipIf(!engineAvailable)('the bundled fast path (engine)', () => {
   const prefix = uniquePrefix('fast-bundle');
   const ref = `${prefix}/app:t1`;
+  let project: ShipProject | undefined;
   let root = '';
   // the timing lines say which path a run took; the same environment every run (it keys the snapshot)
   const env = { CI: process.env.CI ?? '', DOCKWRIGHT_TIMING: '1' };
@@ -35,23 +36,16 @@ describe.skipIf(!engineAvailable)('the bundled fast path (engine)', () => {
   beforeAll(async () => {
     const bundled = await execa(process.execPath, [join(repoRoot, 'scripts', 'bundle.mjs')], { cwd: repoRoot, reject: false, all: true });
     expect(bundled.exitCode, bundled.all).toBe(0);
-    root = await mkdtemp(join(tmpdir(), 'dockwright-fast-'));
-    await mkdir(join(root, 'definitions'));
-    await mkdir(join(root, 'app'));
-    await writeFile(join(root, 'app', 'file.txt'), 'one\n');
-    await writeFile(
-      join(root, 'dockwright.config.ts'),
-      `import { defineConfig } from 'dockwright';\nexport default defineConfig({ namespace: '${prefix}', tag: 't1' });\n`,
-    );
-    await writeFile(
-      join(root, 'definitions', 'app.ts'),
-      `import { copy, image } from 'dockwright';\nexport const app = image({ name: 'app', context: 'app', from: 'busybox:stable', steps: [copy('file.txt', '/file.txt')] });\n`,
-    );
+    project = await shipProject(`{ namespace: '${prefix}', tag: 't1' }`, {
+      'app/file.txt': 'one\n',
+      'definitions/app.ts': `import { copy, image } from 'dockwright';\nexport const app = image({ name: 'app', context: 'app', from: 'busybox:stable', steps: [copy('file.txt', '/file.txt')] });\n`,
+    });
+    root = project.root;
   }, SLOW);
 
   afterAll(async () => {
     await removeImages(prefix);
-    if (root) await rm(root, { recursive: true, force: true });
+    await project?.remove();
   });
 
   it(
