@@ -8,6 +8,7 @@
  * manifest of another kind; any error): then docker is asked (images.ts).
  */
 import pLimit from 'p-limit';
+import { commonLabels } from './image-content.js';
 import { registryRef } from './image-ref.js';
 import { registryLogin } from './registry-credentials.js';
 import { registrySession, type RegistrySession } from './registry-session.js';
@@ -22,12 +23,6 @@ export interface RegistryApi {
 
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
-
-/** The labels every one of `labels` has with the same value. */
-export function commonLabels(labels: readonly Readonly<Record<string, string>>[]): Record<string, string> {
-  const first = labels[0] ?? {};
-  return Object.fromEntries(Object.entries(first).filter(([k, v]) => labels.every((l) => l[k] === v)));
-}
 
 interface Manifest {
   readonly mediaType?: string;
