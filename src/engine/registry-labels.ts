@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import { commonLabels } from './image-content.js';
 import { registryRef } from './image-ref.js';
 import { registryLogin } from './registry-credentials.js';
-import { registrySession, type RegistrySession } from './registry-session.js';
+import { registrySession, type RegistryReply, type RegistrySession } from './registry-session.js';
 
 /** What a registry holds under a reference: its labels, or nothing. */
 export type RegistryAnswer = { readonly found: true; readonly labels: Readonly<Record<string, string>> } | { readonly found: false };
@@ -34,6 +34,10 @@ interface Manifest {
   }[];
 }
 
+/** A manifest's media type: its own field, else the reply's Content-Type. */
+const mediaTypeOf = (manifest: Manifest, reply: RegistryReply): string =>
+  manifest.mediaType ?? reply.contentType.split(';')[0]?.trim() ?? '';
+
 const isAttestation = (m: NonNullable<Manifest['manifests']>[number]): boolean =>
   m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
   (m.platform?.os === 'unknown' && m.platform?.architecture === 'unknown');
@@ -44,7 +48,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
   if (top?.status === 404) return s.absentIsCertain() ? { found: false } : undefined;
   if (top?.status !== 200) return undefined;
   const manifest = JSON.parse(top.body) as Manifest;
-  const type = manifest.mediaType ?? top.contentType.split(';')[0]?.trim() ?? '';
+  const type = mediaTypeOf(manifest, top);
   let configs: (string | undefined)[];
   if (INDEX_TYPES.includes(type)) {
     const platforms = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
@@ -54,8 +58,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
         const reply = await s.get(repository, `manifests/${m.digest ?? ''}`, MANIFEST_TYPES.join(', '));
         if (reply?.status !== 200 || reply.digest !== m.digest) return undefined;
         const inner = JSON.parse(reply.body) as Manifest;
-        const innerType = inner.mediaType ?? reply.contentType.split(';')[0]?.trim() ?? '';
-        return MANIFEST_TYPES.includes(innerType) ? inner.config?.digest : undefined;
+        return MANIFEST_TYPES.includes(mediaTypeOf(inner, reply)) ? inner.config?.digest : undefined;
       }),
     );
   } else if (MANIFEST_TYPES.includes(type)) configs = [manifest.config?.digest];
