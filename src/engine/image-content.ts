@@ -49,3 +49,9 @@ export function imageContent(id: string, layers: readonly string[], config: Inhe
     .update(JSON.stringify([layers, inherited.map(sorted)]))
     .digest('hex')}`;
 }
+
+/** The labels every one of `labels` has with the same value (the labels of a multi-platform image). */
+export function commonLabels(labels: readonly Readonly<Record<string, string>>[]): Record<string, string> {
+  const first = labels[0] ?? {};
+  return Object.fromEntries(Object.entries(first).filter(([k, v]) => labels.every((l) => l[k] === v)));
+}

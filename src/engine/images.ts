@@ -5,7 +5,7 @@
  * imagetools inspect` (manifest and config only, nothing is pulled; docker's own login is used).
  */
 import type { ImageInfo } from './engine-api.js';
-import { imageContent, type InheritedConfig } from './image-content.js';
+import { commonLabels, imageContent, type InheritedConfig } from './image-content.js';
 import { dockerRun, type Engine } from './engine.js';
 import { waitedOn } from '../timing.js';
 
@@ -81,7 +81,6 @@ export async function registryLabels(t: Engine, ref: string): Promise<Record<str
     type Config = { config?: { Labels?: Record<string, string> | null } };
     const image = JSON.parse(r.stdout) as Config | Record<string, Config>;
     const configs: Config[] = 'config' in image ? [image as Config] : Object.values(image as Record<string, Config>);
-    const { commonLabels } = await import('./registry-labels.js');
     return commonLabels(configs.map((c) => c.config?.Labels ?? {}));
   } catch {
     return undefined;

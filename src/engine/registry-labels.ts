@@ -8,9 +8,10 @@
  * manifest of another kind; any error): then docker is asked (images.ts).
  */
 import pLimit from 'p-limit';
+import { commonLabels } from './image-content.js';
 import { registryRef } from './image-ref.js';
 import { registryLogin } from './registry-credentials.js';
-import { registrySession, type RegistrySession } from './registry-session.js';
+import { registrySession, type RegistryReply, type RegistrySession } from './registry-session.js';
 
 /** What a registry holds under a reference: its labels, or nothing. */
 export type RegistryAnswer = { readonly found: true; readonly labels: Readonly<Record<string, string>> } | { readonly found: false };
@@ -23,12 +24,6 @@ export interface RegistryApi {
 const INDEX_TYPES = ['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json'];
 const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
 
-/** The labels every one of `labels` has with the same value. */
-export function commonLabels(labels: readonly Readonly<Record<string, string>>[]): Record<string, string> {
-  const first = labels[0] ?? {};
-  return Object.fromEntries(Object.entries(first).filter(([k, v]) => labels.every((l) => l[k] === v)));
-}
-
 interface Manifest {
   readonly mediaType?: string;
   readonly config?: { readonly digest?: string };
@@ -38,6 +33,10 @@ interface Manifest {
     readonly annotations?: Readonly<Record<string, string>>;
   }[];
 }
+
+/** A manifest's media type: its own field, else the reply's Content-Type. */
+const mediaTypeOf = (manifest: Manifest, reply: RegistryReply): string =>
+  manifest.mediaType ?? reply.contentType.split(';')[0]?.trim() ?? '';
 
 const isAttestation = (m: NonNullable<Manifest['manifests']>[number]): boolean =>
   m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
@@ -49,7 +48,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
   if (top?.status === 404) return s.absentIsCertain() ? { found: false } : undefined;
   if (top?.status !== 200) return undefined;
   const manifest = JSON.parse(top.body) as Manifest;
-  const type = manifest.mediaType ?? top.contentType.split(';')[0]?.trim() ?? '';
+  const type = mediaTypeOf(manifest, top);
   let configs: (string | undefined)[];
   if (INDEX_TYPES.includes(type)) {
     const platforms = (manifest.manifests ?? []).filter((m) => !isAttestation(m));
@@ -59,8 +58,7 @@ async function readLabels(s: RegistrySession, repository: string, reference: str
         const reply = await s.get(repository, `manifests/${m.digest ?? ''}`, MANIFEST_TYPES.join(', '));
         if (reply?.status !== 200 || reply.digest !== m.digest) return undefined;
         const inner = JSON.parse(reply.body) as Manifest;
-        const innerType = inner.mediaType ?? reply.contentType.split(';')[0]?.trim() ?? '';
-        return MANIFEST_TYPES.includes(innerType) ? inner.config?.digest : undefined;
+        return MANIFEST_TYPES.includes(mediaTypeOf(inner, reply)) ? inner.config?.digest : undefined;
       }),
     );
   } else if (MANIFEST_TYPES.includes(type)) configs = [manifest.config?.digest];
