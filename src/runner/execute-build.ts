@@ -47,6 +47,13 @@ let runner: Promise<[typeof import('./run-plan.js'), typeof import('./inputs/bui
 export const loadBuildRunner = (): NonNullable<typeof runner> =>
   (runner ??= Promise.all([import('./run-plan.js'), import('./inputs/build-hook.js'), loadProcessRunner()]));
 
+/**
+ * Whether a run of these decisions needs the build runner: an image to build, or a plan over
+ * several engines (its run reports each image's pushed digest even when all are up to date).
+ */
+export const needsRunner = (plan: BuildPlan, decisions: readonly Decision[]): boolean =>
+  !decisions.every((d) => 'upToDate' in d) || spansEngines(plan);
+
 const silent: Progress = { start: () => undefined, line: () => undefined, done: () => undefined, close: () => undefined };
 
 /** Runs the job; `decided`: decisions already made (the fast path decides before it commits to a run). */
@@ -57,11 +64,10 @@ export async function executeBuild(job: BuildJob, io: Streams, decided?: readonl
   const out = { summary: json ? io.stderr : io.stdout, errors: io.stderr };
   let report: BuildReport;
   try {
-    // every image decided before the runner is loaded: when all are up to date it never is (but
-    // for a plan over several engines, whose run reports each image's pushed digest)
+    // every image decided before the runner is loaded: a run that does not need it never loads it
     const made = decided ?? (await Promise.all(job.plan.builds.map((build) => job.skipper.decide(build))));
     const decisions = new Map(made.map((d, n) => [job.plan.builds[n]?.id as string, d]));
-    if (made.every((d) => 'upToDate' in d) && !spansEngines(job.plan)) {
+    if (!needsRunner(job.plan, made)) {
       phaseDone('input digests and decisions');
       report = upToDate(job.plan, made, progress);
     } else {

@@ -22,10 +22,9 @@
  * the CLI's chunks, once, when a build runs).
  */
 import { existsSync } from 'node:fs';
-import { spansEngines } from '../plan/build-engine.js';
 import { snapshotPath } from '../io/snapshot-key.js';
 import type { SnapshotPlace } from '../io/build-snapshot.js';
-import { executeBuild } from './execute-build.js';
+import { executeBuild, needsRunner } from './execute-build.js';
 import type { Streams } from './push-report.js';
 import { decideFromSnapshot, type Decided } from './snapshot-decisions.js';
 
@@ -47,8 +46,7 @@ export async function answerFromSnapshot(place: SnapshotPlace, io: Streams, onBu
     return { viaCli: true };
   }
   if (!decided) return { full: true };
-  // a plan over several engines goes through the run even when all are up to date (its report names each pushed digest)
-  if (!decided.decisions.every((d) => 'upToDate' in d) || spansEngines(decided.job.plan)) return { build: decided };
+  if (needsRunner(decided.job.plan, decided.decisions)) return { build: decided };
   await executeBuild(decided.job, io, decided.decisions);
   return { done: 0 };
 }

@@ -62,6 +62,12 @@ function options(docker: FakeDocker, over: Partial<RunPlanOptions> = {}): RunPla
 const exported = (...targets: string[]): string[] =>
   targets.flatMap((t, i) => [`#${i + 10} [${t}] exporting to image`, `#${i + 10} DONE 0.1s`]);
 
+/** bake's output for a target whose `RUN false` step fails. */
+const runFalse = (target: string): string[] => [
+  `#20 [${target} 1/1] RUN false`,
+  '#20 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+];
+
 /** The engine's API as it would answer after the build: each image's size and layers. */
 const engineWith = (images: Record<string, { size: number; layers: readonly string[] }>): EngineApi => ({
   images: async (refs) =>
@@ -152,8 +158,7 @@ describe('runPlan', () => {
         exitCode: 1,
         lines: [
           ...exported('base'),
-          '#20 [mid 1/1] RUN false',
-          '#20 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+          ...runFalse('mid'),
           'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1',
         ],
       },
@@ -318,11 +323,7 @@ describe('runPlan', () => {
       {
         match: isBake,
         exitCode: 1,
-        lines: [
-          ...exported('other'),
-          '#20 [base 1/1] RUN false',
-          '#20 ERROR: process "/bin/sh -c false" did not complete successfully: exit code: 1',
-        ],
+        lines: [...exported('other'), ...runFalse('base')],
       },
     ]);
     const report = await runPlan(cached, options(docker, { decide: decider().decide }));
