@@ -7,15 +7,7 @@ import type { DockerExec } from '../../engine/docker-exec.js';
 import { probeEngine } from '../../engine/engine.js';
 import { createSkipper } from '../../incremental/skipper.js';
 import { contextIgnoreText } from '../../incremental/image-inputs.js';
-import {
-  affectedImages,
-  countedPaths,
-  imageWatch,
-  isUnder,
-  watchedPaths,
-  type Affected,
-  type WatchSet,
-} from '../../incremental/watch-inputs.js';
+import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
@@ -28,7 +20,7 @@ import { WatchStoppedError } from '../../runner/build-error.js';
 import { createdAt } from '../../runner/created-at.js';
 import type { ImageTestItem } from '../../runner/image-test/index.js';
 import { fsWatcher } from '../../runner/watch/fs-watcher.js';
-import { watchLoop, type Watch, type WatchSession } from '../../runner/watch/watch-loop.js';
+import { isEmpty, watchLoop, type Watch, type WatchSession } from '../../runner/watch/watch-loop.js';
 import { buildAndTest } from '../../runner/watch/watch-run.js';
 import { formatBurst } from '../../runner/watch/watch-status.js';
 import { checkExternal, planImages, writeGeneratedFor } from '../build-job.js';
@@ -96,8 +88,7 @@ export async function watchAction(
   let seen = false;
   const watch: Watch = (paths, onChange) =>
     fsWatcher(paths, (p) => {
-      const counts = (t: Affected): boolean => t.reload || t.ids.length > 0;
-      if (timing && !seen && counts(affectedImages([p], set))) {
+      if (timing && !seen && !isEmpty(affectedImages([p], set))) {
         seen = true;
         resetTiming();
         phaseDone(`change seen: ${path.relative(project.root, p)}`);
