@@ -40,6 +40,9 @@ const WatchOptions = SelectionOptions.extend({
 });
 type WatchOptions = z.infer<typeof WatchOptions>;
 
+/** The project's own files (the config files, `.env`), absolute: files, not folders. */
+const projectFiles = (root: string): string[] => [...CONFIG_FILES, '.env'].map((f) => path.resolve(root, f));
+
 /** What the loop watches and how a changed path maps to images, for the project as last loaded. */
 function watchSetOf(project: Project, ids: readonly string[]): WatchSet {
   const { root, settings } = project;
@@ -53,11 +56,7 @@ function watchSetOf(project: Project, ids: readonly string[]): WatchSet {
       return imageWatch(image, { root, outputDir: settings.outputDir, ...(ignoreText !== undefined ? { ignoreText } : {}) });
     }),
     children: buildGraph(project.images).children,
-    project: [
-      abs(settings.definitionsDir),
-      ...(settings.templatesDir ? [abs(settings.templatesDir)] : []),
-      ...[...CONFIG_FILES, '.env'].map(abs),
-    ],
+    project: [abs(settings.definitionsDir), ...(settings.templatesDir ? [abs(settings.templatesDir)] : []), ...projectFiles(root)],
     skip: [settings.outputDir, ...ownDirs(settings), '.git'].map(abs),
   };
 }
@@ -154,7 +153,7 @@ export async function watchAction(
   const session: WatchSession = {
     // the config files and `.env` are files: one that is missing is watched through the root, without recursion
     paths: () => {
-      const files = new Set([...CONFIG_FILES, '.env'].map((f) => path.resolve(project.root, f)));
+      const files = new Set(projectFiles(project.root));
       return watchedPaths(set).map((p) => ({ path: p, recursive: !files.has(p) }));
     },
     affected: (changed) => affectedImages(changed, set),
