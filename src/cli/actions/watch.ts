@@ -7,15 +7,7 @@ import type { DockerExec } from '../../engine/docker-exec.js';
 import { probeEngine } from '../../engine/engine.js';
 import { createSkipper } from '../../incremental/skipper.js';
 import { contextIgnoreText } from '../../incremental/image-inputs.js';
-import {
-  affectedImages,
-  countedPaths,
-  imageWatch,
-  isUnder,
-  watchedPaths,
-  type Affected,
-  type WatchSet,
-} from '../../incremental/watch-inputs.js';
+import { affectedImages, countedPaths, imageWatch, watchedPaths, type Affected, type WatchSet } from '../../incremental/watch-inputs.js';
 import { readGitInfo } from '../../io/git-info.js';
 import { CONFIG_FILES } from '../../io/project-root.js';
 import { planBuild } from '../../plan/build-plan.js';
@@ -28,7 +20,7 @@ import { WatchStoppedError } from '../../runner/build-error.js';
 import { createdAt } from '../../runner/created-at.js';
 import type { ImageTestItem } from '../../runner/image-test/index.js';
 import { fsWatcher } from '../../runner/watch/fs-watcher.js';
-import { watchLoop, type Watch, type WatchSession } from '../../runner/watch/watch-loop.js';
+import { isEmpty, watchLoop, type Watch, type WatchSession } from '../../runner/watch/watch-loop.js';
 import { buildAndTest } from '../../runner/watch/watch-run.js';
 import { formatBurst } from '../../runner/watch/watch-status.js';
 import { checkExternal, planImages, writeGeneratedFor } from '../build-job.js';
@@ -48,6 +40,9 @@ const WatchOptions = SelectionOptions.extend({
 });
 type WatchOptions = z.infer<typeof WatchOptions>;
 
+/** The project's own files (the config files, `.env`), absolute: files, not folders. */
+const projectFiles = (root: string): string[] => [...CONFIG_FILES, '.env'].map((f) => path.resolve(root, f));
+
 /** What the loop watches and how a changed path maps to images, for the project as last loaded. */
 function watchSetOf(project: Project, ids: readonly string[]): WatchSet {
   const { root, settings } = project;
@@ -61,11 +56,7 @@ function watchSetOf(project: Project, ids: readonly string[]): WatchSet {
       return imageWatch(image, { root, outputDir: settings.outputDir, ...(ignoreText !== undefined ? { ignoreText } : {}) });
     }),
     children: buildGraph(project.images).children,
-    project: [
-      abs(settings.definitionsDir),
-      ...(settings.templatesDir ? [abs(settings.templatesDir)] : []),
-      ...[...CONFIG_FILES, '.env'].map(abs),
-    ],
+    project: [abs(settings.definitionsDir), ...(settings.templatesDir ? [abs(settings.templatesDir)] : []), ...projectFiles(root)],
     skip: [settings.outputDir, ...ownDirs(settings), '.git'].map(abs),
   };
 }
@@ -96,8 +87,7 @@ export async function watchAction(
   let seen = false;
   const watch: Watch = (paths, onChange) =>
     fsWatcher(paths, (p) => {
-      const counts = (t: Affected): boolean => t.reload || t.ids.length > 0;
-      if (timing && !seen && counts(affectedImages([p], set))) {
+      if (timing && !seen && !isEmpty(affectedImages([p], set))) {
         seen = true;
         resetTiming();
         phaseDone(`change seen: ${path.relative(project.root, p)}`);
@@ -163,7 +153,7 @@ export async function watchAction(
   const session: WatchSession = {
     // the config files and `.env` are files: one that is missing is watched through the root, without recursion
     paths: () => {
-      const files = new Set([...CONFIG_FILES, '.env'].map((f) => path.resolve(project.root, f)));
+      const files = new Set(projectFiles(project.root));
       return watchedPaths(set).map((p) => ({ path: p, recursive: !files.has(p) }));
     },
     affected: (changed) => affectedImages(changed, set),

@@ -62,7 +62,8 @@ export const mergeTargets = (a: Affected | undefined, b: Affected): Affected =>
 
 const overlaps = (a: Affected, b: Affected): boolean => a.reload || b.reload || a.ids.some((id) => b.ids.includes(id));
 
-const isEmpty = (t: Affected): boolean => !t.reload && t.ids.length === 0;
+/** Asks for nothing: no image, no reload. */
+export const isEmpty = (t: Affected): boolean => !t.reload && t.ids.length === 0;
 
 /** Runs until `signal` aborts: the first run at once, then runs for each burst of changes. */
 export async function watchLoop(session: WatchSession, o: WatchLoopOptions): Promise<void> {
