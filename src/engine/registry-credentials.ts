@@ -27,7 +27,7 @@ function fromAuth(entry: DockerAuth): RegistryLogin {
   return { kind: 'none' };
 }
 
-/** The login for `authKey` (registry-ref.ts) in the docker config of this environment. */
+/** The login for `authKey` (image-ref.ts) in the docker config of this environment. */
 export function registryLogin(env: Readonly<Record<string, string | undefined>>, authKey: string): RegistryLogin {
   const config = readDockerConfig(env);
   if (config === undefined) return { kind: 'unknown' };

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine/engine.js';
 import { registryLabels } from '../../../src/engine/images.js';
 import { registryApi } from '../../../src/engine/registry-labels.js';
+import { registrySession } from '../../../src/engine/registry-session.js';
 import { fakeDocker } from '../support/fake-docker.js';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -201,5 +202,7 @@ describe('registryLabels over the registry HTTP API', () => {
     expect([...unexpected.docker.calls, ...token.docker.calls]).toHaveLength(2);
     const proxied = registryApi({ DOCKER_CONFIG: dockerConfig({}), HTTPS_PROXY: 'http://proxy.invalid:3128' });
     expect(await proxied.labels('registry.invalid/acme/app:1')).toBeUndefined();
+    // the name above resolves nowhere, so that answer alone would not show the proxy rule: the session itself does
+    expect(registrySession('registry.invalid', { kind: 'none' }, { HTTPS_PROXY: 'http://proxy.invalid:3128' })).toBeUndefined();
   });
 });
